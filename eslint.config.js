@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 
 /**
  * Layer boundaries of ARCHITECTURE.md as lint errors, so a wrong import fails `npm test`
@@ -50,7 +51,7 @@ export const layerRules = {
 /** @param {{paths: any[], patterns: any[]}} rule */
 const restricted = (rule) => ['error', { paths: rule.paths, patterns: rule.patterns }];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
