@@ -1,0 +1,71 @@
+/** How a replay file writes its bar times. One file must use one format throughout. */
+export type TimestampFormat = 'unix-seconds' | 'unix-milliseconds' | 'unix-microseconds' | 'iso-8601';
+
+export type ParsedTimestamp =
+  | { readonly ok: true; readonly atMs: number; readonly format: TimestampFormat }
+  | { readonly ok: false; readonly reason: string };
+
+// Magnitude bounds: 1e11 ms is 1973 and 1e11 s is year 5138, so the ranges cannot overlap for
+// any bar a crypto exchange ever produced (1e8 s is 1973 too).
+const MIN_SECONDS = 1e8;
+const MIN_MILLISECONDS = 1e11;
+const MIN_MICROSECONDS = 1e14;
+const MAX_MICROSECONDS = 1e17;
+
+const UNIX_NUMBER = /^\d+(\.\d+)?$/;
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+
+export const TIMESTAMP_FORMAT_WORDS: Readonly<Record<TimestampFormat, string>> = {
+  'unix-seconds': 'Unix seconds',
+  'unix-milliseconds': 'Unix milliseconds',
+  'unix-microseconds': 'Unix microseconds',
+  'iso-8601': 'calendar dates (ISO 8601)',
+};
+
+function fromUnixNumber(value: number): ParsedTimestamp {
+  if (!Number.isFinite(value) || value < MIN_SECONDS || value >= MAX_MICROSECONDS) {
+    return { ok: false, reason: 'is not a plausible Unix time' };
+  }
+  if (value >= MIN_MICROSECONDS) return { ok: true, atMs: Math.round(value / 1000), format: 'unix-microseconds' };
+  if (value >= MIN_MILLISECONDS) return { ok: true, atMs: Math.round(value), format: 'unix-milliseconds' };
+  return { ok: true, atMs: Math.round(value * 1000), format: 'unix-seconds' };
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || /^(z|utc)$/i.test(zone)) return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/** Calendar dates without a zone are read as UTC, which is how exchanges export them. */
+function fromIsoText(text: string): ParsedTimestamp | null {
+  const match = ISO_DATETIME.exec(text);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const parts = [year, month, day, hour ?? '0', minute ?? '0', second ?? '0'].map(Number);
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = parts;
+  const fractionMs = fraction === undefined ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
+  const localMs = Date.UTC(y, mo - 1, d, h, mi, s, fractionMs);
+  const check = new Date(localMs);
+  // Date.UTC rolls 2021-02-30 over to March; a round trip catches dates that do not exist.
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    return { ok: false, reason: 'is not a real calendar date and time' };
+  }
+  return { ok: true, atMs: localMs - offsetMinutes(zone) * 60_000, format: 'iso-8601' };
+}
+
+export function parseTimestamp(raw: unknown): ParsedTimestamp {
+  if (typeof raw === 'number') return fromUnixNumber(raw);
+  if (typeof raw !== 'string') return { ok: false, reason: 'is missing' };
+  const text = raw.trim();
+  if (text === '') return { ok: false, reason: 'is empty' };
+  if (UNIX_NUMBER.test(text)) return fromUnixNumber(Number(text));
+  return fromIsoText(text) ?? { ok: false, reason: 'is neither a Unix time nor a date' };
+}
+
+/** True when a header cell looks like data rather than a column name. */
+export function looksLikeTimestamp(cell: string): boolean {
+  return parseTimestamp(cell).ok;
+}
