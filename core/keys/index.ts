@@ -1,0 +1,24 @@
+export { Secret, makeSecret, revealSecret, isSecret, REDACTED_TEXT } from './secret.ts';
+export {
+  CipherError, WEAK_CIPHER_BACKENDS, isCipherStrong,
+  type CipherBackend, type CipherErrorCode, type SecretCipher,
+} from './secretCipher.ts';
+export { PassphraseCipher, DEFAULT_SCRYPT_COST, MIN_PASSPHRASE_LENGTH, type PassphraseCipherOptions } from './passphraseCipher.ts';
+export type { ScryptCost } from './passphraseEnvelope.ts';
+export {
+  EXCHANGE_IDS, EXCHANGE_NAMES, KEY_ENVIRONMENTS, exchangeIdSchema, keyEnvironmentSchema,
+  type ExchangeId, type KeyEnvironment,
+} from './exchangeId.ts';
+export { KeysError, type KeysErrorCode } from './keysError.ts';
+export {
+  permissionReportSchema, triStateSchema, withdrawVerdict, unreadableReport,
+  type PermissionReport, type PermissionReadFailureCode, type TriState, type WithdrawVerdict,
+} from './permissions/permissionReport.ts';
+export {
+  verifyKeyPermissions, PERMISSION_VERIFIERS, DEFAULT_VERIFY_TIMEOUT_MS,
+  type ExchangeApiClient, type VerifyOptions,
+} from './permissions/verifyKeyPermissions.ts';
+export type { PermissionVerifier } from './permissions/permissionVerifier.ts';
+export {
+  createExchangeClient, type ExchangeClientOptions, type ExchangeCredentials,
+} from './permissions/exchangeClient.ts';
