@@ -39,6 +39,8 @@ export class CsvCandleReader {
   private lineNumber = 0;
   private fatal: ImportResult | null = null;
   private requiredFieldCount = 0;
+  /** With a header, every row must have exactly its number of cells (a decimal comma would shift them). */
+  private headerFieldCount: number | null = null;
 
   pushLine(rawLine: string): void {
     this.lineNumber++;
@@ -71,6 +73,7 @@ export class CsvCandleReader {
         return 'fatal';
       }
       this.positions = located.positions;
+      this.headerFieldCount = cells.length;
     }
     const { time, open, high, low, close, volume, quoteVolume } = this.positions;
     this.requiredFieldCount = Math.max(time, open, high, low, close, volume, quoteVolume ?? 0) + 1;
@@ -83,6 +86,10 @@ export class CsvCandleReader {
     const cells = line.includes('"') ? splitQuoted(line, this.delimiter) : line.split(this.delimiter);
     if (cells === null) {
       this.collector.problem(this.lineNumber, 'has an unclosed quote');
+      return;
+    }
+    if (this.headerFieldCount !== null && cells.length !== this.headerFieldCount) {
+      this.collector.problem(this.lineNumber, `has ${cells.length} value(s) but the header names ${this.headerFieldCount} columns`);
       return;
     }
     if (cells.length < this.requiredFieldCount) {
