@@ -22,3 +22,14 @@ export type { PermissionVerifier } from './permissions/permissionVerifier.ts';
 export {
   createExchangeClient, type ExchangeClientOptions, type ExchangeCredentials,
 } from './permissions/exchangeClient.ts';
+export { Keystore, type KeystoreOptions, type SaveKeyInput, type KeyListing } from './keystore.ts';
+export type { KeySummary, PermissionsSummary } from './keySummary.ts';
+export {
+  storedKeyRecordSchema, ipAllowlistDecisionSchema,
+  type KeyRecordStore, type StoredKeyRecord, type IpAllowlistDecision,
+} from './keyRecord.ts';
+export { InMemoryKeyRecordStore, JsonFileKeyRecordStore } from './keyRecordStores.ts';
+export { maskedKeyId } from './maskedKeyId.ts';
+export {
+  DEFAULT_ROTATION_POLICY, keyAgeDays, rotationStatus, type RotationPolicy, type RotationStatus,
+} from './keyAge.ts';

@@ -14,7 +14,7 @@ async function decryptFails(cipher: PassphraseCipher, bytes: Uint8Array): Promis
     await cipher.decrypt(bytes);
   } catch (error) {
     if (error instanceof CipherError) return error;
-    throw new Error(`expected a CipherError, got ${String(error)}`);
+    throw new Error(`expected a CipherError, got ${String(error)}`, { cause: error });
   }
   throw new Error('decryption unexpectedly succeeded');
 }

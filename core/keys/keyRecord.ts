@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { exchangeIdSchema, keyEnvironmentSchema } from './exchangeId.ts';
+import { permissionReportSchema } from './permissions/permissionReport.ts';
+
+/** The person's answer to "restrict this key to your IP address?" — recorded, not enforced. */
+export const ipAllowlistDecisionSchema = z.object({
+  choice: z.enum(['allowlist-set', 'declined']),
+  decidedAtMs: z.number(),
+});
+export type IpAllowlistDecision = z.infer<typeof ipAllowlistDecisionSchema>;
+
+/**
+ * One saved key as it sits in the record store (electron-store in the app). The credentials are
+ * only ever present as ciphertext, together with the cipher backend that produced it.
+ */
+export const storedKeyRecordSchema = z.object({
+  formatVersion: z.literal(1),
+  id: z.string().min(1),
+  exchange: exchangeIdSchema,
+  environment: keyEnvironmentSchema,
+  label: z.string().min(1),
+  maskedKeyId: z.string(),
+  cipherBackend: z.string().min(1),
+  ciphertextBase64: z.string(),
+  savedAtMs: z.number(),
+  /** When a permission check last confirmed withdrawals off. */
+  verifiedAtMs: z.number().optional(),
+  lastPermissionReport: permissionReportSchema.optional(),
+  ipAllowlistDecision: ipAllowlistDecisionSchema.optional(),
+});
+export type StoredKeyRecord = z.infer<typeof storedKeyRecordSchema>;
+
+/**
+ * Small key-value port for saved key records. The Electron side backs it with electron-store;
+ * core has an in-memory and a JSON-file implementation. Values come back `unknown` because
+ * whatever is on disk is parsed again before use.
+ */
+export interface KeyRecordStore {
+  get(id: string): Promise<unknown>;
+  put(id: string, record: StoredKeyRecord): Promise<void>;
+  delete(id: string): Promise<void>;
+  entries(): Promise<ReadonlyArray<readonly [string, unknown]>>;
+}
