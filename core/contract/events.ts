@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { Alert } from './schemas.ts';
+import { TradingStateSnapshot } from './tradingState.ts';
+
+/** Main → renderer events, each declared once with its payload schema. */
+export const events = {
+  tradingStateChanged: TradingStateSnapshot,
+  alertRaised: Alert,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(events, name);

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The trading states of ARCHITECTURE.md; the risk layer owns the machine, the contract names them. */
+export const TradingStateName = z.enum(['ACTIVE', 'SAFE_MODE', 'PAUSED', 'KILLED']);
+export type TradingStateName = z.infer<typeof TradingStateName>;
+
+export const TradingMode = z.enum(['paper', 'live']);
+export type TradingMode = z.infer<typeof TradingMode>;
+
+export const StateCause = z.strictObject({
+  /** Machine-readable reason, e.g. `PERSON_PAUSED`, `DAILY_LOSS_LIMIT`. */
+  code: z.string().min(1).max(64),
+  /** Plain-language explanation shown to the person. */
+  message: z.string().max(500),
+});
+export type StateCause = z.infer<typeof StateCause>;
+
+export const TradingStateSnapshot = z.strictObject({
+  state: TradingStateName,
+  sinceMs: z.number().int().nonnegative(),
+  cause: StateCause,
+  /** The exact words the person must type to re-arm after a kill. */
+  rearmPhrase: z.string(),
+});
+export type TradingStateSnapshot = z.infer<typeof TradingStateSnapshot>;
