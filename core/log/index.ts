@@ -26,3 +26,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   };
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }
+
+/** A log file for the desktop app; pino writes to it without blocking the trading loop. */
+export function fileDestination(path: string): DestinationStream {
+  return pino.destination({ dest: path, mkdir: true, sync: false });
+}
