@@ -1,0 +1,110 @@
+import { create } from 'zustand';
+import type { Alert, AppStatus, ContractErrorPayload, Result, TradingStateSnapshot } from '#core/contract/index.ts';
+import { ballast } from '../ballast.ts';
+
+export type ScreenId = 'dashboard' | 'paper' | 'keys' | 'risk' | 'activity' | 'settings';
+
+export const SCREENS: readonly ScreenId[] = ['dashboard', 'paper', 'keys', 'risk', 'activity', 'settings'];
+
+const MAX_ALERTS = 50;
+
+interface AppState {
+  readonly status: AppStatus | null;
+  readonly tradingState: TradingStateSnapshot | null;
+  readonly alerts: readonly Alert[];
+  readonly screen: ScreenId;
+  /** The last refusal or failure of a frame action, shown until the next action. */
+  readonly actionError: ContractErrorPayload | null;
+  readonly loadError: string | null;
+  readonly killDialogOpen: boolean;
+  readonly rearmDialogOpen: boolean;
+  readonly busy: boolean;
+}
+
+interface AppActions {
+  readonly load: () => Promise<void>;
+  readonly subscribe: () => () => void;
+  readonly show: (screen: ScreenId) => void;
+  readonly pause: () => Promise<void>;
+  readonly resume: () => Promise<void>;
+  readonly openKillDialog: () => void;
+  readonly closeKillDialog: () => void;
+  readonly kill: () => Promise<void>;
+  readonly openRearmDialog: () => void;
+  readonly closeRearmDialog: () => void;
+  readonly rearm: (confirmation: string) => Promise<boolean>;
+}
+
+export const useAppStore = create<AppState & AppActions>()((set, get) => {
+  /** Runs one state-changing command and keeps the frame in step with its answer. */
+  const act = async (call: () => Promise<Result<TradingStateSnapshot>>): Promise<boolean> => {
+    set({ busy: true, actionError: null });
+    const result = await call();
+    if (result.ok) {
+      set({ busy: false, tradingState: result.value });
+      return true;
+    }
+    set({ busy: false, actionError: result.error });
+    return false;
+  };
+
+  return {
+    status: null,
+    tradingState: null,
+    alerts: [],
+    screen: 'dashboard',
+    actionError: null,
+    loadError: null,
+    killDialogOpen: false,
+    rearmDialogOpen: false,
+    busy: false,
+
+    async load() {
+      const result = await ballast().getAppStatus();
+      if (result.ok) set({ status: result.value, tradingState: result.value.tradingState, loadError: null });
+      else set({ loadError: result.error.message });
+    },
+    subscribe() {
+      const offState = ballast().on('tradingStateChanged', (snapshot) => {
+        set({ tradingState: snapshot });
+      });
+      const offAlert = ballast().on('alertRaised', (alert) => {
+        set({ alerts: [alert, ...get().alerts].slice(0, MAX_ALERTS) });
+      });
+      return () => {
+        offState();
+        offAlert();
+      };
+    },
+    show(screen) {
+      set({ screen });
+    },
+    async pause() {
+      await act(() => ballast().pause({}));
+    },
+    async resume() {
+      await act(() => ballast().resume());
+    },
+    openKillDialog() {
+      set({ killDialogOpen: true, actionError: null });
+    },
+    closeKillDialog() {
+      set({ killDialogOpen: false });
+    },
+    async kill() {
+      const done = await act(() => ballast().kill({ confirmed: true }));
+      if (done) set({ killDialogOpen: false });
+    },
+    openRearmDialog() {
+      set({ rearmDialogOpen: true, actionError: null });
+    },
+    closeRearmDialog() {
+      set({ rearmDialogOpen: false, actionError: null });
+    },
+    async rearm(confirmation) {
+      const done = await act(() => ballast().rearm({ confirmation }));
+      if (done) set({ rearmDialogOpen: false });
+      return done;
+    },
+  };
+});
