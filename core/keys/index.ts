@@ -33,3 +33,13 @@ export { maskedKeyId } from './maskedKeyId.ts';
 export {
   DEFAULT_ROTATION_POLICY, keyAgeDays, rotationStatus, type RotationPolicy, type RotationStatus,
 } from './keyAge.ts';
+export {
+  evaluateLiveGate, LIVE_CONFIRMATION_PHRASE, DEFAULT_LIVE_GATE_POLICY,
+  type LiveGateInputs, type LiveGatePolicy, type LiveGateResult, type PermissionReader,
+} from './liveGate.ts';
+export type { GateItem, GateItemId, GateItemStatus, PaperRecordSummary } from './liveGateItems.ts';
+export { firstLiveSizingMultiplier, DEFAULT_FIRST_LIVE_PERIOD, type FirstLivePeriodPolicy } from './liveSizing.ts';
+export {
+  PermissionWatch, realWatchScheduler,
+  type PermissionWatchOptions, type WatchScheduler, type WatchOutcome,
+} from './permissionWatch.ts';

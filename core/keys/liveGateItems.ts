@@ -1,0 +1,111 @@
+import { keyAgeDays, rotationStatus, type RotationPolicy } from './keyAge.ts';
+import type { PermissionReport } from './permissions/permissionReport.ts';
+
+export type GateItemId =
+  | 'withdraw-off'
+  | 'trade-permission'
+  | 'no-futures-or-margin'
+  | 'risk-limits'
+  | 'key-age'
+  | 'confirmation'
+  | 'paper-record';
+
+export type GateItemStatus = 'pass' | 'fail' | 'unknown';
+
+/** One line of the "Start live trading" checklist, in words for the person. */
+export interface GateItem {
+  readonly id: GateItemId;
+  readonly status: GateItemStatus;
+  readonly reason: string;
+  /** What to do about it; empty when the item passes. */
+  readonly fix: string;
+}
+
+const pass = (id: GateItemId, reason: string): GateItem => ({ id, status: 'pass', reason, fix: '' });
+
+/** The three items that come from the exchange, when its fresh report could not be had. */
+export function unreadablePermissionItems(reason: string): GateItem[] {
+  const fix = 'Check your internet connection and the key on the exchange, then try again.';
+  return (['withdraw-off', 'trade-permission', 'no-futures-or-margin'] as const).map((id) => ({ id, status: 'unknown', reason, fix }));
+}
+
+export function permissionItems(report: PermissionReport): GateItem[] {
+  const detail = report.problems.length > 0 ? ` ${report.problems.join(' ')}` : '';
+  const withdraw: GateItem =
+    report.canWithdraw === false
+      ? pass('withdraw-off', 'The exchange confirms this key cannot withdraw funds.')
+      : report.canWithdraw === true
+        ? { id: 'withdraw-off', status: 'fail', reason: 'This key can withdraw funds. Ballast will not use it for live trading.',
+            fix: 'Turn off withdrawals for this key on the exchange, then verify again.' }
+        : { id: 'withdraw-off', status: 'unknown', reason: `The exchange did not confirm that this key cannot withdraw funds.${detail}`,
+            fix: 'Make sure withdrawals are off for this key on the exchange, then verify again.' };
+  const trade: GateItem =
+    report.canTrade === true
+      ? pass('trade-permission', 'The key may place trades.')
+      : report.canTrade === false
+        ? { id: 'trade-permission', status: 'fail', reason: 'This key cannot place trades, so the bot could not work.',
+            fix: 'Allow spot trading for this key on the exchange (keep withdrawals off), then verify again.' }
+        : { id: 'trade-permission', status: 'unknown', reason: 'The exchange did not say whether this key may place trades.',
+            fix: 'Check the key on the exchange, then verify again.' };
+  const leveraged = [report.futuresEnabled, report.marginEnabled];
+  const noLeverage: GateItem = leveraged.every((value) => value === false)
+    ? pass('no-futures-or-margin', 'The key cannot trade futures or on margin.')
+    : leveraged.some((value) => value === true)
+      ? { id: 'no-futures-or-margin', status: 'fail',
+          reason: 'This key can trade futures or on margin, where losses can be larger than the money you put in.',
+          fix: 'Turn off futures and margin permissions for this key on the exchange, then verify again.' }
+      : { id: 'no-futures-or-margin', status: 'unknown',
+          reason: 'The exchange does not say whether this key can trade futures or on margin.',
+          fix: 'Turn off futures and margin trading for this key and account on the exchange. Ballast needs the exchange to confirm it.' };
+  return [withdraw, trade, noLeverage];
+}
+
+export function riskLimitsItem(riskLimits: { configured: boolean; missing?: readonly string[] }): GateItem {
+  if (riskLimits.configured) return pass('risk-limits', 'Risk limits are set.');
+  const missing = riskLimits.missing && riskLimits.missing.length > 0 ? ` Missing: ${riskLimits.missing.join(', ')}.` : '';
+  return { id: 'risk-limits', status: 'fail', reason: `Risk limits are not fully set.${missing}`,
+    fix: 'Set every risk limit (per-trade size, daily loss, drawdown, open positions) in the risk settings.' };
+}
+
+export function keyAgeItem(keyCreatedAtMs: number, nowMs: number, policy: RotationPolicy): GateItem {
+  const days = keyAgeDays(keyCreatedAtMs, nowMs);
+  switch (rotationStatus(days, policy)) {
+    case 'rotate-now':
+      return { id: 'key-age', status: 'fail',
+        reason: `This key is ${days} days old. Keys older than ${policy.limitDays} days are not used for live trading.`,
+        fix: 'Create a new key on the exchange (withdrawals off) and replace this one in Ballast.' };
+    case 'rotate-soon':
+      return pass('key-age', `This key is ${days} days old. Plan to replace it before day ${policy.limitDays}.`);
+    case 'fresh':
+      return pass('key-age', `This key is ${days} days old.`);
+  }
+}
+
+export function confirmationItem(typed: string, phrase: string): GateItem {
+  // Surrounding spaces and line breaks from pasting are forgiven; the words themselves are not.
+  return typed.trim() === phrase
+    ? pass('confirmation', 'You confirmed that Ballast will trade with real money.')
+    : { id: 'confirmation', status: 'fail', reason: 'You have not typed the confirmation yet.', fix: `Type exactly: ${phrase}` };
+}
+
+export interface PaperRecordSummary {
+  readonly strategyId: string;
+  readonly paperDays: number;
+  readonly paperTrades: number;
+}
+
+export function paperRecordItem(
+  strategyId: string,
+  record: PaperRecordSummary | undefined,
+  minimum: { days: number; trades: number },
+): GateItem {
+  const fix = `Paper trade this strategy for at least ${minimum.days} days or ${minimum.trades} trades first.`;
+  if (record?.strategyId !== strategyId) {
+    return { id: 'paper-record', status: 'fail', reason: 'This strategy has no paper trading record yet.', fix };
+  }
+  if (record.paperDays >= minimum.days || record.paperTrades >= minimum.trades) {
+    return pass('paper-record', `This strategy paper traded for ${record.paperDays} days and ${record.paperTrades} trades.`);
+  }
+  return { id: 'paper-record', status: 'fail',
+    reason: `This strategy has paper traded for only ${record.paperDays} days and ${record.paperTrades} trades.`, fix };
+}
