@@ -10,6 +10,7 @@ import {
   NetworkError,
   NotSupported,
   OnMaintenance,
+  OperationFailed,
   RateLimitExceeded,
   RequestTimeout,
 } from 'ccxt';
@@ -37,6 +38,9 @@ const RULES: readonly ErrorRule[] = [
   { errorClass: NotSupported, code: 'NOT_SUPPORTED', retryable: false, message: 'The exchange does not offer this kind of market data.' },
   { errorClass: BadRequest, code: 'BAD_REQUEST', retryable: false, message: 'The exchange rejected the request as invalid.' },
   { errorClass: ExchangeError, code: 'EXCHANGE_ERROR', retryable: false, message: 'The exchange reported an error for this request.' },
+  // Binance's -1000 "unknown error" on a 500 lands here: a failure on the exchange's side that
+  // a later read-only request may not meet again.
+  { errorClass: OperationFailed, code: 'EXCHANGE_UNAVAILABLE', retryable: true, message: 'The exchange had an internal problem answering. Ballast will try again later.' },
 ];
 
 /** Removes key material and request signatures from text that may end up in a log or the UI. */

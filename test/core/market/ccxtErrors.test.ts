@@ -11,6 +11,7 @@ import {
   NotSupported,
   NullResponse,
   OnMaintenance,
+  OperationFailed,
   PermissionDenied,
   RateLimitExceeded,
   RequestTimeout,
@@ -37,7 +38,8 @@ describe('marketErrorFromCcxt', () => {
     [new AuthenticationError('-2015'), 'AUTHENTICATION', false],
     [new NotSupported('no ohlcv'), 'NOT_SUPPORTED', false],
     [new BadRequest('-1100'), 'BAD_REQUEST', false],
-    [new ExchangeError('-1000'), 'EXCHANGE_ERROR', false],
+    [new ExchangeError('-1121'), 'EXCHANGE_ERROR', false],
+    [new OperationFailed('-1000 unknown error'), 'EXCHANGE_UNAVAILABLE', true],
     [new Error('boom'), 'UNEXPECTED', false],
     ['a string', 'UNEXPECTED', false],
   ] as const)('maps %s to %s', (error, code, retryable) => {

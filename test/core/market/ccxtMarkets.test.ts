@@ -90,9 +90,8 @@ describe('catalogueFromCcxt', () => {
   it('lists usable markets and refused ones with reasons, never dropping any silently', () => {
     const catalogue = catalogueFromCcxt([tickSizeMarket, { ...tickSizeMarket, symbol: 'ETH/USDT', taker: null }, 'junk'], 'binance', PRECISION_MODE.tickSize);
     expect(catalogue.markets.map((market) => market.symbol)).toEqual(['BTC/USDT']);
-    expect(catalogue.refused).toEqual([
-      { symbol: 'ETH/USDT', reason: 'the exchange does not state its trading fees' },
-      { symbol: '(unknown)', reason: expect.stringMatching(/incomplete/) as unknown as string },
-    ]);
+    expect(catalogue.refused.map((entry) => entry.symbol)).toEqual(['ETH/USDT', '(unknown)']);
+    expect(catalogue.refused[0]?.reason).toBe('the exchange does not state its trading fees');
+    expect(catalogue.refused[1]?.reason).toMatch(/incomplete/);
   });
 });
