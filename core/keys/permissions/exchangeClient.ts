@@ -33,6 +33,11 @@ const CLIENT_CLASSES: Readonly<Record<ExchangeId, new (config: Record<string, un
   bitget: ccxt.bitget,
 };
 
+function hasUrls(tree: unknown): boolean {
+  if (typeof tree === 'string') return /^https?:\/\//.test(tree);
+  return tree !== null && typeof tree === 'object' && Object.values(tree).some(hasUrls);
+}
+
 function rebase(tree: unknown, origin: string): unknown {
   if (typeof tree === 'string') return tree.replace(/^https?:\/\/[^/]+/, origin);
   if (tree !== null && typeof tree === 'object') {
@@ -59,10 +64,15 @@ export function createExchangeClient(
   if (credentials.passphrase) config['password'] = revealSecret(credentials.passphrase);
   const client = new CLIENT_CLASSES[exchange](config);
   if (options.environment === 'testnet') {
+    // Some ccxt exchanges declare `urls.test` but leave it empty; switching to it would send
+    // requests nowhere sensible, so an empty test map counts as "no testnet".
+    const noTestnet = (): KeysError =>
+      new KeysError('NO_TESTNET', `${EXCHANGE_NAMES[exchange]} has no test network that Ballast can use. Use paper trading instead.`);
+    if (!hasUrls(client.urls['test'])) throw noTestnet();
     try {
       client.setSandboxMode(true);
     } catch {
-      throw new KeysError('NO_TESTNET', `${EXCHANGE_NAMES[exchange]} has no test network that Ballast can use. Use paper trading instead.`);
+      throw noTestnet();
     }
   }
   if (options.apiBaseUrl !== undefined) {
