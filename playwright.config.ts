@@ -11,7 +11,7 @@ export default defineConfig<{ host: Host }>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/e2e/skipReasons.ts']],
   projects: [
     { name: 'chromium-harness', use: { host: 'harness' } },
     { name: 'electron', use: { host: 'electron' } },

@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { commandChannel, commandNames, EVENT_CHANNEL } from '#core/contract/index.ts';
 import { createLogger, fileDestination } from '#core/log/index.ts';
 import { createBallastCore } from '#core/runtime/index.ts';
-import { APP_ENTRY_URL, APP_SCHEME, cspHeader, isAllowedNavigation, isTrustedSender, newWindowDecision, originOf, originPolicy, windowOptions } from './security.ts';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  cspHeader,
+  isAllowedNavigation,
+  isTrustedSender,
+  newWindowDecision,
+  originOf,
+  originPolicy,
+  securityHeaders,
+  windowOptions,
+} from './security.ts';
 import { contentTypeFor, resolveAppAsset } from './appProtocol.ts';
 import { createGuardedInvoke } from './ipcGuard.ts';
 
@@ -101,7 +112,7 @@ function serveAppProtocol(): void {
     try {
       const body = await readFile(filePath);
       return new Response(body, {
-        headers: { 'Content-Type': contentTypeFor(filePath), 'Content-Security-Policy': cspHeader() },
+        headers: { 'Content-Type': contentTypeFor(filePath), ...securityHeaders() },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -6,6 +6,7 @@ import {
   isTrustedSender,
   newWindowDecision,
   originPolicy,
+  securityHeaders,
   windowOptions,
 } from '../../electron/main/security.ts';
 
@@ -111,5 +112,17 @@ describe('cspHeader', () => {
 
   it('never allows eval, even in development', () => {
     expect(cspHeader({ devServerOrigin: 'http://localhost:5173' })).not.toContain('unsafe-eval');
+  });
+});
+
+describe('securityHeaders', () => {
+  it('sends the production CSP with nosniff and cross-origin isolation', () => {
+    expect(securityHeaders()).toEqual({
+      'Content-Security-Policy': cspHeader(),
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
   });
 });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { contentTypeFor } from '../../../electron/main/appProtocol.ts';
-import { cspHeader } from '../../../electron/main/security.ts';
+import { securityHeaders } from '../../../electron/main/security.ts';
 
 export interface StaticServer {
   readonly origin: string;
@@ -10,7 +10,7 @@ export interface StaticServer {
 }
 
 /**
- * Serves the built renderer on 127.0.0.1 with the production CSP header, standing in for the
+ * Serves the built renderer on 127.0.0.1 with the production security headers, standing in for the
  * app:// protocol handler so the page runs under the same policy as in the app.
  */
 export async function serveRenderer(rendererRoot: string): Promise<StaticServer> {
@@ -24,7 +24,7 @@ export async function serveRenderer(rendererRoot: string): Promise<StaticServer>
     }
     readFile(filePath).then(
       (body) => {
-        response.writeHead(200, { 'Content-Type': contentTypeFor(filePath), 'Content-Security-Policy': cspHeader() });
+        response.writeHead(200, { 'Content-Type': contentTypeFor(filePath), ...securityHeaders() });
         response.end(body);
       },
       () => response.writeHead(404).end('Not found'),
