@@ -31,9 +31,18 @@ export function createCandleSeries(length: number): CandleSeries {
 
 export function candleSeriesFromCandles(candles: readonly Candle[]): CandleSeries {
   const series = createCandleSeries(candles.length);
-  candles.forEach((candle, index) => {
-    writeCandle(series, index, candle);
-  });
+  const { openTimeMs, open, high, low, close, volumeBase, quoteVolume } = series;
+  let index = 0;
+  for (const candle of candles) {
+    openTimeMs[index] = candle.openTimeMs;
+    open[index] = candle.open;
+    high[index] = candle.high;
+    low[index] = candle.low;
+    close[index] = candle.close;
+    volumeBase[index] = candle.volumeBase;
+    if (candle.quoteVolume !== undefined) quoteVolume[index] = candle.quoteVolume;
+    index++;
+  }
   return series;
 }
 
