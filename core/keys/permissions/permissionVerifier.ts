@@ -37,12 +37,8 @@ export function reportFromFindings(
   checkedAtMs: number,
   findings: PermissionFindings,
 ): PermissionReport {
+  // Problems are what the exchange's answer showed; the verdict itself comes from withdrawVerdict.
   const problems = [...findings.problems];
-  if (findings.canWithdraw === true) {
-    problems.unshift('This key can withdraw funds. Ballast will not use it.');
-  } else if (findings.canWithdraw === 'unknown') {
-    problems.push('Ballast could not confirm that this key cannot withdraw funds.');
-  }
   const report: PermissionReport = {
     exchange: verifier.exchange,
     endpoint: verifier.endpoint,
