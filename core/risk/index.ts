@@ -1,1 +1,2 @@
 export * from './tradingStateMachine.ts';
+export * from './intent.ts';
