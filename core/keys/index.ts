@@ -43,3 +43,4 @@ export {
   PermissionWatch, realWatchScheduler,
   type PermissionWatchOptions, type WatchScheduler, type WatchOutcome,
 } from './permissionWatch.ts';
+export { keyPermissionReader, type KeyPermissionReaderOptions } from './keyPermissionReader.ts';
