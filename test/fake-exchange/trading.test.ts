@@ -72,8 +72,10 @@ describe('trading through ccxt', () => {
 
     const byId = await client.fetchOrder(placed.id!, 'BTC/USDT');
     const byClientId = await client.fetchOrder('', 'BTC/USDT', { clientOrderId: 'ballast-intent-1' });
+    const byBinanceParam = await client.fetchOrder('', 'BTC/USDT', { origClientOrderId: 'ballast-intent-1' });
     expect(byId.id).toBe(placed.id);
     expect(byClientId.id).toBe(placed.id);
+    expect(byBinanceParam.id).toBe(placed.id);
     expect(byClientId.price).toBe(5000);
     expect((await client.fetchOpenOrders('BTC/USDT')).map((order) => order.id)).toEqual([placed.id]);
 
@@ -181,5 +183,38 @@ describe('trading through ccxt', () => {
     const since = Date.parse(CRASH_HOUR) + HOUR_MS;
     expect((await client.fetchMyTrades('BTC/USDT', since)).map((trade) => trade.amount)).toEqual([0.02, 0.03]);
     expect((await client.fetchMyTrades('BTC/USDT', undefined, 1)).map((trade) => trade.amount)).toEqual([0.03]);
+  });
+
+  it('charges the configured fee rates', async () => {
+    const { client } = await exchangeForTest({ startAt: CRASH_HOUR, fees: { taker: 0.002 }, account: { balances: { USDT: 20_000 } } });
+    const order = await client.createOrder('BTC/USDT', 'market', 'buy', 1);
+    expect(order.fee).toEqual({ currency: 'BTC', cost: 0.002 });
+  });
+
+  it('trades ETH/USDT on its own replayed price and filters', async () => {
+    const { client, fake } = await exchangeForTest({ startAt: CRASH_HOUR });
+    const order = await client.createOrder('ETH/USDT', 'market', 'buy', 0.5);
+    const ethPrice = fake.inspect.priceOf('ETHUSDT')!;
+    expect(ethPrice).toBeLessThan(1000);
+    expect(order.average! / ethPrice).toBeCloseTo(1, 3);
+    expect(order.fee).toEqual({ currency: 'ETH', cost: 0.0005 });
+    const error = await rejectionOf(client.privatePostOrder({ symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quantity: '0.00015' }));
+    expect(error.message).toContain('Filter failure: LOT_SIZE');
+  });
+
+  it('counts requests, accepted and rejected orders for inspection', async () => {
+    const { client, fake } = await exchangeForTest({ startAt: CRASH_HOUR });
+    await client.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 5000, { clientOrderId: 'counted-1' });
+    await client.createOrder('BTC/USDT', 'market', 'buy', 0.01);
+    await rejectionOf(client.createOrder('BTC/USDT', 'limit', 'buy', 5, 5000));
+    const counters = fake.inspect.counters();
+    expect(counters).toMatchObject({ ordersAccepted: 2, ordersRejected: 1 });
+    expect(counters.byPath['POST /api/v3/order']).toBe(3);
+    expect(fake.inspect.orders().map((order) => [order.clientOrderId, order.status])).toEqual([
+      ['counted-1', 'NEW'],
+      [expect.stringMatching(/^x-TKT5PX2F/), 'FILLED'],
+    ]);
+    expect(fake.inspect.openOrders().map((order) => order.clientOrderId)).toEqual(['counted-1']);
+    expect(fake.inspect.orders()[1]!.fills).toHaveLength(1);
   });
 });
