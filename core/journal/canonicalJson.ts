@@ -11,10 +11,16 @@ import { REDACTED, type SecretRedactor } from './secretRedaction.ts';
  * fields and functions are dropped as JSON.stringify does.
  */
 export function canonicalJson(value: unknown, redactor: SecretRedactor): string {
-  return write(value, redactor, []);
+  return write(value, redactor, 0);
 }
 
-function write(value: unknown, redactor: SecretRedactor, ancestors: object[]): string {
+/**
+ * Deeper than any real payload; reaching it means a cycle (an object that contains itself),
+ * which a depth count detects without tracking every ancestor on the hot path.
+ */
+const MAX_DEPTH = 64;
+
+function write(value: unknown, redactor: SecretRedactor, depth: number): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(redactor.scrub(value));
@@ -26,38 +32,33 @@ function write(value: unknown, redactor: SecretRedactor, ancestors: object[]): s
     case 'bigint':
       return `"${value.toString()}"`;
     case 'object':
-      return value === null ? 'null' : writeObject(value, redactor, ancestors);
+      return value === null ? 'null' : writeObject(value, redactor, depth + 1);
     default:
       // undefined, functions and symbols: `null` where a value is required (arrays, top level).
       return 'null';
   }
 }
 
-function writeObject(value: object, redactor: SecretRedactor, ancestors: object[]): string {
-  if (ancestors.includes(value)) {
-    throw new TypeError('An audit payload refers to itself (a cycle), so it cannot be written as JSON.');
+function writeObject(value: object, redactor: SecretRedactor, depth: number): string {
+  if (depth > MAX_DEPTH) {
+    throw new TypeError(`An audit payload is nested more than ${MAX_DEPTH} levels deep or refers to itself (a cycle), so it cannot be written as JSON.`);
   }
-  ancestors.push(value);
-  try {
-    if (Array.isArray(value)) {
-      let out = '[';
-      for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + write(value[i], redactor, ancestors);
-      return `${out}]`;
-    }
-    if (value instanceof Error) {
-      return writeFields({ name: value.name, message: value.message }, redactor, ancestors);
-    }
-    const withToJson = value as { toJSON?: unknown };
-    if (typeof withToJson.toJSON === 'function') {
-      return write((withToJson.toJSON as () => unknown).call(value), redactor, ancestors);
-    }
-    return writeFields(value as Record<string, unknown>, redactor, ancestors);
-  } finally {
-    ancestors.pop();
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + write(value[i], redactor, depth);
+    return `${out}]`;
   }
+  if (value instanceof Error) {
+    return writeFields({ name: value.name, message: value.message }, redactor, depth);
+  }
+  const withToJson = value as { toJSON?: unknown };
+  if (typeof withToJson.toJSON === 'function') {
+    return write((withToJson.toJSON as () => unknown).call(value), redactor, depth);
+  }
+  return writeFields(value as Record<string, unknown>, redactor, depth);
 }
 
-function writeFields(fields: Record<string, unknown>, redactor: SecretRedactor, ancestors: object[]): string {
+function writeFields(fields: Record<string, unknown>, redactor: SecretRedactor, depth: number): string {
   const keys = Object.keys(fields).sort();
   let out = '{';
   for (const key of keys) {
@@ -65,7 +66,7 @@ function writeFields(fields: Record<string, unknown>, redactor: SecretRedactor, 
     if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
     const prefix = redactor.fieldPrefix(key);
     // A secret-looking field keeps its name (so a reviewer sees it was there) but not its value.
-    const text = prefix === undefined ? `${JSON.stringify(redactor.scrub(key))}:"${REDACTED}"` : prefix + write(field, redactor, ancestors);
+    const text = prefix === undefined ? `${JSON.stringify(redactor.scrub(key))}:"${REDACTED}"` : prefix + write(field, redactor, depth);
     out += out.length === 1 ? text : `,${text}`;
   }
   return `${out}}`;

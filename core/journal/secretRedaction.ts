@@ -40,10 +40,10 @@ export class SecretRedactor {
   readonly #secretValues: string[] = [];
   /**
    * Field names repeat endlessly (the same payload shapes), so each is classified and serialised
-   * once: the cached text is `"name":` (scrubbed), or undefined for a secret field. Registering a
-   * new secret value clears it.
+   * once: the cached text is `"name":` (scrubbed), or '' for a secret field. Registering a new
+   * secret value clears it.
    */
-  readonly #fieldPrefixes = new Map<string, string | undefined>();
+  readonly #fieldPrefixes = new Map<string, string>();
 
   /** Registers a secret (API key, secret, passphrase) so that it never reaches a stored row. */
   registerSecretValue(value: string): void {
@@ -63,10 +63,12 @@ export class SecretRedactor {
 
   /** `"name":` ready to write, or undefined when the field's value must be redacted. */
   fieldPrefix(name: string): string | undefined {
-    if (this.#fieldPrefixes.has(name)) return this.#fieldPrefixes.get(name);
-    const prefix = fieldNameLooksSecret(name) ? undefined : `${JSON.stringify(this.scrub(name))}:`;
-    if (this.#fieldPrefixes.size < 10_000) this.#fieldPrefixes.set(name, prefix);
-    return prefix;
+    let prefix = this.#fieldPrefixes.get(name);
+    if (prefix === undefined) {
+      prefix = fieldNameLooksSecret(name) ? '' : `${JSON.stringify(this.scrub(name))}:`;
+      if (this.#fieldPrefixes.size < 10_000) this.#fieldPrefixes.set(name, prefix);
+    }
+    return prefix === '' ? undefined : prefix;
   }
 
   /** The text with every registered secret and every inline `secret=value` masked. */
