@@ -57,6 +57,16 @@ describe('verifyJournal', () => {
     journal.close();
   });
 
+  it('verifies a file by path while the bot keeps writing to it', () => {
+    const path = tempJournalPath();
+    const journal = openJournal(path);
+    appendSamples(journal, 20);
+    expect(verifyJournal(path)).toMatchObject({ ok: true, rows: 20 });
+    appendSamples(journal, 5);
+    expect(verifyJournal(path)).toMatchObject({ ok: true, rows: 25 });
+    journal.close();
+  });
+
   it('detects a changed payload at that exact row', () => {
     const { path } = journalWith(40);
     tamper(path, (db) => db.prepare("UPDATE audit_events SET payload = replace(payload, 'step', 'stop') WHERE seq = 17").run());
