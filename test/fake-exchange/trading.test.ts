@@ -204,7 +204,7 @@ describe('trading through ccxt', () => {
 
   it('counts requests, accepted and rejected orders for inspection', async () => {
     const { client, fake } = await exchangeForTest({ startAt: CRASH_HOUR });
-    await client.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 5000, { clientOrderId: 'counted-1' });
+    await client.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 5000, { newClientOrderId: 'counted-1' });
     await client.createOrder('BTC/USDT', 'market', 'buy', 0.01);
     await rejectionOf(client.createOrder('BTC/USDT', 'limit', 'buy', 5, 5000));
     const counters = fake.inspect.counters();
