@@ -8,6 +8,7 @@ import {
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { createTradingStateMachine, type TradingStateMachine } from '../risk/index.ts';
+import { frameHandlers } from './frameHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -40,14 +41,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   });
 
   const handlers: CommandHandlers = {
-    getAppStatus: () => ({ productName: 'Ballast', version: options.version, mode, tradingState: tradingState.snapshot() }),
-    getTradingState: () => tradingState.snapshot(),
-    pause: ({ note }) =>
-      tradingState.pause({ code: 'PERSON_PAUSED', message: note ? `Paused by you: ${note}` : 'Paused by you.' }),
-    resume: () => tradingState.resume({ code: 'PERSON_RESUMED', message: 'Resumed by you.' }),
-    kill: () => tradingState.kill({ code: 'PERSON_KILLED', message: 'Stopped by you with Kill.' }),
-    rearm: ({ confirmation }) =>
-      tradingState.rearm(confirmation, { code: 'PERSON_REARMED', message: 'Re-armed by you. Press Resume to trade again.' }),
+    ...frameHandlers({ version: options.version, mode: () => mode, tradingState }),
   };
 
   const dispatch = createDispatcher(handlers, {

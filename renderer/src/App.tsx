@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './frame/ErrorBoundary.tsx';
 import { Frame } from './frame/Frame.tsx';
-import { PlaceholderScreen } from './screens/PlaceholderScreen.tsx';
+import { screenComponents } from './screens/registry.tsx';
 import { useAppStore } from './store/appStore.ts';
 
 export function App() {
@@ -20,11 +20,12 @@ export function App() {
 
   if (loadError) return <p role="alert" className="error boot">{t('app.coreUnreachable', { message: loadError })}</p>;
   if (!status) return <p className="boot">{t('app.loading')}</p>;
+  const Screen = screenComponents[screen];
   return (
     <ErrorBoundary message={t('app.frameCrashed')}>
       <Frame>
         <ErrorBoundary key={screen} message={t('app.screenCrashed')}>
-          <PlaceholderScreen id={screen} />
+          <Screen />
         </ErrorBoundary>
       </Frame>
     </ErrorBoundary>

@@ -1,0 +1,65 @@
+/** Strings of the persistent frame: mode, trading state, Pause/Kill, re-arm, navigation. */
+export const frame = {
+  app: {
+    name: 'Ballast',
+    loading: 'Starting Ballast…',
+    coreUnreachable: 'Ballast could not reach its trading core: {{message}}',
+    screenCrashed: 'This screen hit a problem and cannot be shown. Pause and Kill above still work. Switch screens or restart Ballast.',
+    frameCrashed: 'Ballast’s window hit a problem. Your bot keeps its current state; restart Ballast to get the controls back.',
+  },
+  mode: {
+    paper: 'PAPER',
+    live: 'LIVE',
+    paperHint: 'Practice mode: orders are simulated with pretend money. Nothing is sent to an exchange.',
+    liveHint: 'Live mode: orders are sent to your exchange with real money.',
+  },
+  state: {
+    label: 'Trading state',
+    ACTIVE: 'Active',
+    SAFE_MODE: 'Safe mode',
+    PAUSED: 'Paused',
+    KILLED: 'Killed',
+    since: 'since {{time}}',
+    ACTIVE_explain: 'The bot may open and close positions within your risk limits.',
+    SAFE_MODE_explain: 'The bot may only reduce or close positions. No new positions.',
+    PAUSED_explain: 'No new positions. Protective exits (stops) stay in place.',
+    KILLED_explain: 'Everything is stopped: no orders will be placed until you re-arm.',
+  },
+  actions: {
+    pause: 'Pause',
+    resume: 'Resume',
+    kill: 'Kill',
+    killShortcut: 'Ctrl+Shift+K',
+    rearm: 'Re-arm…',
+    cancel: 'Cancel',
+  },
+  kill: {
+    title: 'Kill the bot now?',
+    body: 'Ballast will stop placing orders immediately and cancel every open order. Positions you already hold stay as they are.',
+    after: 'To trade again you will have to re-arm by typing a confirmation.',
+    confirm: 'Yes, kill now',
+  },
+  rearm: {
+    title: 'Re-arm after Kill',
+    body: 'Re-arming lets the bot place orders again. It comes back paused, so nothing happens until you press Resume.',
+    label: 'Type {{phrase}} to confirm',
+    confirm: 'Re-arm',
+  },
+  killedBanner: {
+    title: 'Stopped by Kill',
+    body: 'No orders will be placed. {{cause}}',
+  },
+  nav: {
+    label: 'Screens',
+    dashboard: 'Dashboard',
+    paper: 'Paper trading',
+    keys: 'Keys & Exchanges',
+    risk: 'Risk limits',
+    activity: 'Activity',
+    settings: 'Settings',
+  },
+  alerts: {
+    title: 'Alerts',
+    none: 'No alerts.',
+  },
+} as const;

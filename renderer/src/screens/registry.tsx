@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import type { ScreenId } from '../store/appStore.ts';
+import { PlaceholderScreen } from './PlaceholderScreen.tsx';
+
+const placeholder = (id: ScreenId): ComponentType => {
+  const Screen = () => <PlaceholderScreen id={id} />;
+  Screen.displayName = `Placeholder(${id})`;
+  return Screen;
+};
+
+/** The component behind each navigation entry. A screen not built yet says so honestly. */
+export const screenComponents: Record<ScreenId, ComponentType> = {
+  dashboard: placeholder('dashboard'),
+  paper: placeholder('paper'),
+  keys: placeholder('keys'),
+  risk: placeholder('risk'),
+  activity: placeholder('activity'),
+  settings: placeholder('settings'),
+};
