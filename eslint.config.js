@@ -50,7 +50,10 @@ export const layerRules = {
   },
 };
 
-/** @param {{paths: any[], patterns: any[]}} rule */
+/**
+ * @param {{paths: any[], patterns: any[]}} rule
+ * @returns {import('eslint').Linter.RuleEntry}
+ */
 const restricted = (rule) => ['error', { paths: rule.paths, patterns: rule.patterns }];
 
 export default defineConfig(
