@@ -1,2 +1,10 @@
 export * from './tradingStateMachine.ts';
 export * from './intent.ts';
+export * from './reasonCodes.ts';
+export * from './riskDecision.ts';
+export * from './riskLimits.ts';
+export * from './accountView.ts';
+export * from './marketView.ts';
+export * from './marketRounding.ts';
+export { evaluate } from './evaluate.ts';
+export { dailyLossThrottle } from './entrySizing.ts';
