@@ -3,11 +3,12 @@ import type { StepRange, SymbolRules } from './exchangeInfo.ts';
 import { reject } from './rejections.ts';
 
 export interface FilterableOrder {
-  type: 'LIMIT' | 'LIMIT_MAKER' | 'MARKET';
+  type: 'LIMIT' | 'LIMIT_MAKER' | 'MARKET' | 'STOP_LOSS_LIMIT';
   side: 'BUY' | 'SELL';
   price?: ExactDecimal | undefined;
   quantity?: ExactDecimal | undefined;
   quoteOrderQty?: ExactDecimal | undefined;
+  stopPrice?: ExactDecimal | undefined;
 }
 
 /**
@@ -27,6 +28,8 @@ export function checkOrderFilters(rules: SymbolRules, order: FilterableOrder, re
       }
     }
   }
+  // Binance holds a stop price to the same PRICE_FILTER as a limit price.
+  if (order.stopPrice !== undefined && !withinStepRange(order.stopPrice.units, rules.price)) throw reject.filterFailure('PRICE_FILTER');
   if (order.quantity !== undefined) {
     if (!withinStepRange(order.quantity.units, rules.lot)) throw reject.filterFailure('LOT_SIZE');
     if (isMarket && rules.marketLot !== undefined && !withinStepRange(order.quantity.units, rules.marketLot)) {

@@ -3,8 +3,8 @@ import { totalAmountBase, totalCostQuote, walkLevels, type Execution, type Wante
 import { lastIndexOpenedBy } from './candles.ts';
 import { floorToStep, round8, type ExactDecimal } from './decimals.ts';
 import { checkOrderFilters } from './filters.ts';
-import { isOpen, remainingAmountBase, type FakeOrder, type OrderSide, type OrderStore, type OrderType, type TimeInForce } from './orders.ts';
-import { pathRange } from './pricePath.ts';
+import { isOpen, isWaitingForTrigger, remainingAmountBase, type FakeOrder, type OrderSide, type OrderStore, type OrderType, type TimeInForce } from './orders.ts';
+import { firstTouchFraction, pathRange } from './pricePath.ts';
 import { reject } from './rejections.ts';
 import type { ReplayMarket, ReplayMarkets } from './replayMarkets.ts';
 
@@ -30,6 +30,13 @@ export interface NewOrderRequest {
   price?: ExactDecimal | undefined;
   quantity?: ExactDecimal | undefined;
   quoteOrderQty?: ExactDecimal | undefined;
+  /** STOP_LOSS_LIMIT only */
+  stopPrice?: ExactDecimal | undefined;
+}
+
+/** Binance's trigger rule for STOP_LOSS_LIMIT: a sell triggers at or below its stop, a buy at or above. */
+function stopIsReached(side: OrderSide, stopPriceQuote: number, priceQuote: number): boolean {
+  return side === 'SELL' ? priceQuote <= stopPriceQuote : priceQuote >= stopPriceQuote;
 }
 
 /**
@@ -58,12 +65,16 @@ export class MatchingEngine {
     const rules = market.rules;
     if (!rules.orderTypes.includes(request.type)) throw reject.unsupportedOrderCombination();
     if (this.#store.openOrders(request.symbolId).some((order) => order.clientOrderId === request.clientOrderId)) throw reject.duplicateOrder();
-    checkOrderFilters(rules, request, this.#markets.priceAt(request.symbolId, atMs));
+    const priceNowQuote = this.#markets.priceAt(request.symbolId, atMs);
+    checkOrderFilters(rules, request, priceNowQuote);
+    if (request.type === 'STOP_LOSS_LIMIT' && priceNowQuote !== undefined && stopIsReached(request.side, request.stopPrice?.value ?? 0, priceNowQuote)) {
+      throw reject.stopWouldTriggerImmediately();
+    }
     const mayRest = request.type !== 'MARKET' && request.timeInForce === 'GTC';
     if (mayRest && rules.maxNumOrders !== undefined && this.#store.openOrders(request.symbolId).length >= rules.maxNumOrders) {
       throw reject.filterFailure('MAX_NUM_ORDERS');
     }
-    const executions = this.#plannedExecutions(request, market, atMs, fillFractionCap);
+    const executions = request.type === 'STOP_LOSS_LIMIT' ? [] : this.#plannedExecutions(request, market, atMs, fillFractionCap);
     const lockAmount = this.#amountToLock(request, executions);
     const lockAsset = request.side === 'BUY' ? rules.quoteAsset : rules.baseAsset;
     if (!this.#account.lock(lockAsset, lockAmount)) throw reject.insufficientBalance();
@@ -76,6 +87,8 @@ export class MatchingEngine {
       type: request.type,
       timeInForce: request.timeInForce,
       priceQuote: request.type === 'MARKET' ? 0 : (request.price?.value ?? 0),
+      stopPriceQuote: request.stopPrice?.value ?? 0,
+      workingSinceMs: request.type === 'STOP_LOSS_LIMIT' ? undefined : atMs,
       origAmountBase: request.quantity?.value ?? 0,
       origQuoteOrderQty: request.quoteOrderQty?.value ?? 0,
       executedAmountBase: 0,
@@ -117,21 +130,54 @@ export class MatchingEngine {
         if (endMs <= startMs) continue;
         const fromFraction = (startMs - openMs) / series.intervalMs;
         const toFraction = (endMs - openMs) / series.intervalMs;
-        const range = pathRange(series, index, fromFraction, toFraction);
-        const volumeAvailable = this.#options.volumeShare * series.volumeBase[index]! * (toFraction - fromFraction);
         for (const order of this.#store.openOrders(symbolId)) {
-          // "Trades through": touching the limit is not enough to assume the queue ahead was filled.
-          const tradedThrough = order.side === 'BUY' ? range.low < order.priceQuote : range.high > order.priceQuote;
-          if (!tradedThrough) continue;
-          const amountBase = floorToStep(Math.min(remainingAmountBase(order), volumeAvailable), market.rules.lot.step);
-          if (amountBase <= 0) continue;
-          this.#fill(order, market, { priceQuote: order.priceQuote, amountBase }, true, endMs);
-          if (remainingAmountBase(order) <= 0) order.status = 'FILLED';
-          else order.status = 'PARTIALLY_FILLED';
-          this.#settleIfClosed(order, market);
+          this.#matchDuringCandle(order, market, index, fromFraction, toFraction);
         }
       }
     }
+  }
+
+  /**
+   * One open order against the part of candle `index` between two fractions. A stop order first
+   * waits for the path to reach its stop; at that instant it becomes a limit order and takes what
+   * the book offers up to its limit (Binance places the triggered order as a taker), and whatever
+   * is left rests for the rest of the candle like any limit order.
+   */
+  #matchDuringCandle(order: FakeOrder, market: ReplayMarket, index: number, fromFraction: number, toFraction: number): void {
+    const series = market.series;
+    const openMs = series.openTimeMs[index]!;
+    let restingFrom = fromFraction;
+    if (isWaitingForTrigger(order)) {
+      const touchedAt = firstTouchFraction(series, index, fromFraction, toFraction, order.stopPriceQuote, order.side === 'SELL' ? 'atOrBelow' : 'atOrAbove');
+      if (touchedAt === undefined) return;
+      const triggerMs = Math.round(openMs + touchedAt * series.intervalMs);
+      order.workingSinceMs = triggerMs;
+      order.updatedAtMs = triggerMs;
+      this.#takeOnTrigger(order, market, triggerMs);
+      restingFrom = touchedAt;
+      if (!isOpen(order)) return;
+    }
+    const endMs = Math.round(openMs + toFraction * series.intervalMs);
+    const range = pathRange(series, index, restingFrom, toFraction);
+    const volumeAvailable = this.#options.volumeShare * series.volumeBase[index]! * (toFraction - restingFrom);
+    // "Trades through": touching the limit is not enough to assume the queue ahead was filled.
+    const tradedThrough = order.side === 'BUY' ? range.low < order.priceQuote : range.high > order.priceQuote;
+    if (!tradedThrough) return;
+    const amountBase = floorToStep(Math.min(remainingAmountBase(order), volumeAvailable), market.rules.lot.step);
+    if (amountBase <= 0) return;
+    this.#fill(order, market, { priceQuote: order.priceQuote, amountBase }, true, endMs);
+    order.status = remainingAmountBase(order) <= 0 ? 'FILLED' : 'PARTIALLY_FILLED';
+    this.#settleIfClosed(order, market);
+  }
+
+  #takeOnTrigger(order: FakeOrder, market: ReplayMarket, triggerMs: number): void {
+    const book = this.#markets.bookAt(order.symbolId, triggerMs);
+    const levels = order.side === 'BUY' ? book.asks : book.bids;
+    const executions = walkLevels(levels, { amountBase: remainingAmountBase(order) }, order.side, market.rules.lot.step, order.priceQuote);
+    for (const execution of executions) this.#fill(order, market, execution, false, triggerMs);
+    if (executions.length === 0) return;
+    order.status = remainingAmountBase(order) <= 0 ? 'FILLED' : 'PARTIALLY_FILLED';
+    this.#settleIfClosed(order, market);
   }
 
   #plannedExecutions(request: NewOrderRequest, market: ReplayMarket, atMs: number, fillFractionCap: number): Execution[] {

@@ -24,8 +24,9 @@ export function newOrderResponse(order: FakeOrder, responseType: NewOrderRespons
     timeInForce: order.timeInForce,
     type: order.type,
     side: order.side,
-    workingTime: order.createdAtMs,
+    workingTime: order.workingSinceMs ?? -1,
     selfTradePreventionMode: 'EXPIRE_MAKER',
+    ...(order.type === 'STOP_LOSS_LIMIT' ? { stopPrice: formatDecimal(order.stopPriceQuote) } : {}),
   };
   if (responseType === 'RESULT') return result;
   return {
@@ -54,12 +55,12 @@ export function queryOrderResponse(order: FakeOrder): object {
     timeInForce: order.timeInForce,
     type: order.type,
     side: order.side,
-    stopPrice: '0.00000000',
+    stopPrice: formatDecimal(order.stopPriceQuote),
     icebergQty: '0.00000000',
     time: order.createdAtMs,
     updateTime: order.updatedAtMs,
-    isWorking: true,
-    workingTime: order.createdAtMs,
+    isWorking: order.workingSinceMs !== undefined,
+    workingTime: order.workingSinceMs ?? -1,
     origQuoteOrderQty: formatDecimal(order.origQuoteOrderQty),
     selfTradePreventionMode: 'EXPIRE_MAKER',
   };
@@ -82,6 +83,7 @@ export function cancelOrderResponse(order: FakeOrder, cancelClientOrderId: strin
     type: order.type,
     side: order.side,
     selfTradePreventionMode: 'EXPIRE_MAKER',
+    ...(order.type === 'STOP_LOSS_LIMIT' ? { stopPrice: formatDecimal(order.stopPriceQuote) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Orders and trades as the fake exchange keeps them, and the indexes to find them fast. */
 export type OrderSide = 'BUY' | 'SELL';
-export type OrderType = 'LIMIT' | 'LIMIT_MAKER' | 'MARKET';
+export type OrderType = 'LIMIT' | 'LIMIT_MAKER' | 'MARKET' | 'STOP_LOSS_LIMIT';
 export type TimeInForce = 'GTC' | 'IOC' | 'FOK';
 export type OrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
 
@@ -27,6 +27,13 @@ export interface FakeOrder {
   timeInForce: TimeInForce;
   /** 0 for market orders, as Binance reports them */
   priceQuote: number;
+  /** STOP_LOSS_LIMIT only (0 otherwise): the price that turns the order into a resting limit order */
+  stopPriceQuote: number;
+  /**
+   * When a stop order's trigger was reached (Binance's `workingTime`; it reports `isWorking: false`
+   * until then). Orders without a stop are working from the start.
+   */
+  workingSinceMs: number | undefined;
   /** 0 for a market order sized in quote (quoteOrderQty) until it executes */
   origAmountBase: number;
   origQuoteOrderQty: number;
@@ -42,6 +49,11 @@ export interface FakeOrder {
 
 export function isOpen(order: FakeOrder): boolean {
   return order.status === 'NEW' || order.status === 'PARTIALLY_FILLED';
+}
+
+/** A stop order that has not triggered yet: it rests off the book and cannot fill. */
+export function isWaitingForTrigger(order: FakeOrder): boolean {
+  return order.type === 'STOP_LOSS_LIMIT' && order.workingSinceMs === undefined;
 }
 
 export function remainingAmountBase(order: FakeOrder): number {

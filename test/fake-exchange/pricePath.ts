@@ -56,3 +56,32 @@ export function priceAt(series: CandleSeries, atMs: number): number | undefined 
   if (index < 0) return undefined;
   return pathPriceAt(series, index, elapsedFraction(series, index, atMs));
 }
+
+/**
+ * The first fraction in [fromFraction, toFraction] of candle `index` at which the path reaches
+ * `priceQuote` from the given side (`atOrBelow`: falls to it or under; `atOrAbove`: rises to it or
+ * over), or undefined. A stop order triggers at that instant.
+ */
+export function firstTouchFraction(
+  series: CandleSeries,
+  index: number,
+  fromFraction: number,
+  toFraction: number,
+  priceQuote: number,
+  side: 'atOrBelow' | 'atOrAbove',
+): number | undefined {
+  const reached = (price: number): boolean => (side === 'atOrBelow' ? price <= priceQuote : price >= priceQuote);
+  if (reached(pathPriceAt(series, index, fromFraction))) return fromFraction;
+  const bounds = [fromFraction, ...[1 / 3, 2 / 3].filter((at) => at > fromFraction && at < toFraction), toFraction];
+  for (let leg = 0; leg + 1 < bounds.length; leg += 1) {
+    const startAt = bounds[leg]!;
+    const endAt = bounds[leg + 1]!;
+    const startPrice = pathPriceAt(series, index, startAt);
+    const endPrice = pathPriceAt(series, index, endAt);
+    if (!reached(endPrice)) continue;
+    // The path is straight inside a leg, so the touch is where the line meets the price.
+    const share = endPrice === startPrice ? 0 : (priceQuote - startPrice) / (endPrice - startPrice);
+    return startAt + (endAt - startAt) * Math.min(Math.max(share, 0), 1);
+  }
+  return undefined;
+}

@@ -23,6 +23,7 @@ export const reject = {
   filterFailure: (filter: string) => new BinanceRejection(400, -1013, `Filter failure: ${filter}`),
   insufficientBalance: () => new BinanceRejection(400, -2010, 'Account has insufficient balance for requested action.'),
   duplicateOrder: () => new BinanceRejection(400, -2010, 'Duplicate order sent.'),
+  stopWouldTriggerImmediately: () => new BinanceRejection(400, -2010, 'Stop price would trigger immediately.'),
   wouldImmediatelyTake: () => new BinanceRejection(400, -2010, 'Order would immediately match and take.'),
   unknownOrderOnCancel: () => new BinanceRejection(400, -2011, 'Unknown order sent.'),
   orderDoesNotExist: () => new BinanceRejection(400, -2013, 'Order does not exist.'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ETH_USDT_1H_CSV, sharedDataPath } from '../support/sharedData.ts';
 import { loadCandleCsv, parseCandleCsv } from './candles.ts';
 import { MarketClock } from './clock.ts';
-import { pathPriceAt, pathRange } from './pricePath.ts';
+import { firstTouchFraction, pathPriceAt, pathRange } from './pricePath.ts';
 
 const HEADER = 'timestamp,datetime_utc,open,high,low,close,volume,quote_volume,trade_count';
 
@@ -30,6 +30,18 @@ describe('candle replay', () => {
     expect([0, 1 / 3, 2 / 3, 1].map((fraction) => pathPriceAt(series, 0, fraction))).toEqual([100, 90, 120, 110]);
     expect([0, 1 / 3, 2 / 3, 1].map((fraction) => pathPriceAt(series, 1, fraction))).toEqual([110, 130, 80, 90]);
     expect(pathRange(series, 0, 0, 0.5)).toEqual({ low: 90, high: 105 });
+  });
+
+  it('finds the first instant the path reaches a stop price, from either side', () => {
+    const text = `${HEADER}\n0,x,100,120,90,110,10,1000,\n3600000,x,110,130,80,90,10,1000,\n`;
+    const series = parseCandleCsv(text, 'crafted.csv');
+    // rising candle 100 → 90 → 120 → 110: 95 is first reached halfway down the first leg
+    expect(firstTouchFraction(series, 0, 0, 1, 95, 'atOrBelow')).toBeCloseTo(1 / 6, 12);
+    expect(firstTouchFraction(series, 0, 0, 1, 115, 'atOrAbove')).toBeCloseTo(1 / 3 + (25 / 30) / 3, 12);
+    expect(firstTouchFraction(series, 0, 0.5, 1, 95, 'atOrBelow')).toBeUndefined();
+    expect(firstTouchFraction(series, 0, 0, 0.1, 95, 'atOrBelow')).toBeUndefined();
+    // already beyond the stop at the start of the window: triggers at once
+    expect(firstTouchFraction(series, 1, 0, 1, 120, 'atOrBelow')).toBe(0);
   });
 });
 

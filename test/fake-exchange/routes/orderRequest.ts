@@ -6,9 +6,9 @@ import { clientOrderIdParam, generatedClientOrderId, optionalDecimal, required }
 import type { Params } from './route.ts';
 
 const SIDES: readonly string[] = ['BUY', 'SELL'];
-const SUPPORTED_TYPES: readonly string[] = ['LIMIT', 'LIMIT_MAKER', 'MARKET'];
+const SUPPORTED_TYPES: readonly string[] = ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS_LIMIT'];
 /** Real Binance types the fake does not simulate: refused plainly rather than half-done. */
-const UNSIMULATED_TYPES: readonly string[] = ['STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'];
+const UNSIMULATED_TYPES: readonly string[] = ['STOP_LOSS', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'];
 const TIMES_IN_FORCE: readonly string[] = ['GTC', 'IOC', 'FOK'];
 const RESPONSE_TYPES: readonly string[] = ['ACK', 'RESULT', 'FULL'];
 
@@ -23,6 +23,7 @@ export function parseNewOrder(params: Params): { request: NewOrderRequest; respo
   const price = optionalDecimal(params, 'price');
   const quantity = optionalDecimal(params, 'quantity');
   const quoteOrderQty = optionalDecimal(params, 'quoteOrderQty');
+  const stopPrice = optionalDecimal(params, 'stopPrice');
   const timeInForceText = params.timeInForce;
 
   // Binance reports market orders as GTC too; they never rest regardless.
@@ -34,6 +35,15 @@ export function parseNewOrder(params: Params): { request: NewOrderRequest; respo
     required(params, 'quantity');
     required(params, 'price');
     if (quoteOrderQty !== undefined) throw reject.parameterNotRequired('quoteOrderQty');
+  } else if (type === 'STOP_LOSS_LIMIT') {
+    const text = required(params, 'timeInForce');
+    if (!TIMES_IN_FORCE.includes(text)) throw reject.invalidTimeInForce();
+    // Only good-till-cancelled stops are simulated: a triggered IOC/FOK stop is refused plainly.
+    if (text !== 'GTC') throw reject.unsupportedOrderCombination();
+    required(params, 'quantity');
+    required(params, 'price');
+    required(params, 'stopPrice');
+    if (quoteOrderQty !== undefined) throw reject.parameterNotRequired('quoteOrderQty');
   } else if (type === 'LIMIT_MAKER') {
     if (timeInForceText !== undefined) throw reject.parameterNotRequired('timeInForce');
     required(params, 'quantity');
@@ -44,6 +54,7 @@ export function parseNewOrder(params: Params): { request: NewOrderRequest; respo
     if (quantity === undefined && quoteOrderQty === undefined) throw reject.eitherParameter('quantity', 'quoteOrderQty');
     if (quantity !== undefined && quoteOrderQty !== undefined) throw reject.parameterNotRequired('quoteOrderQty');
   }
+  if (type !== 'STOP_LOSS_LIMIT' && stopPrice !== undefined) throw reject.parameterNotRequired('stopPrice');
   const responseTypeText = params.newOrderRespType ?? 'FULL';
   if (!RESPONSE_TYPES.includes(responseTypeText)) throw reject.invalidParameter('newOrderRespType');
   return {
@@ -56,6 +67,7 @@ export function parseNewOrder(params: Params): { request: NewOrderRequest; respo
       price,
       quantity,
       quoteOrderQty,
+      stopPrice,
     },
     responseType: responseTypeText as NewOrderResponseType,
   };
