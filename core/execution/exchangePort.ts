@@ -102,3 +102,29 @@ export interface ExchangePort {
   fetchOpenOrders(symbol?: string): Promise<ExchangeOutcome<readonly ExchangeOrder[]>>;
   fetchMyTrades(symbol: string, sinceMs?: number): Promise<ExchangeOutcome<readonly ExchangeTrade[]>>;
 }
+
+/**
+ * `exchangeCode`s that every adapter uses for the same refusal, so callers can act on a refusal
+ * without reading exchange-specific text. The filter names are Binance's own; other codes an
+ * exchange sends pass through unchanged.
+ */
+export const REJECTION_CODES = {
+  /** An order with this client order id is already open ("Duplicate order sent." on Binance). */
+  duplicateClientOrderId: 'DUPLICATE_CLIENT_ORDER_ID',
+  insufficientBalance: 'INSUFFICIENT_BALANCE',
+  /** Amount off the step, below the minimum or above the maximum. */
+  lotSize: 'LOT_SIZE',
+  /** Price (limit or stop) off the tick or outside the allowed range. */
+  priceFilter: 'PRICE_FILTER',
+  /** Order value (amount × price) below the minimum. */
+  notional: 'NOTIONAL',
+  /** A stop order whose stop the price has already reached. */
+  stopWouldTriggerImmediately: 'STOP_WOULD_TRIGGER_IMMEDIATELY',
+  /** A maker-only order that would have taken liquidity. */
+  wouldTakeLiquidity: 'WOULD_TAKE_LIQUIDITY',
+  unknownSymbol: 'UNKNOWN_SYMBOL',
+  /** The exchange or adapter does not offer this kind of order. */
+  orderTypeNotSupported: 'ORDER_TYPE_NOT_SUPPORTED',
+  /** The request itself was malformed (missing price, non-positive amount…). */
+  invalidRequest: 'INVALID_REQUEST',
+} as const;
