@@ -77,3 +77,5 @@ export {
   type RetryPolicy,
   type UpdateOptions,
 } from './backfill.ts';
+export { PRECISION_MODE, catalogueFromCcxt, marketInfoFromCcxt } from './ccxtMarkets.ts';
+export { withoutSecrets } from './ccxtErrors.ts';
