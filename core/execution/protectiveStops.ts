@@ -1,0 +1,155 @@
+import type { MarketInfo } from '../market/index.ts';
+import type { SizedOrder } from '../risk/index.ts';
+import type { ExecutionClock } from './exchangeCalls.ts';
+import type { Order } from './order.ts';
+import type { CancelResult } from './orderCancellation.ts';
+import type { OrderJournal } from './orderJournal.ts';
+import { isTerminal } from './orderStatus.ts';
+import { assetsOfSymbol } from './positionBook.ts';
+import { floorToStep } from './stepRounding.ts';
+
+/** A stop Ballast watches itself, because the exchange has no native stop orders. */
+export interface ClientSideStop {
+  readonly entryClientOrderId: string;
+  readonly symbol: string;
+  readonly amountBase: number;
+  readonly stopPriceQuote: number;
+  readonly reason: string;
+}
+
+export interface ProtectionWarning {
+  readonly code: 'CLIENT_SIDE_STOP' | 'PROTECTION_NOT_PLACED';
+  readonly entryClientOrderId: string;
+  readonly symbol: string;
+  /** Shown to the person as is. */
+  readonly message: string;
+}
+
+export const CLIENT_SIDE_STOP_MESSAGE = 'Protection only while Ballast is running: this exchange has no stop orders Ballast can use, so the stop for this position is watched by Ballast itself. If Ballast or this computer is closed, the position is not protected.';
+
+export interface ProtectionDeps {
+  readonly store: OrderJournal;
+  readonly clock: ExecutionClock;
+  readonly supportsNativeStops: boolean;
+  /** Fraction below the trigger for the stop-limit's limit price, so it still fills in a fast market. */
+  readonly stopLimitSlippage: number;
+  market(symbol: string): MarketInfo | undefined;
+  place(order: SizedOrder, parentClientOrderId: string): Promise<{ readonly ok: boolean; readonly order?: Order; readonly reason?: string }>;
+  cancel(order: Order): Promise<CancelResult>;
+}
+
+/**
+ * Keeps one protective stop per filled entry, sized from what the entry actually FILLED (net of
+ * fees taken in base), never from what it asked for; resized as more fills arrive. Native
+ * stop-limit orders where the exchange has them (they survive Ballast being closed); otherwise
+ * a journaled client-side stop and a visible warning.
+ */
+export class ProtectiveStops {
+  readonly #deps: ProtectionDeps;
+  readonly #warnings = new Map<string, ProtectionWarning>();
+
+  constructor(deps: ProtectionDeps) {
+    this.#deps = deps;
+    for (const stop of this.clientSideStops()) this.#warn(stop.entryClientOrderId, stop.symbol, 'CLIENT_SIDE_STOP', CLIENT_SIDE_STOP_MESSAGE);
+  }
+
+  warnings(): ProtectionWarning[] {
+    return [...this.#warnings.values()];
+  }
+
+  /** The protective amount for an entry: its filled base minus fees paid in base, on the lot grid. */
+  protectedAmountBase(entry: Order): number {
+    const market = this.#deps.market(entry.symbol);
+    const { base } = assetsOfSymbol(entry.symbol);
+    const net = this.#deps.store
+      .fills()
+      .filter((fill) => fill.clientOrderId === entry.clientOrderId)
+      .reduce((sum, fill) => sum + fill.amountBase - (fill.fee?.asset === base ? fill.fee.amount : 0), 0);
+    if (market === undefined || net <= 0) return 0;
+    return floorToStep(net, market.precision.amountStepBase);
+  }
+
+  async ensure(entry: Order): Promise<void> {
+    const stopPrice = entry.protectiveStopPriceQuote;
+    if (entry.purpose !== 'entry' || entry.side !== 'buy' || stopPrice === null) return;
+    const target = this.protectedAmountBase(entry);
+    if (target <= 0) return;
+    if (!this.#deps.supportsNativeStops) {
+      this.#registerClientStop(entry, target, stopPrice, 'the exchange has no native stop orders');
+      return;
+    }
+    const children = this.#deps.store.childrenOf(entry.clientOrderId);
+    const live = children.filter((child) => !isTerminal(child.status));
+    if (live.length === 1 && live[0]?.amountBase === target) return;
+    for (const stop of live) {
+      const cancelled = await this.#deps.cancel(stop);
+      if (!cancelled.confirmed) {
+        // Placing a second stop while the first may still be live could sell twice.
+        this.#warn(entry.clientOrderId, entry.symbol, 'PROTECTION_NOT_PLACED', `The stop for this position could not be resized: ${cancelled.reason}. Check the position on the exchange.`);
+        return;
+      }
+    }
+    const placed = await this.#deps.place(
+      {
+        intentId: `${entry.intentId}#stop#${children.length + 1}`,
+        origin: 'protective',
+        purpose: 'protective_stop',
+        symbol: entry.symbol,
+        side: 'sell',
+        type: 'stop_limit',
+        amountBase: target,
+        stopPriceQuote: stopPrice,
+        limitPriceQuote: stopPrice * (1 - this.#deps.stopLimitSlippage),
+        reduceOnly: true,
+        atMs: this.#deps.clock.nowMs(),
+      },
+      entry.clientOrderId,
+    );
+    if (!placed.ok || placed.order === undefined || placed.order.status === 'REJECTED') {
+      // Too small for an exchange stop, or refused: watch it here rather than leave it bare.
+      this.#registerClientStop(entry, target, stopPrice, `no exchange stop: ${placed.reason ?? placed.order?.statusReason ?? 'refused'}`);
+      return;
+    }
+    this.#warnings.delete(entry.clientOrderId);
+  }
+
+  clientSideStops(): ClientSideStop[] {
+    return this.#deps.store.journal.db
+      .prepare('SELECT entry_client_order_id, symbol, amount_base, stop_price_quote, reason FROM execution_client_stops WHERE active = 1 ORDER BY rowid')
+      .all()
+      .map((row) => ({ entryClientOrderId: String(row.entry_client_order_id), symbol: String(row.symbol), amountBase: Number(row.amount_base), stopPriceQuote: Number(row.stop_price_quote), reason: String(row.reason) }));
+  }
+
+  /** The client-side stops a price at or below their trigger sets off; they are deactivated (journaled) here. */
+  triggered(symbol: string, priceQuote: number): ClientSideStop[] {
+    const hit = this.clientSideStops().filter((stop) => stop.symbol === symbol && priceQuote <= stop.stopPriceQuote);
+    const atMs = this.#deps.clock.nowMs();
+    for (const stop of hit) {
+      this.#deps.store.atomically(() => {
+        this.#deps.store.journal.db.prepare('UPDATE execution_client_stops SET active = 0, updated_at_ms = ? WHERE entry_client_order_id = ?').run(atMs, stop.entryClientOrderId);
+        this.#deps.store.recordEvent('order', stop.entryClientOrderId, atMs, { event: 'client_stop_triggered', ...stop, priceQuote });
+      });
+      this.#warnings.delete(stop.entryClientOrderId);
+    }
+    return hit;
+  }
+
+  #registerClientStop(entry: Order, amountBase: number, stopPriceQuote: number, reason: string): void {
+    const atMs = this.#deps.clock.nowMs();
+    this.#deps.store.atomically(() => {
+      this.#deps.store.journal.db
+        .prepare(
+          `INSERT INTO execution_client_stops (entry_client_order_id, symbol, amount_base, stop_price_quote, active, reason, updated_at_ms) VALUES (?, ?, ?, ?, 1, ?, ?)
+           ON CONFLICT (entry_client_order_id) DO UPDATE SET amount_base = excluded.amount_base, stop_price_quote = excluded.stop_price_quote, reason = excluded.reason, updated_at_ms = excluded.updated_at_ms
+           WHERE active = 1`,
+        )
+        .run(entry.clientOrderId, entry.symbol, amountBase, stopPriceQuote, reason, atMs);
+      this.#deps.store.recordEvent('order', entry.clientOrderId, atMs, { event: 'client_stop_registered', amountBase, stopPriceQuote, reason });
+    });
+    this.#warn(entry.clientOrderId, entry.symbol, 'CLIENT_SIDE_STOP', CLIENT_SIDE_STOP_MESSAGE);
+  }
+
+  #warn(entryClientOrderId: string, symbol: string, code: ProtectionWarning['code'], message: string): void {
+    this.#warnings.set(entryClientOrderId, { code, entryClientOrderId, symbol, message });
+  }
+}
