@@ -218,8 +218,10 @@ export function createTradingStateMachine(options: TradingStateMachineOptions): 
     report(reading) {
       const existing = record.activeTriggers.find((trigger) => trigger.triggerId === reading.triggerId);
       if (reading.tripped) {
-        const alreadyApplied = existing?.action === reading.action && (reading.action === 'KILLED' ? record.snapshot.state === 'KILLED' : record.safeMode !== null);
-        if (!alreadyApplied) trip(reading);
+        // An active trigger never softens its own action: KILLED stays KILLED until it clears.
+        const action = existing?.action === 'KILLED' ? 'KILLED' : reading.action;
+        const applied = existing?.action === action && (action === 'KILLED' ? record.snapshot.state === 'KILLED' : record.safeMode !== null);
+        if (!applied) trip({ ...reading, action });
       } else if (existing !== undefined) {
         clear(reading);
       }

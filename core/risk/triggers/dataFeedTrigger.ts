@@ -1,0 +1,65 @@
+import { TIMEFRAME_MS, describeCandleIssue, type CandleIssue, type Timeframe } from '../../market/index.ts';
+import type { TriggerSettings } from './triggerSettings.ts';
+import type { RiskTrigger, TriggerReading } from './triggerReading.ts';
+
+/** The market layer's validation of one feed, at `nowMs`. */
+export interface FeedValidation {
+  readonly nowMs: number;
+  readonly issues: readonly CandleIssue[];
+}
+
+/** The last bar an issue touches; null for stale-feed, which is about now. */
+function lastAffectedOpenTimeMs(issue: CandleIssue): number | null {
+  switch (issue.kind) {
+    case 'stale-feed':
+      return null;
+    case 'exchange-outage':
+      return issue.endOpenTimeMs;
+    case 'out-of-order':
+      return Math.max(issue.openTimeMs, issue.previousOpenTimeMs);
+    default:
+      return issue.openTimeMs;
+  }
+}
+
+export function dataFeedTriggerId(symbol: string, timeframe: Timeframe): string {
+  return `data_feed:${symbol}:${timeframe}`;
+}
+
+/**
+ * Trips when the feed is stale or has a gap, an outage, an impossible or outlier bar within the
+ * last `recentBars` bars: indicators computed across a hole are not to be traded on. It clears
+ * once that many clean bars have followed and the feed is fresh.
+ */
+export function createDataFeedTrigger(symbol: string, timeframe: Timeframe, settings: () => TriggerSettings['dataFeed']): RiskTrigger<FeedValidation> {
+  const triggerId = dataFeedTriggerId(symbol, timeframe);
+  return {
+    triggerId,
+    check(validation): TriggerReading {
+      const current = settings();
+      const recentSinceMs = validation.nowMs - current.recentBars * TIMEFRAME_MS[timeframe];
+      const recent: CandleIssue[] = [];
+      for (const issue of validation.issues) {
+        const lastMs = lastAffectedOpenTimeMs(issue);
+        if (issue.kind === 'stale-feed' ? issue.intervalsBehind > current.maxStaleIntervals : lastMs !== null && lastMs >= recentSinceMs) recent.push(issue);
+      }
+      const first = recent[0];
+      return {
+        triggerId,
+        tripped: first !== undefined,
+        action: current.action,
+        cause: first === undefined
+          ? { code: 'DATA_FEED_OK', message: `The ${symbol} ${timeframe} price feed is complete and fresh again.` }
+          : { code: first.kind === 'stale-feed' ? 'DATA_FEED_STALE' : 'DATA_FEED_GAP', message: `${symbol}: ${describeCandleIssue(first, timeframe)}`.slice(0, 500) },
+        details: {
+          symbol,
+          timeframe,
+          recentIssues: recent.length,
+          kinds: [...new Set(recent.map((issue) => issue.kind))].join(','),
+          recentBars: current.recentBars,
+        },
+        atMs: validation.nowMs,
+      };
+    },
+  };
+}
