@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command.ts';
 import { frameCommands } from './commands/frame.ts';
+import { keysCommands } from './commands/keys.ts';
 
 export { command, NoInput, type CommandSpec } from './command.ts';
 
@@ -11,6 +12,7 @@ export { command, NoInput, type CommandSpec } from './command.ts';
  */
 export const commands = {
   ...frameCommands,
+  ...keysCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;

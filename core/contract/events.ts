@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { Alert } from './schemas.ts';
 import { TradingStateSnapshot } from './tradingState.ts';
+import { LiveStatusView } from './keys.ts';
 
 /** Main → renderer events, each declared once with its payload schema. */
 export const events = {
   tradingStateChanged: TradingStateSnapshot,
   alertRaised: Alert,
+  /** Live trading started or stopped, or the live key's permissions were re-read. */
+  liveStatusChanged: LiveStatusView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

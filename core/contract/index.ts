@@ -1,6 +1,7 @@
 export * from './result.ts';
 export * from './tradingState.ts';
 export * from './schemas.ts';
+export * from './keys.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

@@ -4,16 +4,21 @@ import {
   type CommandHandlers,
   type Dispatch,
   type EventHub,
-  type TradingMode,
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { createTradingStateMachine, type TradingStateMachine } from '../risk/index.ts';
 import { frameHandlers } from './frameHandlers.ts';
+import { InMemoryKeyRecordStore } from '../keys/index.ts';
+import { keysHandlers } from './keysHandlers.ts';
+import { KeysRuntime, type KeysOptions } from './keysRuntime.ts';
+import { NO_KEY_ENCRYPTION } from './noKeyEncryption.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
   readonly log: Logger;
   readonly nowMs?: () => number;
+  /** Key records, their cipher and the live gate's inputs; without it keys live in memory and cannot be encrypted. */
+  readonly keys?: KeysOptions;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -22,6 +27,8 @@ export interface BallastCore {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly tradingState: TradingStateMachine;
+  /** Saved keys, the key wizard's held checks and the live session. */
+  readonly keys: KeysRuntime;
   dispose(): void;
 }
 
@@ -33,7 +40,13 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   const nowMs = options.nowMs ?? Date.now;
   const events = createEventHub();
   const tradingState = createTradingStateMachine({ nowMs });
-  const mode: TradingMode = 'paper';
+  const keys = new KeysRuntime({
+    options: options.keys ?? { store: new InMemoryKeyRecordStore(), osCipher: NO_KEY_ENCRYPTION },
+    tradingState,
+    events,
+    nowMs,
+    log: options.log,
+  });
 
   const unsubscribe = tradingState.onChange((snapshot, previous) => {
     options.log.info({ from: previous.state, to: snapshot.state, cause: snapshot.cause.code }, 'trading state changed');
@@ -41,7 +54,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   });
 
   const handlers: CommandHandlers = {
-    ...frameHandlers({ version: options.version, mode: () => mode, tradingState }),
+    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState }),
+    ...keysHandlers(keys),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -50,5 +64,9 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     },
   });
 
-  return { handlers, dispatch, events, tradingState, dispose: unsubscribe };
+  const dispose = (): void => {
+    unsubscribe();
+    keys.dispose();
+  };
+  return { handlers, dispatch, events, tradingState, keys, dispose };
 }

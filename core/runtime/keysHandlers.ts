@@ -1,0 +1,140 @@
+import { ContractError, type CommandHandlers, type PendingKeyView } from '../contract/index.ts';
+import { EXCHANGE_NAMES, KeysError, makeSecret, maskedKeyId, withdrawVerdict } from '../keys/index.ts';
+import { credentialsFromPaste, refuseCredentialAsLabel } from './keysCredentialInput.ts';
+import { withKeysRefusals } from './keysRefusals.ts';
+import type { KeysRuntime } from './keysRuntime.ts';
+import { keyCheckView } from './keysViews.ts';
+import { liveHandlers } from './liveHandlers.ts';
+import type { PendingKeyCheck } from './pendingKeyChecks.ts';
+
+type KeysCommand =
+  | 'getKeyEncryption' | 'setKeyPassphrase' | 'listKeys' | 'verifyNewKey' | 'recheckNewKey' | 'saveVerifiedKey'
+  | 'discardNewKey' | 'reverifyKey' | 'setIpAllowlistDecision' | 'deleteKey'
+  | 'getLiveGate' | 'startLive' | 'stopLive' | 'getLiveStatus';
+
+function pendingView(held: PendingKeyCheck): PendingKeyView {
+  const check = keyCheckView(held.report);
+  return {
+    verificationId: held.verificationId,
+    expiresAtMs: held.expiresAtMs,
+    exchange: held.exchange,
+    environment: held.environment,
+    label: held.label,
+    maskedKeyId: held.maskedKeyId,
+    ...(held.replacesKeyId === undefined ? {} : { replacesKeyId: held.replacesKeyId }),
+    check,
+    canSave: check.verdict === 'safe',
+  };
+}
+
+/**
+ * Handlers of the Keys & Exchanges screen. Key material arrives only in `verifyNewKey`, becomes
+ * `Secret`s on the first line, and from then on lives in main: held for a short while for
+ * "Save", then encrypted in the keystore. No handler returns or logs it.
+ */
+export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysCommand> {
+  const { ciphers, pending, live, log } = keys;
+  return {
+    getKeyEncryption: () => ciphers.encryptionView(),
+
+    async setKeyPassphrase({ passphrase }) {
+      await ciphers.setPassphrase(makeSecret(passphrase));
+      return ciphers.encryptionView();
+    },
+
+    async listKeys() {
+      const listing = await withKeysRefusals(() => ciphers.records.list());
+      return { keys: listing.keys.map((summary) => keys.view(summary)), damaged: listing.damaged.map(({ id, reason }) => ({ id, reason })) };
+    },
+
+    async verifyNewKey(input) {
+      const credentials = credentialsFromPaste(input);
+      refuseCredentialAsLabel(input.label, input);
+      let label = input.label;
+      if (input.replacesKeyId !== undefined) {
+        const old = await keys.summaryOf(input.replacesKeyId);
+        if (old.exchange !== input.exchange || old.environment !== input.environment) {
+          throw new ContractError('INVALID_INPUT', `The new key must be a ${EXCHANGE_NAMES[old.exchange]} ${old.environment} key, like the one it replaces.`);
+        }
+        label = old.label;
+      } else {
+        const { keys: saved } = await withKeysRefusals(() => ciphers.records.list());
+        if (saved.some((key) => key.exchange === input.exchange && key.environment === input.environment && key.label === label)) {
+          throw new ContractError('INVALID_INPUT', `You already have a ${EXCHANGE_NAMES[input.exchange]} ${input.environment} key called "${label}". Choose another name.`);
+        }
+      }
+      const report = await keys.checkNewCredentials(input.exchange, input.environment, credentials);
+      const held = pending.hold({
+        exchange: input.exchange,
+        environment: input.environment,
+        label,
+        maskedKeyId: maskedKeyId(credentials.apiKey),
+        credentials,
+        report,
+        ...(input.replacesKeyId === undefined ? {} : { replacesKeyId: input.replacesKeyId }),
+      });
+      log.info({ exchange: held.exchange, environment: held.environment, maskedKeyId: held.maskedKeyId, canWithdraw: report.canWithdraw }, 'new key checked');
+      return pendingView(held);
+    },
+
+    async recheckNewKey({ verificationId }) {
+      const held = pending.get(verificationId);
+      held.report = await keys.checkNewCredentials(held.exchange, held.environment, held.credentials);
+      log.info({ exchange: held.exchange, maskedKeyId: held.maskedKeyId, canWithdraw: held.report.canWithdraw }, 'new key checked again');
+      return pendingView(held);
+    },
+
+    async saveVerifiedKey({ verificationId, ipAllowlistChoice }) {
+      const held = pending.get(verificationId);
+      const verdict = withdrawVerdict(held.report);
+      if (!verdict.accepted) throw new ContractError('REFUSED', `${verdict.reason} ${verdict.fix}`);
+      // A refusal here (e.g. no real encryption for a live key) keeps the check open, so the
+      // person can set a passphrase and press Save again without pasting the key again.
+      const saved = await withKeysRefusals(() =>
+        held.replacesKeyId === undefined
+          ? ciphers.writer.save({ exchange: held.exchange, environment: held.environment, label: held.label, credentials: held.credentials })
+          : ciphers.writer.replaceCredentials(held.replacesKeyId, held.credentials),
+      );
+      pending.forget(verificationId);
+      await ciphers.records.recordPermissionReport(saved.id, held.report);
+      const summary = await ciphers.records.recordIpAllowlistDecision(saved.id, ipAllowlistChoice);
+      log.info({ keyId: summary.id, exchange: summary.exchange, environment: summary.environment, rotated: held.replacesKeyId !== undefined, ipAllowlistChoice }, 'checked key saved');
+      if (live.liveKeyId() === summary.id) live.observe(summary.id, held.report);
+      return keys.view(summary);
+    },
+
+    discardNewKey: ({ verificationId }) => ({ discarded: pending.forget(verificationId) }),
+
+    async reverifyKey({ keyId }) {
+      const report = await withKeysRefusals(() => keys.permissionReaderFor(keyId)());
+      const summary = await ciphers.records.recordPermissionReport(keyId, report);
+      live.observe(keyId, report);
+      log.info({ keyId, exchange: summary.exchange, canWithdraw: report.canWithdraw }, 'saved key checked again');
+      return { key: keys.view(summary), check: keyCheckView(report) };
+    },
+
+    async setIpAllowlistDecision({ keyId, choice }) {
+      const summary = await withKeysRefusals(() => ciphers.records.recordIpAllowlistDecision(keyId, choice));
+      return keys.view(summary);
+    },
+
+    async deleteKey({ keyId }) {
+      if (live.liveKeyId() === keyId) {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is using this key. Stop live trading first, then delete the key.');
+      }
+      await withKeysRefusals(async () => {
+        try {
+          await ciphers.records.delete(keyId);
+        } catch (error) {
+          // A damaged record cannot be parsed, so the keystore cannot wipe it field by field; the store drops it whole.
+          if (!(error instanceof KeysError && error.code === 'STORE_DAMAGED')) throw error;
+          await keys.store.delete(keyId);
+        }
+      });
+      log.info({ keyId }, 'key deleted');
+      return { deletedKeyId: keyId };
+    },
+
+    ...liveHandlers(keys),
+  };
+}

@@ -1,0 +1,121 @@
+import type { EventHub, KeyView } from '../contract/index.ts';
+import type { Logger } from '../log/index.ts';
+import {
+  createExchangeClient, keyPermissionReader, verifyKeyPermissions,
+  type ExchangeCredentials, type ExchangeId, type KeyEnvironment, type KeyRecordStore, type KeySummary,
+  type PermissionReader, type PermissionReport, type SecretCipher, type WatchScheduler,
+} from '../keys/index.ts';
+import type { TradingStateMachine } from '../risk/index.ts';
+import { KeyCiphers, type PassphraseCipherFactory } from './keyCiphers.ts';
+import { withKeysRefusals } from './keysRefusals.ts';
+import { keyView } from './keysViews.ts';
+import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from './liveReadiness.ts';
+import { LiveSession } from './liveSession.ts';
+import { PendingKeyChecks } from './pendingKeyChecks.ts';
+
+/** How the host wires the keys feature: where records live, how they are encrypted, what the gate asks. */
+export interface KeysOptions {
+  readonly store: KeyRecordStore;
+  /** The operating system's cipher (safeStorage in the app). */
+  readonly osCipher: SecretCipher;
+  /** How a passphrase becomes a cipher; tests pass a cheap one, the app uses the strong default. */
+  readonly createPassphraseCipher?: PassphraseCipherFactory;
+  /** Tests only: send an exchange's requests to a local server (the fake exchange). */
+  readonly exchangeApiBaseUrls?: Partial<Record<ExchangeId, string>>;
+  readonly verifyTimeoutMs?: number;
+  readonly permissionWatchIntervalMs?: number;
+  readonly watchScheduler?: WatchScheduler;
+  readonly liveReadiness?: LiveReadiness;
+  /** How long a checked, unsaved key is held for "Save". */
+  readonly pendingHoldMs?: number;
+}
+
+export interface KeysRuntimeContext {
+  readonly options: KeysOptions;
+  readonly tradingState: TradingStateMachine;
+  readonly events: EventHub;
+  readonly nowMs: () => number;
+  readonly log: Logger;
+}
+
+/** The parts every keys handler shares, built once per core. */
+export class KeysRuntime {
+  readonly ciphers: KeyCiphers;
+  readonly pending: PendingKeyChecks;
+  readonly live: LiveSession;
+  readonly readiness: LiveReadiness;
+  readonly store: KeyRecordStore;
+  readonly tradingState: TradingStateMachine;
+  readonly nowMs: () => number;
+  readonly log: Logger;
+  readonly #options: KeysOptions;
+
+  constructor(context: KeysRuntimeContext) {
+    const { options, nowMs, log } = context;
+    this.#options = options;
+    this.nowMs = nowMs;
+    this.log = log;
+    this.store = options.store;
+    this.tradingState = context.tradingState;
+    this.readiness = options.liveReadiness ?? NOT_YET_CONNECTED_READINESS;
+    this.ciphers = new KeyCiphers({
+      osCipher: options.osCipher,
+      store: options.store,
+      nowMs,
+      logger: log,
+      ...(options.createPassphraseCipher === undefined ? {} : { createPassphraseCipher: options.createPassphraseCipher }),
+    });
+    this.pending = new PendingKeyChecks({ nowMs, ...(options.pendingHoldMs === undefined ? {} : { holdMs: options.pendingHoldMs }) });
+    this.live = new LiveSession({
+      tradingState: context.tradingState,
+      events: context.events,
+      nowMs,
+      log,
+      recordReport: (keyId, report) => this.ciphers.records.recordPermissionReport(keyId, report),
+      ...(options.permissionWatchIntervalMs === undefined ? {} : { watchIntervalMs: options.permissionWatchIntervalMs }),
+      ...(options.watchScheduler === undefined ? {} : { scheduler: options.watchScheduler }),
+    });
+  }
+
+  /** Asks the exchange what these (not yet saved) credentials may do. Never throws for exchange trouble. */
+  checkNewCredentials(exchange: ExchangeId, environment: KeyEnvironment, credentials: ExchangeCredentials): Promise<PermissionReport> {
+    return withKeysRefusals(() => {
+      const client = createExchangeClient(exchange, credentials, { environment, ...this.#clientOptions(exchange) });
+      return verifyKeyPermissions(exchange, client, { nowMs: this.nowMs, ...this.#timeout() });
+    });
+  }
+
+  /** Reads a saved key's permissions from its exchange now, decrypting it with the matching cipher. */
+  permissionReaderFor(keyId: string): PermissionReader {
+    return async () => {
+      const summary = await this.ciphers.records.get(keyId);
+      const reader = keyPermissionReader(this.ciphers.readerFor(summary), keyId, {
+        nowMs: this.nowMs,
+        ...this.#clientOptions(summary.exchange),
+      });
+      return reader();
+    };
+  }
+
+  async summaryOf(keyId: string): Promise<KeySummary> {
+    return withKeysRefusals(() => this.ciphers.records.get(keyId));
+  }
+
+  view(summary: KeySummary): KeyView {
+    return keyView(summary, this.ciphers.storageOf(summary), this.live.liveKeyId() === summary.id);
+  }
+
+  dispose(): void {
+    this.live.dispose();
+    this.pending.forgetAll();
+  }
+
+  #timeout(): { timeoutMs?: number } {
+    return this.#options.verifyTimeoutMs === undefined ? {} : { timeoutMs: this.#options.verifyTimeoutMs };
+  }
+
+  #clientOptions(exchange: ExchangeId): { apiBaseUrl?: string; timeoutMs?: number } {
+    const apiBaseUrl = this.#options.exchangeApiBaseUrls?.[exchange];
+    return { ...this.#timeout(), ...(apiBaseUrl === undefined ? {} : { apiBaseUrl }) };
+  }
+}

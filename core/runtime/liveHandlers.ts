@@ -1,0 +1,76 @@
+import { ContractError, type CommandHandlers, type KeyStorageState } from '../contract/index.ts';
+import { evaluateLiveGate, type KeySummary, type LiveGateResult } from '../keys/index.ts';
+import type { KeysRuntime } from './keysRuntime.ts';
+import { liveGateView } from './keysViews.ts';
+import { NO_STRATEGY_CHOSEN } from './liveReadiness.ts';
+
+type LiveCommand = 'getLiveGate' | 'startLive' | 'stopLive' | 'getLiveStatus';
+
+const UNUSABLE: Readonly<Record<Exclude<KeyStorageState, 'ready'>, string>> = {
+  'locked': 'This key is protected by your passphrase. Enter your passphrase on the Keys & Exchanges screen first.',
+  'backend-changed':
+    'This key was saved with a different kind of encryption than this computer offers now, so Ballast will not read it. Delete it and add the key again.',
+  'weak-for-live':
+    'This live key is stored without real encryption on this computer, so Ballast will not use it. Set a passphrase, then add the key again.',
+};
+
+/** Refusals that come before the checklist: they are about which key was picked, not about the key's permissions. */
+function refuseUnusable(keys: KeysRuntime, summary: KeySummary): void {
+  if (summary.environment !== 'live') {
+    throw new ContractError('REFUSED', 'This is a test-network key. Live trading needs a key for your real exchange account.');
+  }
+  const storage = keys.ciphers.storageOf(summary);
+  if (storage !== 'ready') throw new ContractError('REFUSED', UNUSABLE[storage]);
+}
+
+async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmation: string): Promise<LiveGateResult> {
+  const strategyId = (await keys.readiness.liveStrategyId()) ?? NO_STRATEGY_CHOSEN;
+  const paperRecord = strategyId === NO_STRATEGY_CHOSEN ? undefined : await keys.readiness.paperRecordFor(strategyId);
+  const riskLimits = await keys.readiness.riskLimitsConfigured();
+  const result = await evaluateLiveGate({
+    strategyId,
+    readPermissions: keys.permissionReaderFor(summary.id),
+    nowMs: keys.nowMs(),
+    keyCreatedAtMs: summary.keyCreatedAtMs ?? summary.savedAtMs,
+    riskLimits,
+    typedConfirmation,
+    paperRecord,
+  });
+  // The fresh read also updates what the key list shows.
+  if (result.permissionReport !== undefined) await keys.ciphers.records.recordPermissionReport(summary.id, result.permissionReport);
+  return result;
+}
+
+/**
+ * The "Start live trading" checklist and live mode. Every evaluation re-reads the key's
+ * permissions from the exchange; live mode starts only when every item passes.
+ */
+export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveCommand> {
+  const { live, log } = keys;
+  return {
+    async getLiveGate({ keyId, typedConfirmation }) {
+      const summary = await keys.summaryOf(keyId);
+      refuseUnusable(keys, summary);
+      return liveGateView(keyId, await evaluate(keys, summary, typedConfirmation));
+    },
+
+    async startLive({ keyId, typedConfirmation }) {
+      if (live.mode() === 'live') {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is already on. Stop it first to switch keys.');
+      }
+      if (keys.tradingState.snapshot().state === 'KILLED') {
+        throw new ContractError('NOT_ALLOWED_NOW', 'The bot is stopped by Kill. Re-arm it first, then start live trading.');
+      }
+      const summary = await keys.summaryOf(keyId);
+      refuseUnusable(keys, summary);
+      const result = await evaluate(keys, summary, typedConfirmation);
+      const gate = liveGateView(keyId, result);
+      log.info({ keyId, allowed: result.allowed, failing: result.items.filter((item) => item.status !== 'pass').map((item) => item.id) }, 'live gate evaluated');
+      if (!result.allowed) return { started: false, gate, live: live.status() };
+      return { started: true, gate, live: live.start(keyId, keys.permissionReaderFor(keyId), result.permissionReport) };
+    },
+
+    stopLive: () => live.stop(),
+    getLiveStatus: () => live.status(),
+  };
+}

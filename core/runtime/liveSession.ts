@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { AlertSeverity, EventHub, LiveStatusView, TradingMode } from '../contract/index.ts';
+import type { Logger } from '../log/index.ts';
+import { PermissionWatch, type PermissionReader, type PermissionReport, type WatchScheduler } from '../keys/index.ts';
+import type { TradingStateMachine } from '../risk/index.ts';
+
+export const DEFAULT_PERMISSION_WATCH_INTERVAL_MS = 60_000;
+
+export interface LiveSessionOptions {
+  readonly tradingState: TradingStateMachine;
+  readonly events: EventHub;
+  readonly nowMs: () => number;
+  readonly log: Logger;
+  readonly watchIntervalMs?: number;
+  readonly scheduler?: WatchScheduler;
+  /** Keeps each re-read on the key's record, so the key list shows the latest answer. */
+  readonly recordReport: (keyId: string, report: PermissionReport) => Promise<unknown>;
+  readonly newAlertId?: () => string;
+}
+
+interface Running {
+  readonly keyId: string;
+  readonly startedAtMs: number;
+  readonly watch: PermissionWatch;
+  lastCheckAtMs?: number;
+  lastCheck?: 'withdraw-off' | 'withdraw-enabled' | 'unknown';
+}
+
+/**
+ * Paper or live, and while live, the watch on the live key's permissions. Reactions, chosen to
+ * fail closed:
+ * - withdrawals appear on the key: the bot is KILLED (latched), a critical alert is raised and
+ *   live trading ends, so re-arming brings the bot back in paper mode; going live again means
+ *   passing the whole checklist with a key that cannot withdraw.
+ * - the permissions cannot be confirmed (error, timeout, missing field): new entries stop at once
+ *   (PAUSED; protective exits stay) and a warning alert is raised. Live mode stays, so when the
+ *   exchange confirms the key again the person can look and press Resume; Ballast never resumes
+ *   by itself.
+ */
+export class LiveSession {
+  readonly #options: LiveSessionOptions;
+  readonly #watchIntervalMs: number;
+  #running: Running | undefined;
+
+  constructor(options: LiveSessionOptions) {
+    this.#options = options;
+    this.#watchIntervalMs = options.watchIntervalMs ?? DEFAULT_PERMISSION_WATCH_INTERVAL_MS;
+  }
+
+  mode(): TradingMode {
+    return this.#running === undefined ? 'paper' : 'live';
+  }
+
+  liveKeyId(): string | undefined {
+    return this.#running?.keyId;
+  }
+
+  status(): LiveStatusView {
+    const running = this.#running;
+    const view: LiveStatusView = { mode: this.mode(), watchIntervalMs: this.#watchIntervalMs };
+    if (running === undefined) return view;
+    view.keyId = running.keyId;
+    view.startedAtMs = running.startedAtMs;
+    if (running.lastCheckAtMs !== undefined) view.lastCheckAtMs = running.lastCheckAtMs;
+    if (running.lastCheck !== undefined) view.lastCheck = running.lastCheck;
+    return view;
+  }
+
+  /** Called only after the live gate allowed it; `checkedReport` is the gate's fresh read. */
+  start(keyId: string, read: PermissionReader, checkedReport: PermissionReport | undefined): LiveStatusView {
+    this.#end();
+    const watch = new PermissionWatch({
+      read,
+      intervalMs: this.#watchIntervalMs,
+      ...(this.#options.scheduler === undefined ? {} : { scheduler: this.#options.scheduler }),
+      onChecked: (report) => {
+        this.#record(keyId, report);
+        this.#checked(this.#current(watch), report);
+      },
+      onWithdrawEnabled: (report) => { this.#withdrawEnabled(this.#current(watch), report); },
+      onUnknown: (reason) => { this.#unknown(this.#current(watch), reason); },
+      onError: (error: unknown) => { this.#options.log.error({ err: error }, 'live permission watch failed'); },
+    });
+    const running: Running = { keyId, startedAtMs: this.#options.nowMs(), watch };
+    if (checkedReport !== undefined) {
+      running.lastCheckAtMs = checkedReport.checkedAtMs;
+      running.lastCheck = 'withdraw-off';
+    }
+    this.#running = running;
+    watch.start();
+    this.#options.log.info({ keyId, watchIntervalMs: this.#watchIntervalMs }, 'live trading started');
+    return this.#changed();
+  }
+
+  stop(): LiveStatusView {
+    if (this.#running !== undefined) this.#options.log.info({ keyId: this.#running.keyId }, 'live trading stopped by the person');
+    this.#end();
+    return this.#changed();
+  }
+
+  /**
+   * A check of the live key made elsewhere (the person pressed "Check again") gets the same
+   * reactions as the watch's own checks.
+   */
+  observe(keyId: string, report: PermissionReport): void {
+    const running = this.#running?.keyId === keyId ? this.#running : undefined;
+    this.#checked(running, report);
+    if (report.canWithdraw === true) this.#withdrawEnabled(running, report);
+    else if (report.canWithdraw === 'unknown') this.#unknown(running, 'The exchange did not confirm that this key still cannot withdraw funds.');
+  }
+
+  dispose(): void {
+    this.#end();
+  }
+
+  #end(): void {
+    this.#running?.watch.stop();
+    this.#running = undefined;
+  }
+
+  /** Callbacks of a watch that was stopped in the meantime are ignored. */
+  #current(watch: PermissionWatch): Running | undefined {
+    return this.#running?.watch === watch ? this.#running : undefined;
+  }
+
+  #record(keyId: string, report: PermissionReport): void {
+    this.#options.recordReport(keyId, report).catch((error: unknown) => {
+      this.#options.log.error({ err: error, keyId }, 'could not record the live key check');
+    });
+  }
+
+  #checked(running: Running | undefined, report: PermissionReport): void {
+    if (running === undefined || report.canWithdraw !== false) return;
+    const wasUnknown = running.lastCheck === 'unknown';
+    running.lastCheckAtMs = report.checkedAtMs;
+    running.lastCheck = 'withdraw-off';
+    if (wasUnknown) {
+      this.#alert('info', 'Live key confirmed again',
+        'The exchange confirms again that your live key cannot withdraw funds. Trading stays paused until you press Resume.');
+    }
+    this.#changed();
+  }
+
+  #withdrawEnabled(running: Running | undefined, report: PermissionReport): void {
+    if (running === undefined) return;
+    this.#options.log.error({ keyId: running.keyId, endpoint: report.endpoint }, 'live key can withdraw: killing the bot');
+    running.lastCheckAtMs = report.checkedAtMs;
+    running.lastCheck = 'withdraw-enabled';
+    this.#end();
+    this.#options.tradingState.kill({
+      code: 'KEY_CAN_WITHDRAW',
+      message: 'The exchange now reports that your live key can withdraw funds, so Ballast stopped everything and left live trading. ' +
+        'Turn off withdrawals for the key, check it again on the Keys & Exchanges screen, then re-arm.',
+    });
+    this.#alert('critical', 'Live key can withdraw funds: bot killed',
+      'The exchange reports that the key Ballast trades with can now withdraw funds. Someone may have changed it. ' +
+        'Ballast killed the bot and went back to paper mode. Check the key on the exchange and turn off withdrawals.');
+    this.#changed();
+  }
+
+  #unknown(running: Running | undefined, reason: string): void {
+    if (running === undefined) return;
+    const firstInARow = running.lastCheck !== 'unknown';
+    running.lastCheckAtMs = this.#options.nowMs();
+    running.lastCheck = 'unknown';
+    const { tradingState } = this.#options;
+    const state = tradingState.snapshot().state;
+    if (state === 'ACTIVE' || state === 'SAFE_MODE') {
+      tradingState.pause({ code: 'KEY_PERMISSIONS_UNCONFIRMED', message: `Paused because the live key could not be checked. ${reason}` });
+    }
+    if (firstInARow) {
+      this.#alert('warning', 'Live key could not be checked',
+        `${reason} Ballast paused new trades until the exchange confirms the key again. Check your connection and the key on the exchange.`);
+    }
+    this.#changed();
+  }
+
+  #alert(severity: AlertSeverity, title: string, message: string): void {
+    const id = (this.#options.newAlertId ?? randomUUID)();
+    this.#options.events.emit('alertRaised', { id, atMs: Math.max(0, Math.floor(this.#options.nowMs())), severity, title, message });
+  }
+
+  #changed(): LiveStatusView {
+    const status = this.status();
+    this.#options.events.emit('liveStatusChanged', status);
+    return status;
+  }
+}

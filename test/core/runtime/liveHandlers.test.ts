@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIVE_CONFIRMATION_PHRASE, makeSecret } from '../../../core/keys/index.ts';
+import {
+  type AppStatus, type KeyView, type LiveGateView, type LiveStatusView, type PendingKeyView,
+  type StartLiveResult,
+} from '../../../core/contract/index.ts';
+import { CANARY, startKeysCore, type KeysCoreUnderTest } from './support/keysCore.ts';
+
+let app: KeysCoreUnderTest | undefined;
+afterEach(async () => { await app?.close(); app = undefined; });
+
+async function savedKey(under: KeysCoreUnderTest): Promise<KeyView> {
+  const checked = await under.value<PendingKeyView>('verifyNewKey', {
+    exchange: 'binance', environment: 'live', label: 'Main', apiKey: CANARY.apiKey, secret: CANARY.secret,
+  });
+  return under.value<KeyView>('saveVerifiedKey', { verificationId: checked.verificationId, ipAllowlistChoice: 'allowlist-set' });
+}
+
+function statusOf(gate: LiveGateView): Record<string, string> {
+  return Object.fromEntries(gate.items.map((item) => [item.id, item.status]));
+}
+
+async function readyForLive(under: KeysCoreUnderTest): Promise<KeyView> {
+  const key = await savedKey(under);
+  under.readiness.strategyId = 'trend-btc';
+  under.readiness.paper = { paperDays: 8, paperTrades: 25 };
+  under.readiness.riskLimitsSet = true;
+  return key;
+}
+
+describe('the live gate', () => {
+  it('refuses with the not-yet-connected defaults, naming each reason', async () => {
+    app = await startKeysCore();
+    const key = await savedKey(app);
+    const result = await app.value<StartLiveResult>('startLive', { keyId: key.id, typedConfirmation: '' });
+    expect(result.started).toBe(false);
+    expect(result.live.mode).toBe('paper');
+    expect(statusOf(result.gate)).toEqual({
+      'withdraw-off': 'pass', 'trade-permission': 'pass', 'no-futures-or-margin': 'pass',
+      'risk-limits': 'fail', 'key-age': 'pass', 'confirmation': 'fail', 'paper-record': 'fail',
+    });
+    for (const item of result.gate.items.filter((i) => i.status !== 'pass')) {
+      expect(item.reason.length).toBeGreaterThan(10);
+      expect(item.fix.length).toBeGreaterThan(10);
+    }
+    expect(result.gate.confirmationPhrase).toBe(LIVE_CONFIRMATION_PHRASE);
+    expect((await app.value<AppStatus>('getAppStatus')).mode).toBe('paper');
+  });
+
+  it('re-reads the permissions from the exchange at every evaluation', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    const reads = () => app!.fake.inspect.requests().filter((request) => request.path === '/sapi/v1/account/apiRestrictions').length;
+    const before = reads();
+    await app.value('getLiveGate', { keyId: key.id, typedConfirmation: '' });
+    await app.value('getLiveGate', { keyId: key.id, typedConfirmation: '' });
+    expect(reads()).toBe(before + 2);
+  });
+
+  it('refuses when withdrawals were switched on after the key was saved', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    app.fake.account.setPermissions({ enableWithdrawals: true });
+    const result = await app.value<StartLiveResult>('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    expect(result.started).toBe(false);
+    expect(result.gate.items.find((item) => item.id === 'withdraw-off')).toMatchObject({
+      status: 'fail', reason: 'This key can withdraw funds. Ballast will not use it for live trading.',
+    });
+  });
+
+  it('starts live when every item passes; withdrawals appearing later kill the bot, alert and end live mode', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    const result = await app.value<StartLiveResult>('startLive', { keyId: key.id, typedConfirmation: `  ${LIVE_CONFIRMATION_PHRASE}\n` });
+    expect(result.started).toBe(true);
+    expect(result.gate.allowed).toBe(true);
+    expect(result.live).toMatchObject({ mode: 'live', keyId: key.id, lastCheck: 'withdraw-off' });
+    expect((await app.value<AppStatus>('getAppStatus')).mode).toBe('live');
+    expect((await app.value<{ keys: KeyView[] }>('listKeys')).keys[0]?.inLiveUse).toBe(true);
+    expect(await app.call('deleteKey', { keyId: key.id, confirmed: true })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW' } });
+    expect(await app.call('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW' } });
+
+    // A check that still finds withdrawals off changes nothing.
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.seen.events.filter((e) => e.name === 'liveStatusChanged').length).toBeGreaterThanOrEqual(2); });
+    expect(app.core.tradingState.snapshot().state).toBe('ACTIVE');
+
+    app.fake.account.setPermissions({ enableWithdrawals: true });
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.core.tradingState.snapshot().state).toBe('KILLED'); });
+    expect(app.core.tradingState.snapshot().cause.code).toBe('KEY_CAN_WITHDRAW');
+    expect(app.seen.events).toContainEqual({ name: 'alertRaised', payload: expect.objectContaining({ severity: 'critical' }) as unknown });
+    expect(await app.value<LiveStatusView>('getLiveStatus')).toMatchObject({ mode: 'paper' });
+    expect((await app.value<AppStatus>('getAppStatus')).mode).toBe('paper');
+    expect(app.scheduler.tick).toBeUndefined();
+  });
+
+  it('pauses new trades and warns once when the permissions cannot be confirmed, and never resumes by itself', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    app.fake.faults.add({ method: 'GET', path: '/sapi/v1/account/apiRestrictions', times: 2, fault: { kind: 'serverError', status: 503, body: 'html' } });
+    const warnings = () => app!.seen.events.filter((e) => e.name === 'alertRaised' && e.payload.severity === 'warning').length;
+
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.core.tradingState.snapshot().state).toBe('PAUSED'); });
+    expect(app.core.tradingState.snapshot().cause.code).toBe('KEY_PERMISSIONS_UNCONFIRMED');
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.seen.events.filter((e) => e.name === 'liveStatusChanged' && e.payload.lastCheck === 'unknown').length).toBe(2); });
+    expect(warnings()).toBe(1);
+    expect((await app.value<LiveStatusView>('getLiveStatus')).mode).toBe('live');
+
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.seen.events.some((e) => e.name === 'alertRaised' && e.payload.severity === 'info')).toBe(true); });
+    expect(app.core.tradingState.snapshot().state).toBe('PAUSED');
+  });
+
+  it('stops live trading on request and goes back to paper', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    expect(await app.value<LiveStatusView>('stopLive')).toMatchObject({ mode: 'paper' });
+    expect(app.scheduler.tick).toBeUndefined();
+  });
+
+  it('refuses to start while the bot is killed, and refuses test-network keys', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    await app.value('kill', { confirmed: true });
+    expect(await app.call('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW', message: expect.stringContaining('Re-arm it first') as unknown } });
+
+    // Binance's test network has no key-permission endpoint, so the wizard cannot save such a key; the keystore can.
+    const testnetKey = await app.core.keys.ciphers.writer.save({
+      exchange: 'binance', environment: 'testnet', label: 'Test', credentials: { apiKey: makeSecret(CANARY.apiKey), secret: makeSecret(CANARY.secret) },
+    });
+    expect(await app.call('getLiveGate', { keyId: testnetKey.id, typedConfirmation: '' }))
+      .toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('test-network key') as unknown } });
+  });
+
+  it('a check of the live key from the key list gets the same reaction as the watch', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    app.fake.account.setPermissions({ enableWithdrawals: true });
+    await app.value('reverifyKey', { keyId: key.id });
+    expect(app.core.tradingState.snapshot().state).toBe('KILLED');
+    expect((await app.value<LiveStatusView>('getLiveStatus')).mode).toBe('paper');
+  });
+});
