@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandChannel, commandNames, EVENT_CHANNEL } from '#core/contract/index.ts';
@@ -18,6 +18,8 @@ import {
 } from './security.ts';
 import { contentTypeFor, resolveAppAsset } from './appProtocol.ts';
 import { createGuardedInvoke } from './ipcGuard.ts';
+import { SafeStorageCipher } from './safeStorageCipher.ts';
+import { ElectronStoreKeyRecords } from './electronStoreKeyRecords.ts';
 
 // electron-vite sets this only for `npm start` (development); a packaged app never has it.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -45,9 +47,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const log = createLogger({ destination: fileDestination(join(app.getPath('logs'), 'ballast.log')) });
-  const core = createBallastCore({ version: app.getVersion(), log });
+  // safeStorage reports its Linux backend only after 'ready'; the keystore records it with every key.
+  const osCipher = await SafeStorageCipher.create(safeStorage, process.platform, log);
+  const core = createBallastCore({ version: app.getVersion(), log, keys: { store: new ElectronStoreKeyRecords(), osCipher } });
 
   hardenSession();
   serveAppProtocol();
