@@ -1,1 +1,14 @@
 export * from './exchangePort.ts';
+export { OrderManager, type OrderManagerOptions, type SubmitOptions, type SubmitRefusalCode, type SubmitResult } from './orderManager.ts';
+export type { Order, Fill } from './order.ts';
+export { clientOrderIdFor, isBallastClientOrderId, CLIENT_ORDER_ID_PATTERN, CLIENT_ORDER_ID_PREFIX } from './clientOrderId.ts';
+export { prepareOrderRequest, type LocalRejection, type LocalRejectionCode, type PreparedOrder } from './orderPrecision.ts';
+export { floorToStep, roundToTick, isOnStep, type TickRounding } from './stepRounding.ts';
+export { TERMINAL_STATUSES, isTerminal, isAllowedTransition, statusOfExchangeOrder } from './orderStatus.ts';
+export { PositionBook, assetsOfSymbol, type Position, type PositionValuation } from './positionBook.ts';
+export { ErrorRateWindow, DEFAULT_HEALTH_WINDOW_MS, type ExecutionHealth } from './executionHealth.ts';
+export { systemClock, DEFAULT_READ_RETRY, type ExecutionClock, type RetryPolicy } from './exchangeCalls.ts';
+export type { OrderFlowHooks } from './orderLifecycle.ts';
+export type { CancelResult, CancelAllResult } from './orderCancellation.ts';
+export { CLIENT_SIDE_STOP_MESSAGE, type ClientSideStop, type ProtectionWarning } from './protectiveStops.ts';
+export { REFUSAL_MESSAGES, type Discrepancy, type DiscrepancyKind, type ExecutionReadiness, type ReconciliationReport, type RefusalCode } from './readiness.ts';
