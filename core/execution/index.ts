@@ -1,4 +1,6 @@
 export * from './exchangePort.ts';
+export { createCcxtExchange, DEFAULT_RETRY_AFTER_MS, type CcxtExchangeOptions, type CreateCcxtExchangeResult } from './ccxtExchange.ts';
+export { outcomeFromCcxtError, retryAfterMsFrom, type CallEffect, type ErrorContext } from './ccxtErrorOutcomes.ts';
 export { OrderManager, type OrderManagerOptions, type SubmitOptions, type SubmitRefusalCode, type SubmitResult } from './orderManager.ts';
 export type { Order, Fill } from './order.ts';
 export { clientOrderIdFor, isBallastClientOrderId, CLIENT_ORDER_ID_PATTERN, CLIENT_ORDER_ID_PREFIX } from './clientOrderId.ts';
