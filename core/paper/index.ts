@@ -1,0 +1,15 @@
+/**
+ * The paper exchange: an `ExchangePort` that fills locally against replayed bars or live public
+ * market data, with Binance's rules, fees and bookkeeping, persisted in the journal's SQLite file.
+ */
+export {
+  createPaperExchange,
+  type CreatePaperExchangeResult,
+  type PaperExchange,
+  type PaperExchangeOptions,
+  type PaperLiveFeed,
+  type PaperReplayFeed,
+} from './paperExchange.ts';
+export { DEFAULT_FILL_MODEL, type FillModel } from './fillModel.ts';
+export { PENDING_MARKET_BUY_LOCK_MARGIN } from './paperOrderEntry.ts';
+export { PAPER_MIGRATIONS } from './paperStore.ts';

@@ -1,0 +1,115 @@
+import type { ExchangeOutcome } from '../execution/index.ts';
+import { timeframeMs, type Candle } from '../market/index.ts';
+import { PaperLedger } from './paperLedger.ts';
+import type { PaperExchangeOptions, PaperReplayFeed } from './paperExchange.ts';
+import { PaperStore } from './paperStore.ts';
+import { PriceTape } from './priceTape.ts';
+
+const ACCOUNT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * The paper account's state and its link to disk: every change is saved in one transaction by
+ * `commit`, and if saving fails the in-memory state is put back to what the file holds, so the
+ * two never disagree (an order that could not be saved was not placed).
+ */
+export class PaperAccount {
+  readonly id: string;
+  readonly tape: PriceTape;
+  readonly #store: PaperStore;
+  readonly #createdAtMs: number;
+  readonly #changedBars = new Map<string, Candle>();
+  ledger: PaperLedger;
+  nowMs: number;
+
+  constructor(id: string, store: PaperStore, tape: PriceTape, ledger: PaperLedger, nowMs: number, createdAtMs: number) {
+    this.id = id;
+    this.#store = store;
+    this.tape = tape;
+    this.ledger = ledger;
+    this.nowMs = nowMs;
+    this.#createdAtMs = createdAtMs;
+  }
+
+  setReference(symbol: string, bar: Candle): void {
+    this.tape.setReference(symbol, bar);
+    this.#changedBars.set(symbol, bar);
+  }
+
+  markAllReferencesChanged(): void {
+    for (const symbol of this.tape.symbols()) {
+      const bar = this.tape.reference(symbol);
+      if (bar !== undefined) this.#changedBars.set(symbol, bar);
+    }
+  }
+
+  commit(nowMs: number): Extract<ExchangeOutcome<null>, { kind: 'ok' | 'unavailable' }> {
+    const previousNowMs = this.nowMs;
+    this.nowMs = Math.max(this.nowMs, nowMs);
+    try {
+      this.#store.save(this.ledger, this.nowMs, this.#createdAtMs, this.#changedBars);
+      this.#changedBars.clear();
+      return { kind: 'ok', value: null };
+    } catch (error) {
+      this.nowMs = previousNowMs;
+      this.discardUnsaved(true);
+      return { kind: 'unavailable', detail: `paper ${this.id}: the account could not be saved, so the change was undone: ${describe(error)}` };
+    }
+  }
+
+  /** Puts memory back to what the file holds (after a refused order or a failed save). */
+  discardUnsaved(force = false): void {
+    const dirty = this.ledger.dirtyAssets.size > 0 || this.ledger.dirtyOrders.size > 0 || this.ledger.newFills.length > 0 || this.#changedBars.size > 0;
+    if (!dirty && !force) return;
+    const stored = this.#store.load();
+    if (stored === undefined) return;
+    this.ledger = stored.ledger;
+    this.nowMs = stored.nowMs;
+    for (const [symbol, bar] of stored.referenceBars) this.tape.setReference(symbol, bar);
+    this.#changedBars.clear();
+  }
+}
+
+export type OpenedAccount = { readonly ok: true; readonly value: PaperAccount } | { readonly ok: false; readonly reason: string; readonly detail: string };
+
+function refuse(reason: string, detail: string): OpenedAccount {
+  return { ok: false, reason, detail };
+}
+
+/** Opens the stored account, or creates it with the initial balances when the file has none. */
+export function openPaperAccount(options: PaperExchangeOptions): OpenedAccount {
+  const id = options.accountId ?? 'paper';
+  if (!ACCOUNT_ID.test(id)) return refuse('The paper account name is not valid.', `accountId '${id}' must be 1-64 letters, digits, '.', '_' or '-'`);
+  for (const [asset, amount] of Object.entries(options.initialBalances)) {
+    if (!Number.isFinite(amount) || amount < 0) return refuse(`The starting balance of ${asset} must be zero or more.`, `initialBalances.${asset} = ${amount}`);
+  }
+  const replay: PaperReplayFeed | undefined = options.feed.kind === 'replay' ? options.feed : undefined;
+  if (replay !== undefined && options.markets === undefined) return refuse('A replay needs the trading rules of its markets.', 'options.markets is missing');
+  if (replay !== undefined && !Number.isFinite(replay.startAtMs)) return refuse('The replay needs a start time.', `startAtMs ${replay.startAtMs}`);
+  const intervalMs = timeframeMs(options.feed.kind === 'live' ? (options.feed.timeframe ?? '1m') : options.feed.timeframe);
+
+  try {
+    const store = new PaperStore(options.journal, id);
+    const tape = new PriceTape(intervalMs, replay?.candles ?? {});
+    const stored = store.load();
+    if (stored !== undefined) {
+      for (const [symbol, bar] of stored.referenceBars) tape.setReference(symbol, bar);
+      tape.startAt(stored.nowMs);
+      return { ok: true, value: new PaperAccount(id, store, tape, stored.ledger, stored.nowMs, stored.nowMs) };
+    }
+    const startMs = replay?.startAtMs ?? (options.feed.kind === 'live' ? options.feed.marketData.nowMs() : 0);
+    const ledger = new PaperLedger();
+    for (const [asset, amount] of Object.entries(options.initialBalances)) ledger.setBalance(asset, amount, 0);
+    tape.startAt(startMs);
+    const account = new PaperAccount(id, store, tape, ledger, startMs, startMs);
+    account.markAllReferencesChanged();
+    const saved = account.commit(startMs);
+    if (saved.kind !== 'ok') return refuse('Ballast could not create the paper account on disk.', saved.detail);
+    return { ok: true, value: account };
+  } catch (error) {
+    return refuse('Ballast could not open the paper account. Its data may be damaged.', `paper account ${id}: ${describe(error)}`);
+  }
+}
