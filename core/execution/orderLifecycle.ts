@@ -138,6 +138,8 @@ export class OrderLifecycle {
       throw new Error(`exchange order ${record.exchangeOrderId} has client id ${record.clientOrderId}, not ${order.clientOrderId}`);
     }
     const status = statusOfExchangeOrder(record);
+    // An exchange never reopens a closed order: a live-looking record for one it confirmed closed is an old copy.
+    if (order.confirmedByExchange && isTerminal(order.status) && !isTerminal(status)) return order;
     const unchanged =
       order.confirmedByExchange && status === order.status && record.filledBase === order.filledBase && record.exchangeOrderId === order.exchangeOrderId && record.averagePriceQuote === order.averagePriceQuote;
     if (unchanged) return order;

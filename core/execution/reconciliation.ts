@@ -59,6 +59,7 @@ export async function reconcile(deps: ReconcileDeps, phase: 'startup' | 'periodi
   const markets = await calls.withRetry('loadMarkets', null, () => calls.port.loadMarkets());
   if (markets.kind !== 'ok') return refused(failureCode(markets, 'MARKETS_UNREADABLE'), `loading markets: ${markets.kind}`, clock.nowMs());
   deps.setMarkets(markets.value);
+  const snapshotAtMs = clock.nowMs();
   const open = await calls.withRetry('fetchOpenOrders', null, () => calls.port.fetchOpenOrders());
   if (open.kind !== 'ok') return refused(failureCode(open, 'ORDERS_UNREADABLE'), `reading open orders: ${open.kind}`, clock.nowMs());
   const openByClientId = new Map(open.value.map((order) => [order.clientOrderId, order]));
@@ -74,7 +75,8 @@ export async function reconcile(deps: ReconcileDeps, phase: 'startup' | 'periodi
     const after = await deps.withOrder(row.clientOrderId, async () => {
       const current = store.get(row.clientOrderId) ?? row;
       if (isTerminal(current.status)) return current;
-      const listed = openByClientId.get(current.clientOrderId);
+      // The list is a snapshot: a row another call updated since is newer than it.
+      const listed = current.updatedAtMs < snapshotAtMs ? openByClientId.get(current.clientOrderId) : undefined;
       if (listed !== undefined) return lifecycle.applyRecord(current, listed, 'reconciled');
       const neverAcknowledged = current.status === 'PENDING_SUBMIT' || current.status === 'UNKNOWN';
       return lifecycle.resolve(
@@ -103,7 +105,12 @@ export async function reconcile(deps: ReconcileDeps, phase: 'startup' | 'periodi
       store.adopt(adoptedOrder(record, clock.nowMs()), { reason: 'open on the exchange with a Ballast client id but no journal row' });
       discrepancies.push({ kind: 'ORDER_NOT_IN_JOURNAL', subject: record.clientOrderId, journalHad: 'no row', exchangeHas: record.status, resolution: 'adopted into the journal from the exchange record' });
     } else if (isTerminal(row.status) && !deps.isBusy(row.clientOrderId)) {
-      const after = lifecycle.applyRecord(row, record, 'reconciled');
+      // Listed open but closed in the journal: read it again (the list may be older than the row), then the exchange wins.
+      const after = await deps.withOrder(row.clientOrderId, async () => {
+        const current = store.get(row.clientOrderId) ?? row;
+        const fresh = await calls.withRetry('fetchOrder', current.clientOrderId, () => calls.port.fetchOrder({ symbol: current.symbol, clientOrderId: current.clientOrderId }));
+        return fresh.kind === 'ok' ? lifecycle.applyRecord(current, fresh.value, 'reconciled') : current;
+      });
       note(row, after, 'the exchange still lists it open: the exchange record wins');
     }
   }
