@@ -136,15 +136,17 @@ export function drawdownFraction(account: AccountView): number {
 const positiveFinite = (value: number): boolean => Number.isFinite(value) && value > 0;
 const nonNegativeFinite = (value: number): boolean => Number.isFinite(value) && value >= 0;
 
+const shown = (value: number): string => (Number.isFinite(value) ? String(value) : 'missing');
+
 /** Why the account figures cannot be trusted, or null. Fail closed: nothing is sized on them. */
 export function accountProblem(account: AccountView): string | null {
-  if (!positiveFinite(account.equityQuote)) return `equity is ${String(account.equityQuote)}`;
-  if (!nonNegativeFinite(account.freeQuote)) return `free cash is ${String(account.freeQuote)}`;
-  if (!positiveFinite(account.dayStartEquityQuote)) return `day-start equity is ${String(account.dayStartEquityQuote)}`;
-  if (!positiveFinite(account.highWaterMarkQuote)) return `the high-water mark is ${String(account.highWaterMarkQuote)}`;
+  if (!positiveFinite(account.equityQuote)) return `equity is ${shown(account.equityQuote)}`;
+  if (!nonNegativeFinite(account.freeQuote)) return `free cash is ${shown(account.freeQuote)}`;
+  if (!positiveFinite(account.dayStartEquityQuote)) return `day-start equity is ${shown(account.dayStartEquityQuote)}`;
+  if (!positiveFinite(account.highWaterMarkQuote)) return `the high-water mark is ${shown(account.highWaterMarkQuote)}`;
   for (const position of account.positions) {
-    if (!nonNegativeFinite(position.amountBase)) return `the ${position.symbol} position is ${String(position.amountBase)}`;
-    if (!positiveFinite(position.markPriceQuote)) return `the ${position.symbol} mark price is ${String(position.markPriceQuote)}`;
+    if (!nonNegativeFinite(position.amountBase)) return `the ${position.symbol} position is ${shown(position.amountBase)}`;
+    if (!positiveFinite(position.markPriceQuote)) return `the ${position.symbol} mark price is ${shown(position.markPriceQuote)}`;
   }
   for (const order of account.openOrders) {
     if (!nonNegativeFinite(order.remainingBase) || !positiveFinite(order.priceQuote)) return `an open ${order.symbol} order has impossible numbers`;

@@ -196,11 +196,11 @@ export function evaluateEntry(intent: Intent, account: AccountView, view: Market
   let targetQuote = intended;
   for (const cap of caps) if (cap.capQuote < targetQuote) targetQuote = cap.capQuote;
 
+  // Only the cap(s) that set the size are reported; looser ones are true but beside the point.
   let reasons: RiskReason[] = [];
   if (targetQuote < intended) {
     reasons = caps
-      .filter((cap) => cap.capQuote < intended)
-      .sort((a, b) => a.capQuote - b.capQuote)
+      .filter((cap) => cap.capQuote <= targetQuote)
       .map((cap) => riskReason(cap.code, capDetails(cap.code, cap.capQuote, account, view, limits, throttle, lossFraction)));
   }
   if (!(targetQuote > 0)) return rejected(intent.intentId, reasons);
