@@ -81,9 +81,15 @@ export function takeFromBar(
     // the tick-rounded price respects it.
     const headroomBps = side === 'buy' ? (limitQuote / referenceQuote - 1) * 10_000 : (1 - limitQuote / referenceQuote) * 10_000;
     const affordableBase = ((headroomBps - model.halfSpreadBps) * barVolumeBase) / model.impactBpsPerBarVolume;
-    amountBase = floorToStep(Math.min(amountBase, affordableBase), grid.amountStepBase);
-    while (amountBase > 0 && !withinLimit(side, takerPrice(side, referenceQuote, amountBase, barVolumeBase, model, grid), limitQuote)) {
-      amountBase = floorToStep(amountBase - grid.amountStepBase, grid.amountStepBase);
+    const mostBase = amountBase;
+    const fits = (candidateBase: number): boolean => withinLimit(side, takerPrice(side, referenceQuote, candidateBase, barVolumeBase, model, grid), limitQuote);
+    amountBase = floorToStep(Math.min(mostBase, affordableBase), grid.amountStepBase);
+    // The float solution can land a step off either way; settle on the exact largest fitting step.
+    while (amountBase > 0 && !fits(amountBase)) amountBase = floorToStep(amountBase - grid.amountStepBase, grid.amountStepBase);
+    for (let extra = 0; extra < 3; extra += 1) {
+      const next = floorToStep(amountBase + grid.amountStepBase, grid.amountStepBase);
+      if (next > mostBase || !fits(next)) break;
+      amountBase = next;
     }
   }
   if (amountBase <= 0) return undefined;

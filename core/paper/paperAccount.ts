@@ -24,6 +24,8 @@ export class PaperAccount {
   readonly #changedBars = new Map<string, Candle>();
   ledger: PaperLedger;
   nowMs: number;
+  /** Set when memory could not be brought back in line with the file: nothing may be trusted any more. */
+  broken: string | undefined;
 
   constructor(id: string, store: PaperStore, tape: PriceTape, ledger: PaperLedger, nowMs: number, createdAtMs: number) {
     this.id = id;
@@ -56,7 +58,7 @@ export class PaperAccount {
     } catch (error) {
       this.nowMs = previousNowMs;
       this.discardUnsaved(true);
-      return { kind: 'unavailable', detail: `paper ${this.id}: the account could not be saved, so the change was undone: ${describe(error)}` };
+      return { kind: 'unavailable', detail: `paper ${this.id}: the account could not be saved, so the change was undone: ${describe(error)}${this.broken === undefined ? '' : `; ${this.broken}`}` };
     }
   }
 
@@ -64,7 +66,13 @@ export class PaperAccount {
   discardUnsaved(force = false): void {
     const dirty = this.ledger.dirtyAssets.size > 0 || this.ledger.dirtyOrders.size > 0 || this.ledger.newFills.length > 0 || this.#changedBars.size > 0;
     if (!dirty && !force) return;
-    const stored = this.#store.load();
+    let stored;
+    try {
+      stored = this.#store.load();
+    } catch (error) {
+      this.broken = `the paper account could not be re-read from disk: ${describe(error)}`;
+      return;
+    }
     if (stored === undefined) return;
     this.ledger = stored.ledger;
     this.nowMs = stored.nowMs;

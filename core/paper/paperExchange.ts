@@ -118,6 +118,7 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
 
   /** Before answering from the paper book, bring it up to date with the market (live only). */
   async function upToDate(): Promise<ExchangeOutcome<null>> {
+    if (account.broken !== undefined) return { kind: 'unavailable', detail: `paper ${account.id}: ${account.broken}` };
     const loaded = await loadMarkets();
     if (loaded.kind !== 'ok') return loaded;
     if (!live || (lastSyncWallMs !== undefined && Date.now() - lastSyncWallMs < (live.minSyncIntervalMs ?? 5_000))) return ok(null);
@@ -180,6 +181,7 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
       if (!Number.isFinite(atMs) || atMs < account.nowMs) {
         return { kind: 'rejected', reason: `Replay time only moves forward (asked for ${atMs}, already at ${account.nowMs}).`, exchangeCode: 'TIME_MOVES_FORWARD' };
       }
+      if (account.broken !== undefined) return { kind: 'unavailable', detail: `paper ${account.id}: ${account.broken}` };
       matchDueBars(atMs);
       return account.commit(atMs);
     },

@@ -218,7 +218,7 @@ export function orderView(order: PaperOrder, fills: readonly PaperFill[]): Excha
     status: order.status,
     amountBase: order.amountBase,
     filledBase: order.filledBase,
-    averagePriceQuote: order.filledBase > 0 ? order.costQuote / order.filledBase : null,
+    averagePriceQuote: order.filledBase > 0 ? round8(order.costQuote / order.filledBase) : null,
     limitPriceQuote: order.limitPriceQuote,
     stopPriceQuote: order.stopPriceQuote,
     fees,
