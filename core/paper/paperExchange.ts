@@ -188,9 +188,10 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
 
     onCandle(symbol, candle) {
       if (live) return { kind: 'rejected', reason: 'A live paper account fetches its own bars.', exchangeCode: 'NOT_A_REPLAY' };
+      if (account.broken !== undefined) return { kind: 'unavailable', detail: `paper ${account.id}: ${account.broken}` };
       if (markets?.has(symbol) !== true) return unknownSymbol(symbol);
-      const sane = [candle.open, candle.high, candle.low, candle.close, candle.volumeBase].every(Number.isFinite) && candle.low <= Math.min(candle.open, candle.close) && candle.high >= Math.max(candle.open, candle.close) && candle.volumeBase >= 0;
-      if (!sane) return { kind: 'rejected', reason: `The bar for ${symbol} at ${new Date(candle.openTimeMs).toISOString()} is not a possible bar, so it was not used.`, exchangeCode: 'INVALID_BAR' };
+      const sane = Number.isSafeInteger(candle.openTimeMs) && [candle.open, candle.high, candle.low, candle.close, candle.volumeBase].every(Number.isFinite) && candle.low <= Math.min(candle.open, candle.close) && candle.high >= Math.max(candle.open, candle.close) && candle.volumeBase >= 0;
+      if (!sane) return { kind: 'rejected', reason: `The bar for ${symbol} opening at ${String(candle.openTimeMs)} ms is not a possible bar, so it was not used.`, exchangeCode: 'INVALID_BAR' };
       if (!account.tape.append(symbol, candle)) return ok(false);
       matchDueBars(Math.max(account.nowMs, candle.openTimeMs + intervalMs));
       const committed = account.commit(Math.max(account.nowMs, candle.openTimeMs + intervalMs));
@@ -202,7 +203,8 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
         const fresh = await upToDate();
         if (fresh.kind !== 'ok') return fresh;
         const balances = account.ledger.balances();
-        for (const market of markets?.values() ?? []) {
+        // Like Binance, list the assets of the markets traded here even at zero (not the whole live catalogue).
+        for (const market of options.markets ?? []) {
           for (const asset of [market.base, market.quote]) if (!balances.has(asset)) balances.set(asset, { asset, free: 0, used: 0, total: 0 });
         }
         return ok(balances);
