@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OrderManager, type ExchangeOrder, type ExchangeOutcome, type ExchangePort, type OrderRequest } from '../../core/execution/index.ts';
+import { openJournal } from '../../core/journal/index.ts';
+import type { MarketInfo } from '../../core/market/index.ts';
+import { measureRounds, progress, round1 } from './stats.ts';
+
+const INTENTS_PER_ROUND = 300;
+
+const BTC_USDT: MarketInfo = {
+  exchange: 'bench',
+  symbol: 'BTC/USDT',
+  base: 'BTC',
+  quote: 'USDT',
+  active: true,
+  precision: { amountStepBase: 0.00001, amountDecimals: 5, priceTickQuote: 0.01, priceDecimals: 2 },
+  limits: { minAmountBase: 0.00001, maxAmountBase: 9000, minNotionalQuote: 5 },
+  fees: { makerRate: 0.001, takerRate: 0.001 },
+};
+
+/** An exchange that answers at once and accepts every order as resting, so only Ballast's own work is timed. */
+function instantExchange(onCall: (ns: bigint) => void): ExchangePort {
+  let nextId = 1;
+  const timed = <T>(answer: () => ExchangeOutcome<T>): Promise<ExchangeOutcome<T>> => {
+    const start = process.hrtime.bigint();
+    const outcome = answer();
+    onCall(process.hrtime.bigint() - start);
+    return Promise.resolve(outcome);
+  };
+  const accepted = (request: OrderRequest): ExchangeOrder => ({
+    exchangeOrderId: String(nextId++), clientOrderId: request.clientOrderId, symbol: request.symbol, side: request.side, type: request.type, status: 'OPEN',
+    amountBase: request.amountBase, filledBase: 0, averagePriceQuote: null, limitPriceQuote: request.limitPriceQuote ?? null, stopPriceQuote: null, fees: [], createdAtMs: 0, updatedAtMs: 0,
+  });
+  return {
+    id: 'bench',
+    supportsNativeStops: true,
+    loadMarkets: () => timed(() => ({ kind: 'ok', value: new Map([[BTC_USDT.symbol, BTC_USDT]]) })),
+    fetchBalances: () => timed(() => ({ kind: 'ok', value: new Map([['USDT', { asset: 'USDT', free: 1e9, used: 0, total: 1e9 }]]) })),
+    createOrder: (request) => timed(() => ({ kind: 'ok', value: accepted(request) })),
+    cancelOrder: () => timed(() => ({ kind: 'not_found', detail: 'bench' })),
+    fetchOrder: () => timed(() => ({ kind: 'not_found', detail: 'bench' })),
+    fetchOpenOrders: () => timed(() => ({ kind: 'ok', value: [] })),
+    fetchMyTrades: () => timed(() => ({ kind: 'ok', value: [] })),
+  };
+}
+
+/**
+ * OrderManager overhead per intent: precision checks, the durable PENDING_SUBMIT row (fsync'd),
+ * the answer and its transition (fsync'd), audit events. The exchange call itself is excluded
+ * (a zero-latency in-process port, its own time subtracted). Journal on a real file in the temp folder.
+ */
+export async function benchOrderOverhead(): Promise<Record<string, number>> {
+  progress('order overhead (OrderManager per intent, durable journal)');
+  const folder = mkdtempSync(join(tmpdir(), 'ballast-bench-orders-'));
+  const journal = openJournal(join(folder, 'journal.sqlite'));
+  try {
+    let exchangeNs = 0n;
+    const manager = new OrderManager({ exchange: instantExchange((ns) => { exchangeNs += ns; }), journal });
+    const readiness = await manager.start();
+    if (readiness.state !== 'READY') throw new Error(`bench manager not ready: ${readiness.state}`);
+    let intent = 0;
+    const [p50, p99] = await measureRounds(async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < INTENTS_PER_ROUND; i += 1) {
+        intent += 1;
+        exchangeNs = 0n;
+        const start = process.hrtime.bigint();
+        const result = await manager.submit({
+          intentId: `bench:${intent}`, origin: 'strategy', purpose: 'entry', symbol: 'BTC/USDT', side: 'buy', type: 'limit',
+          amountBase: 0.0012345 + (intent % 7) * 0.0001, limitPriceQuote: 50_000.123, reduceOnly: false, atMs: 0,
+        });
+        const elapsedNs = process.hrtime.bigint() - start - exchangeNs;
+        if (!result.ok || result.order.status !== 'OPEN') throw new Error(`bench order not placed: ${JSON.stringify(result)}`);
+        samples.push(Number(elapsedNs) / 1_000);
+      }
+      return samples;
+    }, [50, 99]);
+    return { order_overhead_p50_us: round1(p50 ?? Number.NaN), order_overhead_p99_us: round1(p99 ?? Number.NaN) };
+  } finally {
+    journal.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
