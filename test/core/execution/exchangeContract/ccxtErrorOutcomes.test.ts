@@ -10,7 +10,7 @@ type ErrorClass = new (message: string) => Error;
  * The whole mapping, class by class, for a call that changes state (create, cancel) and for a
  * read. Binance bodies are the ones the fake exchange and the real exchange send.
  */
-const TABLE: Array<[string, ErrorClass, string, string, string]> = [
+const ROWS: Array<[string, ErrorClass, string, string, string]> = [
   ['RequestTimeout', ccxt.RequestTimeout, 'binance POST https://api.binance.com/api/v3/order request timed out (10000 ms)', 'unknown', 'unknown'],
   ['NetworkError (connection reset)', ccxt.NetworkError, 'binance POST fetch failed ECONNRESET', 'unknown', 'unknown'],
   ['ExchangeNotAvailable (502 page)', ccxt.ExchangeNotAvailable, 'binance 502 Bad Gateway <html>', 'unknown', 'unavailable'],
@@ -34,8 +34,10 @@ const TABLE: Array<[string, ErrorClass, string, string, string]> = [
   ['NotSupported', ccxt.NotSupported, 'binance createOrder() does not support this', 'rejected', 'rejected'],
 ];
 
+const TABLE = ROWS.map(([name, ErrorClass, message, onChange, onRead]) => ({ name, ErrorClass, message, onChange, onRead }));
+
 describe('ccxt errors become typed outcomes', () => {
-  it.each(TABLE)('%s → %s on create/cancel, %s on reads', (_name, ErrorClass, message, onChange, onRead) => {
+  it.each(TABLE)('$name → $onChange on create/cancel, $onRead on reads', ({ ErrorClass, message, onChange, onRead }) => {
     expect(outcomeFromCcxtError(new ErrorClass(message), context('changes_state')).kind).toBe(onChange);
     expect(outcomeFromCcxtError(new ErrorClass(message), context('read_only')).kind).toBe(onRead);
   });
