@@ -16,6 +16,7 @@ const COLUMNS = `client_order_id, intent_id, origin, purpose, symbol, side, type
   stop_price_quote, reduce_only, status, exchange_order_id, filled_base, average_price_quote, fees_json,
   parent_client_order_id, protective_stop_price_quote, submit_attempts, status_reason, confirmed_by_exchange,
   exchange_created_at_ms, created_at_ms, updated_at_ms`;
+const MAX_PENDING_RESPONSES = 64;
 const NON_TERMINAL = `('PENDING_SUBMIT', 'OPEN', 'PARTIALLY_FILLED', 'UNKNOWN')`;
 
 type Row = Record<string, unknown>;
@@ -76,6 +77,8 @@ export class OrderJournal {
   readonly #byExchangeId: StatementSync;
   readonly #insertFill: StatementSync;
   readonly #filledByOrder: StatementSync;
+  /** Answers to reads, waiting to share the next commit (see `recordResponse`). */
+  readonly #pendingResponses: { atMs: number; subject: string | null; payload: Record<string, unknown> }[] = [];
 
   constructor(journal: Journal) {
     journal.registerMigrations('execution', EXECUTION_MIGRATIONS);
@@ -95,9 +98,24 @@ export class OrderJournal {
     return this.#journal;
   }
 
-  /** Runs `fn` as one durable transaction (nested calls join it). */
+  /** Runs `fn` as one durable transaction (nested calls join it), after any read answers still waiting. */
   atomically<T>(fn: () => T): T {
-    return this.#journal.transaction(fn);
+    if (this.#journal.db.isTransaction) return this.#journal.transaction(fn);
+    const waiting = this.#pendingResponses.splice(0);
+    try {
+      return this.#journal.transaction(() => {
+        for (const response of waiting) this.#journal.append({ atMs: response.atMs, kind: 'exchange_response', subject: response.subject, payload: response.payload });
+        return fn();
+      });
+    } catch (error) {
+      this.#pendingResponses.unshift(...waiting);
+      throw error;
+    }
+  }
+
+  /** Commits the read answers still waiting; the OrderManager calls this at the end of every operation. */
+  flush(): void {
+    if (this.#pendingResponses.length > 0) this.atomically(() => undefined);
   }
 
   /** Journals a new order (normally PENDING_SUBMIT) with its audit event. Throws if the intent already has one. */
@@ -194,13 +212,23 @@ export class OrderJournal {
     return Number(this.#journal.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM execution_fills').get()?.seq ?? 0);
   }
 
-  /** An exchange answer about an order (or a call without one, subject null), for the audit trail. */
+  /**
+   * An exchange answer about an order (or a call without one, subject null), for the audit trail.
+   * Inside a transaction it is written at once. Otherwise (answers to reads, which change nothing)
+   * it waits for the next commit, so a burst of lookups costs one disk flush instead of one each;
+   * anything written after it is written after it in the chain too, so the order of events holds.
+   */
   recordResponse(subject: string | null, atMs: number, payload: Record<string, unknown>): void {
-    this.#journal.append({ atMs, kind: 'exchange_response', subject, payload });
+    if (this.#journal.db.isTransaction) {
+      this.#journal.append({ atMs, kind: 'exchange_response', subject, payload });
+      return;
+    }
+    this.#pendingResponses.push({ atMs, subject, payload });
+    if (this.#pendingResponses.length >= MAX_PENDING_RESPONSES) this.flush();
   }
 
   recordEvent(kind: 'order' | 'system' | 'alert', subject: string | null, atMs: number, payload: Record<string, unknown>): void {
-    this.#journal.append({ atMs, kind, subject, payload });
+    this.atomically(() => this.#journal.append({ atMs, kind, subject, payload }));
   }
 
   #audit(order: Order, atMs: number, event: string, details: Record<string, unknown>): void {

@@ -91,6 +91,10 @@ export class OrderManager {
 
   /** Reconciles with the exchange; only a READY manager trades. Safe to call again after a refusal. */
   async start(): Promise<ExecutionReadiness> {
+    return this.#flushingAfter(() => this.#start());
+  }
+
+  async #start(): Promise<ExecutionReadiness> {
     this.#readiness = { state: 'RECONCILING', sinceMs: this.#clock.nowMs() };
     try {
       const result = await reconcile(this.#reconcileDeps(), 'startup');
@@ -112,7 +116,7 @@ export class OrderManager {
   /** Periodic pass while running: open orders, unknown statuses, missing fills. Never refuses; reports what it could not settle. */
   async sync(): Promise<ReconciliationReport | null> {
     if (this.#readiness.state !== 'READY') return null;
-    const result = await reconcile(this.#reconcileDeps(), 'periodic');
+    const result = await this.#flushingAfter(() => reconcile(this.#reconcileDeps(), 'periodic'));
     return result.ok ? result.report : null;
   }
 
@@ -121,10 +125,14 @@ export class OrderManager {
       const detail = this.#readiness.state === 'REFUSED' ? `${this.#readiness.code}: ${this.#readiness.detail}` : this.#readiness.state;
       return { ok: false, code: 'NOT_READY', reason: 'Ballast has not finished checking your orders against the exchange, so it is not trading yet.', detail };
     }
-    return this.#place(order, options, null);
+    return this.#flushingAfter(() => this.#place(order, options, null));
   }
 
   async cancel(clientOrderId: string): Promise<CancelResult | undefined> {
+    return this.#flushingAfter(() => this.#cancel(clientOrderId));
+  }
+
+  async #cancel(clientOrderId: string): Promise<CancelResult | undefined> {
     return this.#withOrder(clientOrderId, async () => {
       const order = this.#store.get(clientOrderId);
       return order === undefined ? undefined : cancelOrder(this.#cancelDeps(), order);
@@ -133,11 +141,15 @@ export class OrderManager {
 
   async cancelAll(symbol?: string): Promise<CancelAllResult> {
     const open = this.#store.nonTerminal().filter((order) => symbol === undefined || order.symbol === symbol);
-    return cancelAllOrders(this.#cancelDeps(), symbol, (record) => this.#store.get(record.clientOrderId), open);
+    return this.#flushingAfter(() => cancelAllOrders(this.#cancelDeps(), symbol, (record) => this.#store.get(record.clientOrderId), open));
   }
 
   /** Client-side stops whose trigger this price reached are sold at market (protective, sized from fills). */
   async onPrice(symbol: string, priceQuote: number): Promise<SubmitResult[]> {
+    return this.#flushingAfter(() => this.#onPrice(symbol, priceQuote));
+  }
+
+  async #onPrice(symbol: string, priceQuote: number): Promise<SubmitResult[]> {
     const results: SubmitResult[] = [];
     for (const stop of this.#protection.triggered(symbol, priceQuote)) {
       const entry = this.#store.get(stop.entryClientOrderId);
@@ -238,6 +250,15 @@ export class OrderManager {
         this.#markets = markets;
       },
     };
+  }
+
+  /** Read answers wait for the next commit; every public operation ends with them on disk. */
+  async #flushingAfter<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      this.#store.flush();
+    }
   }
 
   /** One piece of work per order at a time: two concurrent calls for one intent must not both send. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorRateWindow } from '../../../core/execution/index.ts';
+import { createExchangeErrorTrigger, DEFAULT_TRIGGER_SETTINGS, type ExchangeErrorRate } from '../../../core/risk/index.ts';
 import { setup, sizedOrder } from './executionFixtures.ts';
 
 describe('rate limits and retries', () => {
@@ -42,6 +43,16 @@ describe('rate limits and retries', () => {
 });
 
 describe('error-rate window', () => {
+  it('is the reading the risk layer\'s error-rate trigger takes, and trips it on a burst of 429s', async () => {
+    const s = setup();
+    await s.manager.start();
+    s.exchange.script('fetchOpenOrders', ...Array.from({ length: 3 }, () => ({ kind: 'rate_limited' as const, retryAfterMs: 1_000 })));
+    await s.manager.sync();
+    const reading: ExchangeErrorRate = s.manager.health();
+    const trigger = createExchangeErrorTrigger(() => ({ ...DEFAULT_TRIGGER_SETTINGS.errorRate, minRequests: 1_000 }));
+    expect(trigger.check(reading).tripped).toBe(true);
+  });
+
   it('counts errors over requests inside the window only, 429 and 418 separately', () => {
     const window = new ErrorRateWindow(60_000);
     window.record({ kind: 'ok', value: 1 }, 0);
