@@ -1,3 +1,4 @@
+import { scrubDetail } from './exchangeCalls.ts';
 import type { ExchangeOutcome } from './exchangePort.ts';
 
 /**
@@ -56,7 +57,7 @@ export class ErrorRateWindow {
     this.#flags.push((error ? 1 : 0) | (limited ? 2 : 0) | (banned ? 4 : 0));
     if (error) {
       this.#errors += 1;
-      this.#lastError = { kind: outcome.kind, detail: 'detail' in outcome ? outcome.detail : outcome.kind, atMs };
+      this.#lastError = { kind: outcome.kind, detail: scrubDetail('detail' in outcome ? outcome.detail : outcome.kind), atMs };
     }
     if (limited) this.#rateLimited += 1;
     if (banned) this.#banned += 1;

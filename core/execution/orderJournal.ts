@@ -200,6 +200,10 @@ export class OrderJournal {
     });
   }
 
+  fillsOf(clientOrderId: string): Fill[] {
+    return this.#journal.db.prepare('SELECT * FROM execution_fills WHERE client_order_id = ? ORDER BY seq').all(clientOrderId).map(fillFromRow);
+  }
+
   recordedFilledBase(clientOrderId: string): number {
     return Number(this.#filledByOrder.get(clientOrderId)?.filled ?? 0);
   }

@@ -62,8 +62,7 @@ export class ProtectiveStops {
     const market = this.#deps.market(entry.symbol);
     const { base } = assetsOfSymbol(entry.symbol);
     const net = this.#deps.store
-      .fills()
-      .filter((fill) => fill.clientOrderId === entry.clientOrderId)
+      .fillsOf(entry.clientOrderId)
       .reduce((sum, fill) => sum + fill.amountBase - (fill.fee?.asset === base ? fill.fee.amount : 0), 0);
     if (market === undefined || net <= 0) return 0;
     return floorToStep(net, market.precision.amountStepBase);
