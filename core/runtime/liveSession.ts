@@ -41,6 +41,8 @@ export class LiveSession {
   readonly #options: LiveSessionOptions;
   readonly #watchIntervalMs: number;
   #running: Running | undefined;
+  /** The last write of a check to the key's record; events wait for it, so the screen reloads fresh data. */
+  #recording: Promise<unknown> = Promise.resolve();
 
   constructor(options: LiveSessionOptions) {
     this.#options = options;
@@ -124,7 +126,7 @@ export class LiveSession {
   }
 
   #record(keyId: string, report: PermissionReport): void {
-    this.#options.recordReport(keyId, report).catch((error: unknown) => {
+    this.#recording = this.#options.recordReport(keyId, report).catch((error: unknown) => {
       this.#options.log.error({ err: error, keyId }, 'could not record the live key check');
     });
   }
@@ -182,7 +184,7 @@ export class LiveSession {
 
   #changed(): LiveStatusView {
     const status = this.status();
-    this.#options.events.emit('liveStatusChanged', status);
+    void this.#recording.then(() => { this.#options.events.emit('liveStatusChanged', status); });
     return status;
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/sharedData.ts';
 import { startHarness, type Harness } from './harness/harness.ts';
+import { startFakeExchange, type Credentials, type FakeExchange } from '../fake-exchange/index.ts';
 
 export type Host = 'harness' | 'electron';
 
@@ -15,6 +16,17 @@ export interface AppUnderTest {
   readonly harness: Harness | undefined;
   /** Saves a PNG under test-results/screenshots/<project>/ and returns its path. */
   screenshot(name: string): Promise<string>;
+  /** Only in harness mode with the `fakeExchange` option: the local Binance the core talks to. */
+  readonly fakeExchange: FakeExchange | undefined;
+  /** Where this run keeps its files (log, keys, journal). */
+  readonly dataDir: string;
+}
+
+/** Harness mode only: start a fake Binance with this account's key and point the core at it. */
+export interface FakeExchangeSetup {
+  readonly credentials: Credentials;
+  /** How often the live key is re-read; short in specs so a flipped permission is seen quickly. */
+  readonly permissionWatchIntervalMs?: number;
 }
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -52,8 +64,13 @@ function screenshotter(page: Page, testInfo: TestInfo) {
 /** One Chromium per worker, launched on first use (never in Electron mode). */
 type LazyBrowser = () => Promise<Browser>;
 
-export const test = base.extend<{ host: Host; app: AppUnderTest }, { lazyChromium: LazyBrowser }>({
+export const test = base.extend<
+  { host: Host; fakeExchange: FakeExchangeSetup | undefined; recordResponses: boolean; app: AppUnderTest },
+  { lazyChromium: LazyBrowser }
+>({
   host: ['harness', { option: true }],
+  fakeExchange: [undefined, { option: true }],
+  recordResponses: [false, { option: true }],
   lazyChromium: [
     async ({ playwright }, use) => {
       let launched: Promise<Browser> | undefined;
@@ -66,7 +83,7 @@ export const test = base.extend<{ host: Host; app: AppUnderTest }, { lazyChromiu
     },
     { scope: 'worker' },
   ],
-  app: async ({ host, lazyChromium }, use, testInfo) => {
+  app: async ({ host, fakeExchange, recordResponses, lazyChromium }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
     if (host === 'electron') {
       const binary = electronBinary();
@@ -80,19 +97,26 @@ export const test = base.extend<{ host: Host; app: AppUnderTest }, { lazyChromiu
       });
       const page = await electronApp.firstWindow();
       await page.getByTestId('trading-state').waitFor();
-      await use({ host, page, harness: undefined, screenshot: screenshotter(page, testInfo) });
+      await use({ host, page, harness: undefined, screenshot: screenshotter(page, testInfo), fakeExchange: undefined, dataDir });
       await electronApp.close();
       return;
     }
-    const harness = await startHarness({ dataDir });
+    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials } });
+    const harness = await startHarness({
+      dataDir,
+      recordResponses,
+      ...(fake === undefined ? {} : { exchangeApiBaseUrls: { binance: fake.url } }),
+      ...(fakeExchange?.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: fakeExchange.permissionWatchIntervalMs }),
+    });
     const context = await (await lazyChromium()).newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await harness.attach(page);
     await page.goto(harness.url);
     await page.getByTestId('trading-state').waitFor();
-    await use({ host, page, harness, screenshot: screenshotter(page, testInfo) });
+    await use({ host, page, harness, screenshot: screenshotter(page, testInfo), fakeExchange: fake, dataDir });
     await context.close();
     await harness.close();
+    await fake?.close();
   },
 });
 

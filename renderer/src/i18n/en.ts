@@ -1,4 +1,5 @@
 import { frame } from './en/frame.ts';
+import { keys } from './en/keys.ts';
 import { screens } from './en/screens.ts';
 
 /**
@@ -7,6 +8,7 @@ import { screens } from './en/screens.ts';
  */
 export const en = {
   ...frame,
+  ...keys,
   ...screens,
 } as const;
 

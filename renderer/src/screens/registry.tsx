@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ScreenId } from '../store/appStore.ts';
+import { KeysScreen } from './keys/KeysScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
 
 const placeholder = (id: ScreenId): ComponentType => {
@@ -12,7 +13,7 @@ const placeholder = (id: ScreenId): ComponentType => {
 export const screenComponents: Record<ScreenId, ComponentType> = {
   dashboard: placeholder('dashboard'),
   paper: placeholder('paper'),
-  keys: placeholder('keys'),
+  keys: KeysScreen,
   risk: placeholder('risk'),
   activity: placeholder('activity'),
   settings: placeholder('settings'),

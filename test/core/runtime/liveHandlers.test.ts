@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIVE_CONFIRMATION_PHRASE, makeSecret } from '../../../core/keys/index.ts';
 import {
-  type AppStatus, type KeyView, type LiveGateView, type LiveStatusView, type PendingKeyView,
+  type Alert, type AppStatus, type KeyView, type LiveGateView, type LiveStatusView, type PendingKeyView,
   type StartLiveResult,
 } from '../../../core/contract/index.ts';
 import { CANARY, startKeysCore, type KeysCoreUnderTest } from './support/keysCore.ts';
@@ -100,18 +100,20 @@ describe('the live gate', () => {
     const key = await readyForLive(app);
     await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
     app.fake.faults.add({ method: 'GET', path: '/sapi/v1/account/apiRestrictions', times: 2, fault: { kind: 'serverError', status: 503, body: 'html' } });
-    const warnings = () => app!.seen.events.filter((e) => e.name === 'alertRaised' && e.payload.severity === 'warning').length;
+    const alerts = () => app!.seen.events.flatMap((e) => (e.name === 'alertRaised' ? [e.payload as Alert] : []));
+    const statuses = () => app!.seen.events.flatMap((e) => (e.name === 'liveStatusChanged' ? [e.payload as LiveStatusView] : []));
+    const warnings = () => alerts().filter((alert) => alert.severity === 'warning').length;
 
     app.scheduler.tick?.();
     await vi.waitFor(() => { expect(app!.core.tradingState.snapshot().state).toBe('PAUSED'); });
     expect(app.core.tradingState.snapshot().cause.code).toBe('KEY_PERMISSIONS_UNCONFIRMED');
     app.scheduler.tick?.();
-    await vi.waitFor(() => { expect(app!.seen.events.filter((e) => e.name === 'liveStatusChanged' && e.payload.lastCheck === 'unknown').length).toBe(2); });
+    await vi.waitFor(() => { expect(statuses().filter((status) => status.lastCheck === 'unknown').length).toBe(2); });
     expect(warnings()).toBe(1);
     expect((await app.value<LiveStatusView>('getLiveStatus')).mode).toBe('live');
 
     app.scheduler.tick?.();
-    await vi.waitFor(() => { expect(app!.seen.events.some((e) => e.name === 'alertRaised' && e.payload.severity === 'info')).toBe(true); });
+    await vi.waitFor(() => { expect(alerts().some((alert) => alert.severity === 'info')).toBe(true); });
     expect(app.core.tradingState.snapshot().state).toBe('PAUSED');
   });
 

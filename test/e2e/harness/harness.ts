@@ -3,11 +3,30 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBallastCore, type BallastCore } from '../../../core/runtime/index.ts';
 import { createLogger, fileDestination } from '../../../core/log/index.ts';
+import type { EventMessage, Result } from '../../../core/contract/index.ts';
+import { JsonFileKeyRecordStore, type ExchangeId } from '../../../core/keys/index.ts';
 import { createGuardedInvoke, type GuardedInvoke } from '../../../electron/main/ipcGuard.ts';
 import { isTrustedSender } from '../../../electron/main/security.ts';
 import { repoRoot } from '../../support/sharedData.ts';
 import { bridgeBundle } from './bridgeBundle.ts';
 import { serveRenderer, type StaticServer } from './staticServer.ts';
+import { HarnessBasicTextCipher, harnessPassphraseCipher } from './harnessKeyCiphers.ts';
+import { SettableLiveReadiness } from './settableLiveReadiness.ts';
+
+/** What the page received, in order: every command result and every event. */
+export type RecordedMessage =
+  | { readonly kind: 'result'; readonly command: unknown; readonly result: Result<unknown> }
+  | { readonly kind: 'event'; readonly event: EventMessage };
+
+export interface HarnessOptions {
+  readonly dataDir: string;
+  /** Send an exchange's requests to a local server, e.g. `{ binance: fake.url }`. */
+  readonly exchangeApiBaseUrls?: Partial<Record<ExchangeId, string>>;
+  /** How often a live key's permissions are re-read (the app: every minute). */
+  readonly permissionWatchIntervalMs?: number;
+  /** Keep every result and event the page received in `responses`, for canary scans. */
+  readonly recordResponses?: boolean;
+}
 
 /**
  * The app without Electron: the built renderer in real Chromium, the real core in this test
@@ -18,19 +37,40 @@ export interface Harness {
   readonly core: BallastCore;
   readonly invoke: GuardedInvoke;
   readonly logFile: string;
+  /** Saved keys (ciphertext only), as JSON. */
+  readonly keyStoreFile: string;
+  /** The live gate's paper-record and risk-limit inputs, as a spec sets them. */
+  readonly liveReadiness: SettableLiveReadiness;
+  /** Filled only with `recordResponses`. */
+  readonly responses: readonly RecordedMessage[];
   attach(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { dataDir: string }): Promise<Harness> {
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = join(options.dataDir, 'ballast.log');
   const server: StaticServer = await serveRenderer(join(repoRoot, 'out', 'renderer'));
   const policy = { trustedOrigins: new Set([server.origin]) };
-  const core = createBallastCore({ version: '0.0.0-harness', log: createLogger({ destination: fileDestination(logFile) }) });
+  const keyStoreFile = join(options.dataDir, 'keys.json');
+  const liveReadiness = new SettableLiveReadiness();
+  const core = createBallastCore({
+    version: '0.0.0-harness',
+    log: createLogger({ destination: fileDestination(logFile) }),
+    keys: {
+      store: new JsonFileKeyRecordStore(keyStoreFile),
+      osCipher: new HarnessBasicTextCipher(),
+      createPassphraseCipher: harnessPassphraseCipher,
+      liveReadiness,
+      ...(options.exchangeApiBaseUrls === undefined ? {} : { exchangeApiBaseUrls: options.exchangeApiBaseUrls }),
+      ...(options.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: options.permissionWatchIntervalMs }),
+    },
+  });
   const invoke = createGuardedInvoke(core.dispatch, (url) => isTrustedSender(url, policy));
+  const responses: RecordedMessage[] = [];
   const pages = new Set<Page>();
   const unsubscribe = core.events.subscribe((message) => {
+    if (options.recordResponses === true) responses.push({ kind: 'event', event: message });
     for (const page of pages) {
       page.evaluate((m) => (window as unknown as { __ballastHarnessDeliver?: (m: unknown) => void }).__ballastHarnessDeliver?.(m), message)
         .catch(() => undefined); // the page may be navigating or closed; it reloads state on load
@@ -42,12 +82,17 @@ export async function startHarness(options: { dataDir: string }): Promise<Harnes
     core,
     invoke,
     logFile,
+    keyStoreFile,
+    liveReadiness,
+    responses,
     async attach(page) {
       pages.add(page);
       page.once('close', () => pages.delete(page));
-      await page.exposeBinding('__ballastHarnessInvoke', (source, command: unknown, input: unknown) =>
-        invoke({ url: source.frame.url() }, command, input),
-      );
+      await page.exposeBinding('__ballastHarnessInvoke', async (source, command: unknown, input: unknown) => {
+        const result = await invoke({ url: source.frame.url() }, command, input);
+        if (options.recordResponses === true) responses.push({ kind: 'result', command, result });
+        return result;
+      });
       await page.addInitScript({ content: script });
     },
     async close() {
