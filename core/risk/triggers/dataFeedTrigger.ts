@@ -22,6 +22,13 @@ function lastAffectedOpenTimeMs(issue: CandleIssue): number | null {
   }
 }
 
+function causeCode(issue: CandleIssue): string {
+  if (issue.kind === 'stale-feed') return 'DATA_FEED_STALE';
+  if (issue.kind === 'gap') return 'DATA_FEED_GAP';
+  if (issue.kind === 'exchange-outage') return 'DATA_FEED_OUTAGE';
+  return 'DATA_FEED_BAD_BARS';
+}
+
 export function dataFeedTriggerId(symbol: string, timeframe: Timeframe): string {
   return `data_feed:${symbol}:${timeframe}`;
 }
@@ -50,7 +57,7 @@ export function createDataFeedTrigger(symbol: string, timeframe: Timeframe, sett
         action: current.action,
         cause: first === undefined
           ? { code: 'DATA_FEED_OK', message: `The ${symbol} ${timeframe} price feed is complete and fresh again.` }
-          : { code: first.kind === 'stale-feed' ? 'DATA_FEED_STALE' : 'DATA_FEED_GAP', message: `${symbol}: ${describeCandleIssue(first, timeframe)}`.slice(0, 500) },
+          : { code: causeCode(first), message: `${symbol}: ${describeCandleIssue(first, timeframe)}`.slice(0, 500) },
         details: {
           symbol,
           timeframe,

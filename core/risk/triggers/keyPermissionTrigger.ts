@@ -3,8 +3,8 @@ import type { RiskTrigger, TriggerReading } from './triggerReading.ts';
 /** The latest permission read of the live key, from the keys layer's watch. */
 export interface KeyPermissionReading {
   readonly atMs: number;
-  /** true: the key can withdraw; false: confirmed it cannot; null: could not be confirmed. */
-  readonly canWithdraw: boolean | null;
+  /** true: the key can withdraw; false: the exchange said explicitly it cannot; 'unknown' otherwise. */
+  readonly canWithdraw: boolean | 'unknown';
   /** What the exchange said, for the journal (never key material). */
   readonly detail?: string;
 }
@@ -34,9 +34,9 @@ export function createKeyPermissionTrigger(): RiskTrigger<KeyPermissionReading> 
       }
       return {
         triggerId: KEY_PERMISSION_TRIGGER_ID,
-        tripped: canWithdraw === null,
+        tripped: canWithdraw !== false,
         action: 'SAFE_MODE',
-        cause: canWithdraw === null
+        cause: canWithdraw !== false
           ? { code: 'KEY_PERMISSIONS_UNKNOWN', message: 'Ballast could not confirm that your API key cannot withdraw funds, so it only reduces positions until it can.' }
           : { code: 'KEY_PERMISSIONS_OK', message: 'Your API key was confirmed unable to withdraw funds.' },
         details,
