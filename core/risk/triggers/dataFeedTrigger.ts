@@ -1,4 +1,4 @@
-import { TIMEFRAME_MS, describeCandleIssue, type CandleIssue, type Timeframe } from '../../market/index.ts';
+import { TIMEFRAME_MS, barOpenTimeMs, describeCandleIssue, type CandleIssue, type Timeframe } from '../../market/index.ts';
 import type { TriggerSettings } from './triggerSettings.ts';
 import type { RiskTrigger, TriggerReading } from './triggerReading.ts';
 
@@ -44,7 +44,8 @@ export function createDataFeedTrigger(symbol: string, timeframe: Timeframe, sett
     triggerId,
     check(validation): TriggerReading {
       const current = settings();
-      const recentSinceMs = validation.nowMs - current.recentBars * TIMEFRAME_MS[timeframe];
+      // The last `recentBars` CLOSED bars: the one forming at `nowMs` is not counted.
+      const recentSinceMs = barOpenTimeMs(validation.nowMs, timeframe) - current.recentBars * TIMEFRAME_MS[timeframe];
       const recent: CandleIssue[] = [];
       for (const issue of validation.issues) {
         const lastMs = lastAffectedOpenTimeMs(issue);
