@@ -97,15 +97,14 @@ export function openPositionCount(account: AccountView, dustQuote: number): numb
 }
 
 /**
- * Base amount of `symbol` already promised to resting sells of the same kind: protective stops
- * guard the position, exits and flattens close it, and neither kind may together sell more
- * than is held.
+ * Base amount of `symbol` already promised to resting sells of any kind (exits, stops,
+ * flattens). The exchange locks it, and a new sell on top could together sell more than is held:
+ * to exit while a stop rests, the stop is cancelled first.
  */
-export function restingSellBase(account: AccountView, symbol: string, purposeIsStop: boolean): number {
+export function restingSellBase(account: AccountView, symbol: string): number {
   let total = 0;
   for (const order of account.openOrders) {
-    if (order.symbol !== symbol || order.side !== 'sell') continue;
-    if ((order.purpose === 'protective_stop') === purposeIsStop) total += order.remainingBase;
+    if (order.symbol === symbol && order.side === 'sell') total += order.remainingBase;
   }
   return total;
 }

@@ -63,12 +63,13 @@ function accountVeto(intent: Intent, account: AccountView, limits: RiskLimits, l
   }
   const rate = orderRateVeto(intent, account, limits);
   if (rate !== null) return rate;
+  // A new market needs a free slot; adding to a held one is refused too while the account is
+  // already over the limit (holdings that grew out of dust, or held before Ballast started).
   const dust = limits.dustPositionQuote;
-  if (!isOpenPosition(account, intent.symbol, dust)) {
-    const open = openPositionCount(account, dust);
-    if (open >= limits.maxOpenPositions) {
-      return rejectedFor(intent.intentId, 'MAX_OPEN_POSITIONS', { openPositions: open, limit: limits.maxOpenPositions });
-    }
+  const open = openPositionCount(account, dust);
+  const after = isOpenPosition(account, intent.symbol, dust) ? open : open + 1;
+  if (after > limits.maxOpenPositions) {
+    return rejectedFor(intent.intentId, 'MAX_OPEN_POSITIONS', { openPositions: open, limit: limits.maxOpenPositions });
   }
   return null;
 }

@@ -118,7 +118,7 @@ export const RISK_REASONS: { readonly [C in RiskReasonCode]: ReasonEntry } = {
   },
   NO_POSITION: {
     effect: 'veto',
-    sentence: (d) => `There is no ${text(d, 'symbol', 'position')} position left to reduce (or orders already cover all of it).`,
+    sentence: (d) => `There is no ${text(d, 'symbol', 'position')} position left to reduce, or resting sell orders already cover all of it (cancel them first).`,
   },
   EXIT_CAPPED_TO_POSITION: {
     effect: 'shrink',

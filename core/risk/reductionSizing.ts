@@ -54,15 +54,15 @@ function priceExit(intent: Intent, view: MarketView, limits: RiskLimits): Priced
 
 /**
  * A sell that reduces a held position (exit, protective stop, flatten). Reduce-only: it is
- * sized from the FILLED position, less what resting sells of the same kind already cover, so it
- * can never open a short or flip the position. Exits are never blocked by the pair allowlist,
+ * sized from the FILLED position, less what resting sells already cover, so it can never open a
+ * short or flip the position. Exits are never blocked by the pair allowlist,
  * the liquidity thresholds or the account limits: getting out must stay possible.
  */
 export function evaluateReduction(intent: Intent, account: AccountView, view: MarketView, limits: RiskLimits): RiskDecision {
   const { market, liquidity } = view;
   const isStop = intent.purpose === 'protective_stop';
   const heldBase = findPosition(account, intent.symbol)?.amountBase ?? 0;
-  const availableBase = heldBase - restingSellBase(account, intent.symbol, isStop);
+  const availableBase = heldBase - restingSellBase(account, intent.symbol);
   if (roundAmountDown(market, availableBase) <= 0) {
     return rejectedFor(intent.intentId, 'NO_POSITION', { symbol: intent.symbol, heldBase, availableBase: Math.max(0, availableBase) });
   }

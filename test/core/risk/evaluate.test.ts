@@ -83,16 +83,20 @@ describe('exits, stops and flatten are reduce-only and sized from the filled pos
     expect(orderOf(decision)).toMatchObject({ amountBase: 0.01234, reduceOnly: true, side: 'sell' });
   });
 
-  it('does not sell what resting exits already cover, while stops are counted separately', () => {
-    const covered = account({
+  it('does not sell what resting sells already cover, so an exit and a stop together never sell more than is held', () => {
+    const partly = account({
       positions: [position('BTC/USDT', 0.01, 50_000)],
-      openOrders: [
-        { symbol: 'BTC/USDT', side: 'sell', purpose: 'exit', remainingBase: 0.006, priceQuote: 50_100 },
-        { symbol: 'BTC/USDT', side: 'sell', purpose: 'protective_stop', remainingBase: 0.01, priceQuote: 47_000 },
-      ],
+      openOrders: [{ symbol: 'BTC/USDT', side: 'sell', purpose: 'exit', remainingBase: 0.006, priceQuote: 50_100 }],
     });
-    expect(orderOf(evaluate(sellIntent(), covered, btc, limits(), 'ACTIVE')).amountBase).toBe(0.004);
-    expect(codes(evaluate(sellIntent({ purpose: 'protective_stop', stopPriceQuote: 48_000, limitPriceQuote: undefined }), covered, btc, limits(), 'ACTIVE'))).toEqual(['NO_POSITION']);
+    expect(orderOf(evaluate(sellIntent(), partly, btc, limits(), 'ACTIVE')).amountBase).toBe(0.004);
+    expect(orderOf(evaluate(sellIntent({ purpose: 'protective_stop', stopPriceQuote: 48_000, limitPriceQuote: undefined }), partly, btc, limits(), 'ACTIVE')).amountBase).toBe(0.004);
+    const guarded = account({
+      positions: [position('BTC/USDT', 0.01, 50_000)],
+      openOrders: [{ symbol: 'BTC/USDT', side: 'sell', purpose: 'protective_stop', remainingBase: 0.01, priceQuote: 47_000 }],
+    });
+    const exit = evaluate(sellIntent(), guarded, btc, limits(), 'ACTIVE');
+    expect(codes(exit)).toEqual(['NO_POSITION']);
+    expect(exit.reasons[0]?.message).toContain('cancel them first');
   });
 
   it('places a protective stop below the bid with its limit inside the band under the stop', () => {
@@ -115,6 +119,19 @@ describe('exits, stops and flatten are reduce-only and sized from the filled pos
     const eth = marketView(ETH_USDT, 2_000, { quoteVolume24h: 10, spreadBps: 90 });
     const decision = evaluate(sellIntent({ symbol: 'ETH/USDT', limitPriceQuote: 2_000 }), account({ positions: [position('ETH/USDT', 0.5, 2_000)] }), eth, limits({ allowedSymbols: ['BTC/USDT'] }), 'SAFE_MODE');
     expect(orderOf(decision).amountBase).toBe(0.5);
+  });
+});
+
+describe('open positions', () => {
+  it('refuses adding to a held market while the account is already over the limit', () => {
+    const over = account({ positions: [position('BTC/USDT', 0.01, 50_000), position('ETH/USDT', 0.5, 2_000)] });
+    expect(codes(evaluate(buyIntent(), over, btc, limits({ maxOpenPositions: 1 }), 'ACTIVE'))).toEqual(['MAX_OPEN_POSITIONS']);
+    expect(evaluate(buyIntent(), over, btc, limits({ maxOpenPositions: 2 }), 'ACTIVE').kind).toBe('approved');
+  });
+
+  it('does not count dust left by rounding as an open position', () => {
+    const dust = account({ positions: [position('ETH/USDT', 0.0009, 2_000)] });
+    expect(evaluate(buyIntent(), dust, btc, limits({ maxOpenPositions: 1 }), 'ACTIVE').kind).toBe('approved');
   });
 });
 
