@@ -1,19 +1,32 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command.ts';
+import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
 
 export { command, NoInput, type CommandSpec } from './command.ts';
 
+type Merged<Areas extends readonly object[]> = Areas extends readonly [infer First, ...infer Rest extends readonly object[]]
+  ? First & Merged<Rest>
+  : unknown;
+
 /**
- * Every command of the contract, one file per area under commands/. A name may appear only
- * once: the spread would silently let a later area replace an earlier command, so the type
- * below fails to compile on a duplicate.
+ * Merges the areas' commands, refusing a name that appears twice: a plain spread would let a
+ * later area silently replace an earlier command.
  */
-export const commands = {
-  ...frameCommands,
-  ...keysCommands,
-} as const satisfies Record<string, CommandSpec>;
+function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...areas: Areas): Merged<Areas> {
+  const merged: Record<string, CommandSpec> = {};
+  for (const area of areas) {
+    for (const [name, spec] of Object.entries(area)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`The contract declares the command ${name} twice.`);
+      merged[name] = spec;
+    }
+  }
+  return merged as Merged<Areas>;
+}
+
+/** Every command of the contract, one file per area under commands/. */
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

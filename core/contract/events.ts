@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Alert } from './schemas.ts';
 import { TradingStateSnapshot } from './tradingState.ts';
 import { LiveStatusView } from './keys.ts';
+import { BotProgress } from './bot.ts';
 
 /** Main → renderer events, each declared once with its payload schema. */
 export const events = {
@@ -9,6 +10,8 @@ export const events = {
   alertRaised: Alert,
   /** Live trading started or stopped, or the live key's permissions were re-read. */
   liveStatusChanged: LiveStatusView,
+  /** The paper bot moved on (bars processed, phase); the dashboard re-reads what it shows. */
+  botProgressed: BotProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

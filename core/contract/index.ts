@@ -2,6 +2,7 @@ export * from './result.ts';
 export * from './tradingState.ts';
 export * from './schemas.ts';
 export * from './keys.ts';
+export * from './bot.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

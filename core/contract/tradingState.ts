@@ -21,5 +21,7 @@ export const TradingStateSnapshot = z.strictObject({
   cause: StateCause,
   /** The exact words the person must type to re-arm after a kill. */
   rearmPhrase: z.string(),
+  /** Automatic safety checks still tripped: safe mode cannot be left until this is empty. */
+  activeTriggers: z.array(StateCause).max(50).optional(),
 });
 export type TradingStateSnapshot = z.infer<typeof TradingStateSnapshot>;

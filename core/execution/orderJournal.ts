@@ -162,21 +162,33 @@ export class OrderJournal {
   }
 
   nonTerminal(): Order[] {
-    return this.#journal.db.prepare(`SELECT ${COLUMNS} FROM execution_orders WHERE status IN ${NON_TERMINAL} ORDER BY created_at_ms, rowid`).all().map(orderFromRow);
+    return this.#statement(`SELECT ${COLUMNS} FROM execution_orders WHERE status IN ${NON_TERMINAL} ORDER BY created_at_ms, rowid`).all().map(orderFromRow);
   }
 
   all(): Order[] {
-    return this.#journal.db.prepare(`SELECT ${COLUMNS} FROM execution_orders ORDER BY created_at_ms, rowid`).all().map(orderFromRow);
+    return this.#statement(`SELECT ${COLUMNS} FROM execution_orders ORDER BY created_at_ms, rowid`).all().map(orderFromRow);
+  }
+
+  /** Statements are compiled once per journal: compiling costs more than running these queries. */
+  readonly #statements = new Map<string, StatementSync>();
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#journal.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   childrenOf(parentClientOrderId: string): Order[] {
-    return this.#journal.db.prepare(`SELECT ${COLUMNS} FROM execution_orders WHERE parent_client_order_id = ? ORDER BY rowid`).all(parentClientOrderId).map(orderFromRow);
+    return this.#statement(`SELECT ${COLUMNS} FROM execution_orders WHERE parent_client_order_id = ? ORDER BY rowid`).all(parentClientOrderId).map(orderFromRow);
   }
 
   /** Orders whose recorded fills fall short of what the exchange says they filled. */
   withMissingFills(): Order[] {
-    return this.#journal.db
-      .prepare(
+    return this
+      .#statement(
         `SELECT ${COLUMNS.split(',').map((c) => `o.${c.trim()}`).join(', ')} FROM execution_orders o
          LEFT JOIN (SELECT client_order_id, SUM(amount_base) AS recorded FROM execution_fills GROUP BY client_order_id) f
            ON f.client_order_id = o.client_order_id
@@ -201,7 +213,7 @@ export class OrderJournal {
   }
 
   fillsOf(clientOrderId: string): Fill[] {
-    return this.#journal.db.prepare('SELECT * FROM execution_fills WHERE client_order_id = ? ORDER BY seq').all(clientOrderId).map(fillFromRow);
+    return this.#statement('SELECT * FROM execution_fills WHERE client_order_id = ? ORDER BY seq').all(clientOrderId).map(fillFromRow);
   }
 
   recordedFilledBase(clientOrderId: string): number {
@@ -209,11 +221,11 @@ export class OrderJournal {
   }
 
   fills(afterSeq = 0): Fill[] {
-    return this.#journal.db.prepare('SELECT * FROM execution_fills WHERE seq > ? ORDER BY seq').all(afterSeq).map(fillFromRow);
+    return this.#statement('SELECT * FROM execution_fills WHERE seq > ? ORDER BY seq').all(afterSeq).map(fillFromRow);
   }
 
   lastFillSeq(): number {
-    return Number(this.#journal.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM execution_fills').get()?.seq ?? 0);
+    return Number(this.#statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM execution_fills').get()?.seq ?? 0);
   }
 
   /**

@@ -5,7 +5,7 @@ import { clientOrderIdFor } from './clientOrderId.ts';
 import { DEFAULT_READ_RETRY, ExchangeCalls, summariseOutcome, systemClock, type ExecutionClock, type RetryPolicy } from './exchangeCalls.ts';
 import type { ExchangePort } from './exchangePort.ts';
 import { ErrorRateWindow, type ExecutionHealth } from './executionHealth.ts';
-import type { Order } from './order.ts';
+import type { Fill, Order } from './order.ts';
 import { cancelAllOrders, cancelOrder, type CancelAllResult, type CancelResult } from './orderCancellation.ts';
 import { OrderJournal } from './orderJournal.ts';
 import { OrderLifecycle, type OrderFlowHooks } from './orderLifecycle.ts';
@@ -195,6 +195,16 @@ export class OrderManager {
 
   orders(): Order[] {
     return this.#store.all();
+  }
+
+  /** Orders not yet in a final status (open, partially filled, pending, unknown), oldest first. */
+  openOrders(): Order[] {
+    return this.#store.nonTerminal();
+  }
+
+  /** Every fill in the journal, oldest first: what positions and P&L are derived from. */
+  fills(): Fill[] {
+    return this.#store.fills();
   }
 
   async #place(sized: SizedOrder, options: SubmitOptions, parentClientOrderId: string | null): Promise<SubmitResult> {

@@ -6,7 +6,7 @@
  * canonicalised before hashing; `verifyJournal` finds the first row that was changed, removed,
  * inserted or reordered; the Activity screen pages through `query`; exports go to CSV or JSON.
  */
-export { openJournal, Journal } from './journal.ts';
+export { openJournal, type OpenJournalOptions, Journal } from './journal.ts';
 export { verifyJournal, type JournalVerification, type VerificationFailure, type VerifyOptions } from './verifyJournal.ts';
 export { auditExportChunks, exportAuditLog, csvField, CSV_COLUMNS, type AuditExportFormat } from './auditExport.ts';
 export { MAX_PAGE_SIZE, type AuditFilter, type AuditPage, type AuditPageRequest } from './auditQuery.ts';

@@ -167,7 +167,17 @@ function migrate(db: DatabaseSync, namespace: string, migrations: readonly Migra
  * the bot has no record of, and recovery could not look it up by its client id. Appends that do
  * not need that can share one commit with `batch()`.
  */
-export function openJournal(path: string): Journal {
+export interface OpenJournalOptions {
+  /**
+   * 'full' (the default, and always for real money): every commit waits for the disk.
+   * 'simulated': for paper replays, where no order ever reaches an exchange. WAL with
+   * synchronous = NORMAL stays consistent after a crash, but a power cut may lose the last
+   * commits: a replay may have to redo its last moments, and no real order can be orphaned.
+   */
+  readonly durability?: 'full' | 'simulated';
+}
+
+export function openJournal(path: string, options: OpenJournalOptions = {}): Journal {
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(path, { timeout: 5_000, enableForeignKeyConstraints: true, defensive: true });
@@ -179,7 +189,7 @@ export function openJournal(path: string): Journal {
     if (mode !== 'wal' && !(path === IN_MEMORY && mode === 'memory')) {
       throw new JournalError('JOURNAL_NOT_WAL', 'Ballast could not open its journal in a safe mode.', `journal_mode is ${String(mode)}, expected wal (is the folder on a network drive?)`);
     }
-    db.exec('PRAGMA synchronous = FULL');
+    db.exec(options.durability === 'simulated' ? 'PRAGMA synchronous = NORMAL' : 'PRAGMA synchronous = FULL');
     return new Journal(path, db);
   } catch (error) {
     db.close();

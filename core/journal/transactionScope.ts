@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { describeError, JournalError } from './journalError.ts';
 
 /** What must be undone in memory when SQLite rolls rows back (the audit chain's cached head). */
@@ -27,14 +27,29 @@ export class TransactionScope<Snapshot> {
   readonly #db: DatabaseSync;
   readonly #hooks: RollbackHooks<Snapshot>;
   #depth = 0;
-  #savepointCounter = 0;
   #batchOpen = false;
   #batchSnapshot: Snapshot | undefined;
   #durableRequested = false;
 
+  readonly #statements = new Map<string, StatementSync>();
+
   constructor(db: DatabaseSync, hooks: RollbackHooks<Snapshot>) {
     this.#db = db;
     this.#hooks = hooks;
+  }
+
+  /**
+   * Runs one transaction-control statement, compiled once: a replay opens a savepoint per bar,
+   * and parsing the SQL each time cost more than the work inside it. Savepoint names follow the
+   * nesting depth, so a handful of statements serve every transaction.
+   */
+  #run(sql: string): void {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    statement.run();
   }
 
   get isBusy(): boolean {
@@ -44,14 +59,14 @@ export class TransactionScope<Snapshot> {
   transaction<T>(fn: () => T): T {
     const snapshot = this.#hooks.snapshot();
     const outermost = !this.#db.isTransaction;
-    const savepoint = `ballast_sp_${++this.#savepointCounter}`;
-    this.#db.exec(outermost ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    const savepoint = `ballast_sp_${this.#depth}`;
+    this.#run(outermost ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
     this.#depth++;
     let result: T;
     try {
       result = fn();
       if (isThenable(result)) throw new TypeError('journal.transaction() needs a synchronous function: an async one would commit before its work is done.');
-      this.#db.exec(outermost ? 'COMMIT' : `RELEASE ${savepoint}`);
+      this.#run(outermost ? 'COMMIT' : `RELEASE ${savepoint}`);
     } catch (error) {
       this.#depth--;
       this.#rollBack(outermost, savepoint, snapshot);
@@ -65,7 +80,7 @@ export class TransactionScope<Snapshot> {
 
   batch<T>(fn: () => T): T {
     if (this.#db.isTransaction) return fn();
-    this.#db.exec('BEGIN IMMEDIATE');
+    this.#run('BEGIN IMMEDIATE');
     this.#batchOpen = true;
     this.#batchSnapshot = this.#hooks.snapshot();
     let result: T;
@@ -98,9 +113,9 @@ export class TransactionScope<Snapshot> {
   }
 
   #commitBatchSoFar(): void {
-    this.#db.exec('COMMIT');
+    this.#run('COMMIT');
     this.#durableRequested = false;
-    this.#db.exec('BEGIN IMMEDIATE');
+    this.#run('BEGIN IMMEDIATE');
     this.#batchSnapshot = this.#hooks.snapshot();
   }
 
@@ -108,7 +123,7 @@ export class TransactionScope<Snapshot> {
     this.#batchOpen = false;
     this.#durableRequested = false;
     try {
-      this.#db.exec('COMMIT');
+      this.#run('COMMIT');
     } catch (commitError) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       if (this.#batchSnapshot !== undefined) this.#hooks.restore(this.#batchSnapshot);

@@ -59,6 +59,12 @@ export interface PaperExchange extends ExchangePort {
   onCandle(symbol: string, candle: Candle): ExchangeOutcome<boolean>;
   /** Live: fetches the bars closed since the last sync and matches them. Port calls do this too, at most every `minSyncIntervalMs`. */
   syncMarket(): Promise<ExchangeOutcome<null>>;
+  /**
+   * Counts bars on which matching changed an order (a fill, a triggered stop, an expiry). A
+   * replay driver compares it before and after a bar to know whether the OrderManager has
+   * anything to catch up on, instead of asking the exchange on every quiet bar.
+   */
+  matchingActivity(): number;
 }
 
 export type CreatePaperExchangeResult = { readonly ok: true; readonly value: PaperExchange } | { readonly ok: false; readonly reason: string; readonly detail: string };
@@ -77,6 +83,7 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
   let markets = options.markets === undefined ? undefined : new Map(options.markets.map((market) => [market.symbol, market]));
   let lastSyncWallMs: number | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  let activity = 0;
 
   const context = (): MatchingContext => ({ ledger: account.ledger, markets: markets ?? new Map(), model });
   const nowMs = (): number => (live ? live.marketData.nowMs() : account.nowMs);
@@ -186,6 +193,8 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
       return account.commit(atMs);
     },
 
+    matchingActivity: () => activity,
+
     onCandle(symbol, candle) {
       if (live) return { kind: 'rejected', reason: 'A live paper account fetches its own bars.', exchangeCode: 'NOT_A_REPLAY' };
       if (account.broken !== undefined) return { kind: 'unavailable', detail: `paper ${account.id}: ${account.broken}` };
@@ -194,6 +203,7 @@ export function createPaperExchange(options: PaperExchangeOptions): CreatePaperE
       if (!sane) return { kind: 'rejected', reason: `The bar for ${symbol} opening at ${String(candle.openTimeMs)} ms is not a possible bar, so it was not used.`, exchangeCode: 'INVALID_BAR' };
       if (!account.tape.append(symbol, candle)) return ok(false);
       matchDueBars(Math.max(account.nowMs, candle.openTimeMs + intervalMs));
+      if (account.ledger.dirtyOrders.size > 0) activity += 1;
       const committed = account.commit(Math.max(account.nowMs, candle.openTimeMs + intervalMs));
       return committed.kind === 'ok' ? ok(true) : committed;
     },

@@ -7,16 +7,30 @@ import {
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { createTradingStateMachine, type TradingStateMachine } from '../risk/index.ts';
-import { frameHandlers } from './frameHandlers.ts';
+import type { BotController } from './paper/botController.ts';
+import { frameHandlers, snapshotForScreens } from './frameHandlers.ts';
 import { InMemoryKeyRecordStore } from '../keys/index.ts';
 import { keysHandlers } from './keysHandlers.ts';
 import { KeysRuntime, type KeysOptions } from './keysRuntime.ts';
 import { NO_KEY_ENCRYPTION } from './noKeyEncryption.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openJournal } from '../journal/index.ts';
+import { defaultRiskLimits } from '../risk/index.ts';
+import { botHandlers } from './botHandlers.ts';
+import { createBotController } from './paper/botController.ts';
+import { createReplayLibrary } from './replayLibrary.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
   readonly log: Logger;
   readonly nowMs?: () => number;
+  /**
+   * Where Ballast keeps its journal, paper accounts and imported files (the app's user-data
+   * folder). Without one, a throwaway folder is used: fine for tests, nothing survives.
+   */
+  readonly dataDir?: string;
   /** Key records, their cipher and the live gate's inputs; without it keys live in memory and cannot be encrypted. */
   readonly keys?: KeysOptions;
 }
@@ -29,6 +43,9 @@ export interface BallastCore {
   readonly tradingState: TradingStateMachine;
   /** Saved keys, the key wizard's held checks and the live session. */
   readonly keys: KeysRuntime;
+  readonly bot: BotController;
+  /** Reopens what a previous run left (the last paper account, stopped). */
+  restore(): Promise<void>;
   dispose(): void;
 }
 
@@ -39,7 +56,18 @@ export interface BallastCore {
 export function createBallastCore(options: BallastCoreOptions): BallastCore {
   const nowMs = options.nowMs ?? Date.now;
   const events = createEventHub();
-  const tradingState = createTradingStateMachine({ nowMs });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ballast-'));
+  // The app journal latches the trading state (SAFE_MODE, KILLED) across restarts.
+  const journal = openJournal(join(dataDir, 'journal.sqlite'));
+  const tradingState = createTradingStateMachine({
+    nowMs,
+    journal,
+    onPersistError: (error) => {
+      options.log.error({ err: error }, 'the trading state could not be saved to the journal');
+    },
+  });
+  const limits = defaultRiskLimits('paper', Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const replays = createReplayLibrary(join(dataDir, 'replays'));
   const keys = new KeysRuntime({
     options: options.keys ?? { store: new InMemoryKeyRecordStore(), osCipher: NO_KEY_ENCRYPTION },
     tradingState,
@@ -48,14 +76,21 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     log: options.log,
   });
 
+  const bot = createBotController({ dataDir, tradingState, limits: () => limits, replays, events, log: options.log, nowMs });
+
   const unsubscribe = tradingState.onChange((snapshot, previous) => {
     options.log.info({ from: previous.state, to: snapshot.state, cause: snapshot.cause.code }, 'trading state changed');
-    events.emit('tradingStateChanged', snapshot);
+  });
+  // Every status change, including a trigger that trips or clears without a state change, so the
+  // frame knows when safe mode can be left.
+  const unsubscribeStatus = tradingState.onStatusChange((status) => {
+    events.emit('tradingStateChanged', snapshotForScreens(status));
   });
 
   const handlers: CommandHandlers = {
-    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState }),
+    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause) => bot.kill(cause) }),
     ...keysHandlers(keys),
+    ...botHandlers(bot, replays),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -66,7 +101,10 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
 
   const dispose = (): void => {
     unsubscribe();
+    unsubscribeStatus();
     keys.dispose();
+    bot.dispose();
+    journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, restore: () => bot.restore(), dispose };
 }

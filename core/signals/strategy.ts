@@ -28,6 +28,8 @@ export interface StrategyReading {
   readonly features: Readonly<Record<string, number>>;
   /** Values of the overlays, in the order of `StrategyDescription.overlays` (NaN while warming up). */
   readonly overlayValues: readonly number[];
+  /** The strategy's average true range, in quote currency, for the risk layer (null if it has none yet). */
+  readonly atrQuote: number | null;
   /** Distance to a protective stop, in quote currency (NaN while warming up). */
   readonly stopDistanceQuote: number;
   readonly rationale: string;

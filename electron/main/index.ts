@@ -51,7 +51,8 @@ async function start(): Promise<void> {
   const log = createLogger({ destination: fileDestination(join(app.getPath('logs'), 'ballast.log')) });
   // safeStorage reports its Linux backend only after 'ready'; the keystore records it with every key.
   const osCipher = await SafeStorageCipher.create(safeStorage, process.platform, log);
-  const core = createBallastCore({ version: app.getVersion(), log, keys: { store: new ElectronStoreKeyRecords(), osCipher } });
+  const core = createBallastCore({ version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher } });
+  await core.restore();
 
   hardenSession();
   serveAppProtocol();

@@ -30,6 +30,11 @@ export const frameCommands = {
     input: z.strictObject({ confirmed: z.literal(true) }),
     output: TradingStateSnapshot,
   }),
+  leaveSafeMode: command({
+    summary: 'Leave safe mode once every automatic safety check is clear; the person decides.',
+    input: NoInput,
+    output: TradingStateSnapshot,
+  }),
   rearm: command({
     summary: 'Leave KILLED after the person types the re-arm phrase; the bot comes back paused.',
     input: z.strictObject({ confirmation: z.string().max(200) }),

@@ -7,6 +7,7 @@ const reading: StrategyReading = {
   features: {},
   overlayValues: [],
   stopDistanceQuote: Number.NaN,
+  atrQuote: null,
   rationale: 'Do nothing: this strategy never trades. Useful to watch the market and test the app.',
 };
 

@@ -50,6 +50,7 @@ export function createRsiMeanReversion(parameters: RsiMeanReversionParameters = 
           features: {},
           overlayValues: [],
           stopDistanceQuote: Number.NaN,
+          atrQuote: atrValue ?? null,
           rationale: 'Warming up: not enough bars yet.',
         };
       }
@@ -61,7 +62,10 @@ export function createRsiMeanReversion(parameters: RsiMeanReversionParameters = 
         features: { close: candle.close, rsi: rsiValue, atr: atrValue },
         overlayValues: [],
         stopDistanceQuote: parameters.stopAtr * atrValue,
-        rationale: `RSI(${parameters.rsiBars}) is ${rsiValue.toFixed(1)} (oversold at ${parameters.oversold}, recovered at ${parameters.recovered}).`,
+        atrQuote: atrValue,
+        get rationale() {
+          return `RSI(${parameters.rsiBars}) is ${rsiValue.toFixed(1)} (oversold at ${parameters.oversold}, recovered at ${parameters.recovered}).`;
+        },
       };
     },
   };

@@ -23,7 +23,52 @@ export const TREND_FOLLOWER_DEFAULTS: TrendFollowerParameters = {
   exitScore: -0.15,
 };
 
-const price = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const priceFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const price = (value: number): string => priceFormat.format(value);
+
+/**
+ * One bar's reading. A class, not an object literal, because it is built on every bar: the
+ * rationale and the features are only assembled for the few bars that become signals.
+ */
+class TrendReading implements StrategyReading {
+  readonly score: number;
+  readonly confidence: number;
+  readonly stance: StrategyReading['stance'];
+  readonly overlayValues: readonly number[];
+  readonly stopDistanceQuote: number;
+  readonly atrQuote: number;
+  readonly #parameters: TrendFollowerParameters;
+  readonly #close: number;
+  readonly #fast: number;
+  readonly #slow: number;
+  readonly #atr: number;
+  readonly #gapInAtr: number;
+
+  constructor(parameters: TrendFollowerParameters, close: number, fast: number, slow: number, atr: number, gapInAtr: number, score: number) {
+    this.#parameters = parameters;
+    this.#close = close;
+    this.#fast = fast;
+    this.#slow = slow;
+    this.#atr = atr;
+    this.#gapInAtr = gapInAtr;
+    this.score = score;
+    this.confidence = Math.min(1, Math.abs(score) * 1.5);
+    this.stance = stanceFor(score, parameters.enterScore, parameters.exitScore);
+    this.overlayValues = [fast, slow];
+    this.stopDistanceQuote = parameters.stopAtr * atr;
+    this.atrQuote = atr;
+  }
+
+  get features(): Readonly<Record<string, number>> {
+    return { close: this.#close, fastAverage: this.#fast, slowAverage: this.#slow, atr: this.#atr, gapInAtr: this.#gapInAtr };
+  }
+
+  get rationale(): string {
+    const { fastBars, slowBars } = this.#parameters;
+    const direction = this.#gapInAtr >= 0 ? 'above' : 'below';
+    return `The ${fastBars}-bar average (${price(this.#fast)}) is ${Math.abs(this.#gapInAtr).toFixed(1)} ATR ${direction} the ${slowBars}-bar average (${price(this.#slow)}).`;
+  }
+}
 
 /**
  * Moving-average trend follower: the gap between a fast and a slow average, measured in ATRs,
@@ -59,23 +104,14 @@ export function createTrendFollower(parameters: TrendFollowerParameters = TREND_
           features: {},
           overlayValues: [fastValue ?? Number.NaN, slowValue ?? Number.NaN],
           stopDistanceQuote: Number.NaN,
+          atrQuote: null,
           rationale: 'Warming up: not enough bars yet.',
         };
       }
       const gapInAtr = (fastValue - slowValue) / atrValue;
       // tanh keeps the score in (−1, 1) and makes one extra ATR of gap matter less the wider it gets.
       const score = clampScore(Math.tanh(gapInAtr / 2));
-      const stance = stanceFor(score, parameters.enterScore, parameters.exitScore);
-      const direction = gapInAtr >= 0 ? 'above' : 'below';
-      return {
-        score,
-        confidence: Math.min(1, Math.abs(score) * 1.5),
-        stance,
-        features: { close: candle.close, fastAverage: fastValue, slowAverage: slowValue, atr: atrValue, gapInAtr },
-        overlayValues: [fastValue, slowValue],
-        stopDistanceQuote: parameters.stopAtr * atrValue,
-        rationale: `The ${parameters.fastBars}-bar average (${price(fastValue)}) is ${Math.abs(gapInAtr).toFixed(1)} ATR ${direction} the ${parameters.slowBars}-bar average (${price(slowValue)}).`,
-      };
+      return new TrendReading(parameters, candle.close, fastValue, slowValue, atrValue, gapInAtr, score);
     },
   };
 }

@@ -4,6 +4,7 @@ import { SCREENS, useAppStore } from '../store/appStore.ts';
 import { KillDialog } from './KillDialog.tsx';
 import { ModeBadge } from './ModeBadge.tsx';
 import { RearmDialog } from './RearmDialog.tsx';
+import { SafeModeBanner } from './SafeModeBanner.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 /** Ctrl+Shift+K (Cmd+Shift+K on macOS) opens the Kill confirmation from anywhere. */
@@ -81,6 +82,7 @@ export function Frame({ children }: { children: ReactNode }) {
           </button>
         </section>
       ) : null}
+      {snapshot.state === 'SAFE_MODE' ? <SafeModeBanner snapshot={snapshot} /> : null}
       {actionError && !killDialogOpen && !rearmDialogOpen ? (
         <p role="alert" className="error frame-error">{actionError.message}</p>
       ) : null}

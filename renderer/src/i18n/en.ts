@@ -1,5 +1,7 @@
+import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { keys } from './en/keys.ts';
+import { paper } from './en/paper.ts';
 import { screens } from './en/screens.ts';
 
 /**
@@ -9,6 +11,8 @@ import { screens } from './en/screens.ts';
 export const en = {
   ...frame,
   ...keys,
+  ...dashboard,
+  ...paper,
   ...screens,
 } as const;
 

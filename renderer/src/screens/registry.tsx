@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ScreenId } from '../store/appStore.ts';
+import { DashboardScreen } from './dashboard/DashboardScreen.tsx';
+import { PaperScreen } from './paper/PaperScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
 
@@ -11,8 +13,8 @@ const placeholder = (id: ScreenId): ComponentType => {
 
 /** The component behind each navigation entry. A screen not built yet says so honestly. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
-  dashboard: placeholder('dashboard'),
-  paper: placeholder('paper'),
+  dashboard: DashboardScreen,
+  paper: PaperScreen,
   keys: KeysScreen,
   risk: placeholder('risk'),
   activity: placeholder('activity'),

@@ -33,6 +33,7 @@ interface AppActions {
   readonly openRearmDialog: () => void;
   readonly closeRearmDialog: () => void;
   readonly rearm: (confirmation: string) => Promise<boolean>;
+  readonly leaveSafeMode: () => Promise<void>;
 }
 
 export const useAppStore = create<AppState & AppActions>()((set, get) => {
@@ -71,9 +72,14 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       const offAlert = ballast().on('alertRaised', (alert) => {
         set({ alerts: [alert, ...get().alerts].slice(0, MAX_ALERTS) });
       });
+      // Live mode starting or ending changes the mode badge: re-read the status.
+      const offLive = ballast().on('liveStatusChanged', () => {
+        void get().load();
+      });
       return () => {
         offState();
         offAlert();
+        offLive();
       };
     },
     show(screen) {
@@ -100,6 +106,9 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     },
     closeRearmDialog() {
       set({ rearmDialogOpen: false, actionError: null });
+    },
+    async leaveSafeMode() {
+      await act(() => ballast().leaveSafeMode());
     },
     async rearm(confirmation) {
       const done = await act(() => ballast().rearm({ confirmation }));

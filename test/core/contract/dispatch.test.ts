@@ -1,18 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContractError, createDispatcher, type CommandHandlers } from '../../../core/contract/index.ts';
+import { createLogger } from '../../../core/log/index.ts';
+import { createBallastCore } from '../../../core/runtime/index.ts';
 
 const snapshot = { state: 'ACTIVE' as const, sinceMs: 1, cause: { code: 'STARTED', message: 'Ballast started.' }, rearmPhrase: 'RE-ARM' };
 
+/** The real core's handlers (so every command has one), with the ones a test cares about replaced. */
 function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
-  return {
-    getAppStatus: () => ({ productName: 'Ballast', version: '1.0.0', mode: 'paper', tradingState: snapshot }),
-    getTradingState: () => snapshot,
-    pause: () => ({ ...snapshot, state: 'PAUSED' }),
-    resume: () => snapshot,
-    kill: () => ({ ...snapshot, state: 'KILLED' }),
-    rearm: () => ({ ...snapshot, state: 'PAUSED' }),
-    ...overrides,
-  };
+  const core = createBallastCore({ version: '1.0.0', log: createLogger({ level: 'silent' }) });
+  return { ...core.handlers, getTradingState: () => snapshot, ...overrides };
 }
 
 describe('createDispatcher', () => {

@@ -44,6 +44,8 @@ export interface Harness {
   /** Filled only with `recordResponses`. */
   readonly responses: readonly RecordedMessage[];
   attach(page: Page): Promise<void>;
+  /** Stops the core and starts a fresh one on the same data folder, as an app restart would. */
+  restartCore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,32 +56,42 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const policy = { trustedOrigins: new Set([server.origin]) };
   const keyStoreFile = join(options.dataDir, 'keys.json');
   const liveReadiness = new SettableLiveReadiness();
-  const core = createBallastCore({
-    version: '0.0.0-harness',
-    log: createLogger({ destination: fileDestination(logFile) }),
-    keys: {
-      store: new JsonFileKeyRecordStore(keyStoreFile),
-      osCipher: new HarnessBasicTextCipher(),
-      createPassphraseCipher: harnessPassphraseCipher,
-      liveReadiness,
-      ...(options.exchangeApiBaseUrls === undefined ? {} : { exchangeApiBaseUrls: options.exchangeApiBaseUrls }),
-      ...(options.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: options.permissionWatchIntervalMs }),
-    },
-  });
-  const invoke = createGuardedInvoke(core.dispatch, (url) => isTrustedSender(url, policy));
+  const makeCore = async (): Promise<BallastCore> => {
+    const created = createBallastCore({
+      version: '0.0.0-harness',
+      log: createLogger({ destination: fileDestination(logFile) }),
+      dataDir: options.dataDir,
+      keys: {
+        store: new JsonFileKeyRecordStore(keyStoreFile),
+        osCipher: new HarnessBasicTextCipher(),
+        createPassphraseCipher: harnessPassphraseCipher,
+        liveReadiness,
+        ...(options.exchangeApiBaseUrls === undefined ? {} : { exchangeApiBaseUrls: options.exchangeApiBaseUrls }),
+        ...(options.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: options.permissionWatchIntervalMs }),
+      },
+    });
+    await created.restore();
+    return created;
+  };
   const responses: RecordedMessage[] = [];
   const pages = new Set<Page>();
-  const unsubscribe = core.events.subscribe((message) => {
+  const forward = (message: EventMessage): void => {
     if (options.recordResponses === true) responses.push({ kind: 'event', event: message });
     for (const page of pages) {
       page.evaluate((m) => (window as unknown as { __ballastHarnessDeliver?: (m: unknown) => void }).__ballastHarnessDeliver?.(m), message)
         .catch(() => undefined); // the page may be navigating or closed; it reloads state on load
     }
-  });
+  };
+  let core = await makeCore();
+  let unsubscribe = core.events.subscribe(forward);
+  // Calls always reach the current core, so a spec can restart it under an open page.
+  const invoke = createGuardedInvoke((command, input) => core.dispatch(command, input), (url) => isTrustedSender(url, policy));
   const script = await bridgeBundle();
   return {
     url: `${server.origin}/index.html`,
-    core,
+    get core() {
+      return core;
+    },
     invoke,
     logFile,
     keyStoreFile,
@@ -94,6 +106,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return result;
       });
       await page.addInitScript({ content: script });
+    },
+    async restartCore() {
+      unsubscribe();
+      core.dispose();
+      core = await makeCore();
+      unsubscribe = core.events.subscribe(forward);
     },
     async close() {
       unsubscribe();

@@ -45,6 +45,13 @@ export const frame = {
     label: 'Type {{phrase}} to confirm',
     confirm: 'Re-arm',
   },
+  safeMode: {
+    title: 'Safe mode',
+    body: 'The bot may only reduce or close positions, not open new ones. Why: {{cause}}',
+    clear: 'Every safety check is clear again. Leave safe mode when you are ready.',
+    stillTripped: 'Safe mode can be left once every check above has cleared.',
+    leave: 'Leave safe mode',
+  },
   killedBanner: {
     title: 'Stopped by Kill',
     body: 'No orders will be placed. {{cause}}',

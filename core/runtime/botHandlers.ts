@@ -1,0 +1,23 @@
+import type { CommandHandlers } from '../contract/index.ts';
+import { STRATEGY_IDS, createStrategy } from '../signals/index.ts';
+import type { BotController } from './paper/botController.ts';
+import type { ReplayLibrary } from './replayLibrary.ts';
+
+type BotCommand = 'listStrategies' | 'listReplayFiles' | 'importReplayFile' | 'startPaperBot' | 'continuePaperBot' | 'stopPaperBot' | 'getDashboard';
+
+/** Handlers behind the Paper trading screen and the Dashboard. */
+export function botHandlers(bot: BotController, replays: ReplayLibrary): Pick<CommandHandlers, BotCommand> {
+  return {
+    listStrategies: () =>
+      STRATEGY_IDS.map((id) => {
+        const { name, summary } = createStrategy(id).description;
+        return { id, name, summary };
+      }),
+    listReplayFiles: () => replays.list(),
+    importReplayFile: ({ fileName, symbol, text }) => replays.importFile(fileName, symbol, text),
+    startPaperBot: (config) => bot.start(config),
+    continuePaperBot: ({ leaveSafeMode }) => bot.continueRun(leaveSafeMode),
+    stopPaperBot: () => bot.stop(),
+    getDashboard: () => bot.dashboard(),
+  };
+}

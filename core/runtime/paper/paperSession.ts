@@ -1,0 +1,355 @@
+import type { BotConfig } from '../../contract/index.ts';
+import { OrderManager, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
+import { openJournal, type Journal } from '../../journal/index.ts';
+import type { Logger } from '../../log/index.ts';
+import { timeframeMs, validateCandles, type Candle, type CandleIssue, type MarketInfo, type Timeframe } from '../../market/index.ts';
+import { createPaperExchange, DEFAULT_FILL_MODEL, type PaperExchange } from '../../paper/index.ts';
+import {
+  createEquityWatermarks,
+  createRiskMonitor,
+  evaluate,
+  isSendable,
+  decisionAuditPayload,
+  type AccountView,
+  type EquityMarks,
+  type RiskLimits,
+  type RiskMonitor,
+  type TradingStateMachine,
+} from '../../risk/index.ts';
+import { createSignalEmitter, createStrategy, intentFor, type Intent, type Signal, type Strategy } from '../../signals/index.ts';
+import { createPerformanceTracker, type PerformanceTracker } from '../performanceTracker.ts';
+import { DecisionFeed } from './decisionFeed.ts';
+import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';
+import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
+
+export interface PaperSessionOptions {
+  readonly journalPath: string;
+  readonly config: BotConfig;
+  readonly candles: readonly Candle[];
+  readonly timeframe: Timeframe;
+  readonly market: MarketInfo;
+  readonly tradingState: TradingStateMachine;
+  readonly limits: () => RiskLimits;
+  readonly log: Logger;
+  /** Seed of the paper exchange's random draws (latency jitter); same seed, same fills. */
+  readonly seed: number;
+}
+
+/** What one bar changed, for the driver (which paces bars and batches journal writes). */
+export interface BarOutcome {
+  /** Async work is due: orders to sync or an intent to decide. */
+  readonly needsAsync: boolean;
+}
+
+/** Safe mode is on and every cause has cleared: the person (or their replay setting) decides now. */
+export function safeModeCanBeLeft(machine: TradingStateMachine): boolean {
+  if (machine.snapshot().state !== 'SAFE_MODE') return false;
+  return machine.status().activeTriggers.length === 0;
+}
+
+/**
+ * One paper bot on one market: the whole pipeline, bar by bar, on a replay clock.
+ * candles → validation → strategy → signal → policy → intent → risk → OrderManager → paper
+ * exchange → fills → positions/P&L → risk state. Live trading runs the same steps with a
+ * different ExchangePort and clock.
+ */
+export class PaperSession {
+  readonly journal: Journal;
+  readonly exchange: PaperExchange;
+  readonly orders: OrderManager;
+  readonly strategy: Strategy;
+  readonly feed = new DecisionFeed();
+  readonly tracker: PerformanceTracker;
+  readonly overlayValues: number[][];
+  readonly #options: PaperSessionOptions;
+  readonly #monitor: RiskMonitor;
+  readonly #emitter: ReturnType<typeof createSignalEmitter>;
+  readonly #volume24h: { push(candle: Candle): number };
+  readonly #issues: RecentIssues;
+  readonly #intervalMs: number;
+  readonly #clock: ExecutionClock & { set(atMs: number): void };
+  #nextIndex = 0;
+  #marks: EquityMarks | null = null;
+  #pendingSignal: { signal: Signal; candle: Candle } | null = null;
+  #quoteVolume = 0;
+  #atrQuote: number | null = null;
+  readonly #orderTimesMs: number[] = [];
+  /** Whether any order was live after the last settle, and the exchange's activity seen then. */
+  #liveOrders = false;
+  #holdings = { cashQuote: 0, base: 0 };
+  #seenActivity = 0;
+
+  private constructor(options: PaperSessionOptions, journal: Journal, exchange: PaperExchange) {
+    this.#options = options;
+    this.journal = journal;
+    this.exchange = exchange;
+    this.#intervalMs = timeframeMs(options.timeframe);
+    let nowMs = options.candles[0]?.openTimeMs ?? 0;
+    this.#clock = {
+      nowMs: () => nowMs,
+      set: (atMs) => { nowMs = atMs; },
+      // Replays have no real waiting: a retry's pause passes in simulated time.
+      sleep: (ms) => { nowMs += ms; return Promise.resolve(); },
+    };
+    this.orders = new OrderManager({ exchange, journal, clock: this.#clock, requeryDelayMs: 0 });
+    this.strategy = createStrategy(options.config.strategyId);
+    this.#emitter = createSignalEmitter(this.strategy, options.config.symbol);
+    this.overlayValues = this.strategy.description.overlays.map(() => []);
+    this.tracker = createPerformanceTracker(options.config.startingBalanceQuote, options.market.fees.takerRate);
+    const watermarks = createEquityWatermarks({ timeZone: () => options.limits().dayBoundaryTimeZone, journal });
+    this.#monitor = createRiskMonitor({ machine: options.tradingState, watermarks, limits: options.limits });
+    this.#volume24h = createRollingQuoteVolume(Math.round(86_400_000 / this.#intervalMs));
+    this.#issues = createRecentIssues(validateCandles([...options.candles], options.timeframe));
+  }
+
+  /** Opens (or reopens) the session's journal and paper account. */
+  static open(options: PaperSessionOptions): { ok: true; session: PaperSession } | { ok: false; reason: string } {
+    // Pretend money: see `durability` in openJournal for what 'simulated' gives up and why it is safe here.
+    const journal = openJournal(options.journalPath, { durability: 'simulated' });
+    const quote = options.market.quote;
+    const created = createPaperExchange({
+      journal,
+      markets: [options.market],
+      initialBalances: { [quote]: options.config.startingBalanceQuote },
+      feed: { kind: 'replay', timeframe: options.timeframe, startAtMs: options.candles[0]?.openTimeMs ?? 0 },
+      fillModel: DEFAULT_FILL_MODEL,
+      seed: options.seed,
+      logger: options.log,
+    });
+    if (!created.ok) {
+      journal.close();
+      return { ok: false, reason: created.reason };
+    }
+    return { ok: true, session: new PaperSession(options, journal, created.value) };
+  }
+
+  get barsProcessed(): number {
+    return this.#nextIndex;
+  }
+
+  get totalBars(): number {
+    return this.#options.candles.length;
+  }
+
+  /** True when safe mode could be left now; the driver stops to let the controller decide. */
+  get safeModeCanBeLeft(): boolean {
+    return safeModeCanBeLeft(this.#options.tradingState);
+  }
+
+  get isFinished(): boolean {
+    return this.#nextIndex >= this.#options.candles.length;
+  }
+
+  get config(): BotConfig {
+    return this.#options.config;
+  }
+
+  get market(): MarketInfo {
+    return this.#options.market;
+  }
+
+  get candles(): readonly Candle[] {
+    return this.#options.candles;
+  }
+
+  /**
+   * After a restart: brings the chart, indicators and equity curve back to `bars` without
+   * trading again or re-tripping risk triggers on bars already judged. Equity is rebuilt from the
+   * journaled fills, bar by bar.
+   */
+  rebuildTo(bars: number): void {
+    const { candles, market, config } = this.#options;
+    const fills = this.orders.fills();
+    let nextFill = 0;
+    let cash = config.startingBalanceQuote;
+    let held = 0;
+    const end = Math.min(bars, candles.length);
+    for (let index = 0; index < end; index += 1) {
+      const candle = candles[index] as Candle;
+      const closeMs = candle.openTimeMs + this.#intervalMs;
+      for (; nextFill < fills.length && (fills[nextFill]?.atMs ?? Infinity) <= closeMs; nextFill += 1) {
+        const fill = fills[nextFill] as Fill;
+        const value = fill.priceQuote * fill.amountBase;
+        const feeQuote = fill.fee?.asset === market.quote ? fill.fee.amount : 0;
+        const feeBase = fill.fee?.asset === market.base ? fill.fee.amount : 0;
+        if (fill.side === 'buy') { cash -= value + feeQuote; held += fill.amountBase - feeBase; }
+        else { cash += value - feeQuote; held -= fill.amountBase + feeBase; }
+      }
+      this.#quoteVolume = this.#volume24h.push(candle);
+      const step = this.#emitter.next(candle);
+      for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
+      this.tracker.onBar(candle.openTimeMs, candle.close, cash + held * candle.close);
+      this.#clock.set(closeMs);
+    }
+    this.#nextIndex = end;
+    this.feed.state('Ballast was restarted: the paper bot is stopped, its account and positions are as they were.', this.#clock.nowMs());
+  }
+
+  /** Reconciles orders with the paper exchange; the session trades only when this says READY. */
+  async start(): Promise<string | null> {
+    const readiness = await this.orders.start();
+    this.#liveOrders = this.#hasLiveOrders();
+    this.#seenActivity = this.exchange.matchingActivity();
+    this.#refreshHoldings();
+    return readiness.state === 'READY' ? null : readiness.state === 'REFUSED' ? readiness.message : `Orders are ${readiness.state}.`;
+  }
+
+  /**
+   * The synchronous part of one bar: the paper exchange matches it, risk sees the new marks and
+   * the feed, the strategy reads it. Async work (syncing fills, deciding on a signal) is left
+   * for `settle`, so many quiet bars can share one journal commit.
+   */
+  stepBar(): BarOutcome {
+    const index = this.#nextIndex;
+    const candle = this.#options.candles[index];
+    if (candle === undefined) return { needsAsync: false };
+    this.#nextIndex = index + 1;
+    const { symbol } = this.#options.config;
+    const closeMs = candle.openTimeMs + this.#intervalMs;
+    this.#clock.set(closeMs);
+    const matched = this.exchange.onCandle(symbol, candle);
+    if (matched.kind !== 'ok') this.#options.log.warn({ symbol, detail: matched }, 'paper exchange refused a bar');
+    this.#quoteVolume = this.#volume24h.push(candle);
+    this.tracker.onBar(candle.openTimeMs, candle.close, this.#equityAt(candle.close));
+    this.#marks = this.#monitor.onEquity(this.tracker.lastEquityQuote, this.#options.market.quote, closeMs);
+    this.#monitor.onClosedCandle(symbol, this.#options.timeframe, candle);
+    this.#monitor.onFeedValidation(symbol, this.#options.timeframe, { nowMs: closeMs, issues: this.#issues.upTo(index, closeMs) });
+    const step = this.#emitter.next(candle);
+    for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
+    if (step.reading.atrQuote !== null) this.#atrQuote = step.reading.atrQuote;
+    if (step.signal) {
+      this.journal.append({ atMs: closeMs, kind: 'signal', subject: symbol, payload: step.signal });
+      this.feed.signal(this.strategy.description.name, step.signal, closeMs);
+      this.#pendingSignal = { signal: step.signal, candle };
+    }
+    const activity = this.exchange.matchingActivity();
+    return { needsAsync: this.#pendingSignal !== null || (this.#liveOrders && activity !== this.#seenActivity) };
+  }
+
+  /** The async part: pull fills into the journal, then act on a pending signal. */
+  async settle(): Promise<void> {
+    // Only when matching changed an order since the last look: a quiet book has nothing to sync.
+    const activity = this.exchange.matchingActivity();
+    if (this.#liveOrders && activity !== this.#seenActivity) await this.orders.sync();
+    this.#seenActivity = activity;
+    const pending = this.#pendingSignal;
+    this.#pendingSignal = null;
+    if (pending !== null) {
+      const intent = intentFor(pending.signal, this.#policyPosition(pending.candle.close), this.#clock.nowMs());
+      if (intent !== null) await this.#decide(intent, pending.candle);
+    }
+    this.#liveOrders = this.#hasLiveOrders();
+    this.#refreshHoldings();
+  }
+
+  async #decide(intent: Intent, candle: Candle): Promise<void> {
+    const atMs = this.#clock.nowMs();
+    const limits = this.#options.limits();
+    const market = replayMarketView({
+      market: this.#options.market,
+      candle,
+      closeTimeMs: atMs,
+      quoteVolume24h: this.#quoteVolume,
+      atrQuote: this.#atrQuote,
+      fillModel: DEFAULT_FILL_MODEL,
+      depthWithinBps: Math.min(limits.priceBandBps, 50),
+    });
+    const account = this.accountView(candle.close);
+    const decision = evaluate(intent, account, market, limits, this.#options.tradingState.snapshot().state);
+    this.journal.append({ atMs, kind: 'risk_decision', subject: intent.symbol, payload: { intent, decision: decisionAuditPayload(decision) } });
+    this.feed.decision(decision, intent.desiredFractionOfEquity ?? null, account.equityQuote, account.quoteAsset, atMs);
+    if (!isSendable(decision)) return;
+    if (decision.order.reduceOnly) await this.#releaseProtectiveStops(decision.order.symbol, atMs);
+    this.#orderTimesMs.push(atMs);
+    const result = await this.orders.submit(decision.order, { referencePriceQuote: candle.close, protectiveStopPriceQuote: intent.stopPriceQuote });
+    if (!result.ok) this.feed.refusal(`The order was not sent: ${result.reason}`, result.code, atMs);
+    else if (result.order.status === 'REJECTED') this.feed.refusal(`The exchange refused the order: ${result.order.statusReason ?? 'no reason given'}`, 'EXCHANGE_REJECTED', atMs);
+  }
+
+  /**
+   * A resting protective stop holds the position's coins, so an exit could not sell them. The
+   * stop is cancelled first; the exit is a marketable limit that replaces its protection.
+   */
+  async #releaseProtectiveStops(symbol: string, atMs: number): Promise<void> {
+    for (const stop of this.openOrders().filter((order) => order.symbol === symbol && order.purpose === 'protective_stop')) {
+      const result = await this.orders.cancel(stop.clientOrderId);
+      this.journal.append({ atMs, kind: 'order', subject: stop.clientOrderId, payload: { event: 'protective_stop_released_for_exit', result: result ?? null } });
+    }
+  }
+
+  /** What the risk layer needs to know about the paper account, marked at `markQuote`. */
+  accountView(markQuote: number): AccountView {
+    const { market } = this.#options;
+    const open = this.openOrders();
+    const lockedQuote = open.reduce((sum, order) => (order.side === 'buy' ? sum + (order.amountBase - order.filledBase) * (order.limitPriceQuote ?? markQuote) : sum), 0);
+    const equityQuote = this.#equityAt(markQuote);
+    const cashQuote = this.#cashQuote();
+    return {
+      quoteAsset: market.quote,
+      equityQuote,
+      freeQuote: Math.max(0, cashQuote - lockedQuote),
+      positions: this.orders.positions().filter((p) => p.amountBase > 0).map((p) => ({
+        symbol: p.symbol,
+        amountBase: p.amountBase,
+        averageEntryQuote: p.averageEntryPriceQuote ?? markQuote,
+        markPriceQuote: markQuote,
+      })),
+      openOrders: open.map((order) => ({
+        symbol: order.symbol,
+        side: order.side,
+        purpose: order.purpose,
+        remainingBase: order.amountBase - order.filledBase,
+        priceQuote: order.limitPriceQuote ?? order.stopPriceQuote ?? markQuote,
+      })),
+      dayStartEquityQuote: this.#marks?.dayStartEquityQuote ?? equityQuote,
+      highWaterMarkQuote: this.#marks?.highWaterMarkQuote ?? equityQuote,
+      orderTimesMs: this.#orderTimesMs.filter((t) => t >= this.#clock.nowMs() - 86_400_000),
+    };
+  }
+
+  openOrders(): Order[] {
+    return this.orders.openOrders();
+  }
+
+  fills(): Fill[] {
+    return this.orders.fills();
+  }
+
+  close(): void {
+    this.journal.close();
+  }
+
+  #hasLiveOrders(): boolean {
+    return this.orders.openOrders().length > 0;
+  }
+
+  #cashQuote(): number {
+    return this.#holdings.cashQuote;
+  }
+
+  #equityAt(markQuote: number): number {
+    return this.#holdings.cashQuote + this.#holdings.base * markQuote;
+  }
+
+  /** Cash and coins from the journaled fills; fills only arrive in `settle`, so it is refreshed there. */
+  #refreshHoldings(): void {
+    const deltas = this.orders.balanceDeltas();
+    this.#holdings = {
+      cashQuote: this.#options.config.startingBalanceQuote + (deltas.get(this.#options.market.quote) ?? 0),
+      base: deltas.get(this.#options.market.base) ?? 0,
+    };
+  }
+
+  #policyPosition(markQuote: number): { amountBase: number; isDust: boolean } {
+    const position = this.orders.positions().find((p) => p.symbol === this.#options.config.symbol);
+    const amountBase = position?.amountBase ?? 0;
+    // Dust: too little to sell (below the minimum amount or order value) or not worth selling.
+    // Fee leftovers are dust, and must not keep the strategy from ever entering again.
+    const { limits } = this.#options.market;
+    const valueQuote = amountBase * markQuote;
+    const isDust = amountBase < (limits.minAmountBase ?? 0) || valueQuote < (limits.minNotionalQuote ?? 0) || valueQuote < this.#options.limits().dustPositionQuote;
+    return { amountBase, isDust };
+  }
+}
+
+export type { CandleIssue };

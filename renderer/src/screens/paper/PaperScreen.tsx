@@ -1,0 +1,142 @@
+import './paper.css';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BotConfig } from '#core/contract/index.ts';
+import { useAppStore } from '../../store/appStore.ts';
+import { useBotStore } from '../../store/botStore.ts';
+import { ReplayImport } from './ReplayImport.tsx';
+
+const SPEEDS = [10, 100, 1_000, 100_000] as const;
+
+/** Start a paper bot: market, strategy, speed, pretend starting money. */
+export function PaperScreen() {
+  const { t } = useTranslation();
+  const ids = useId();
+  const { strategies, replayFiles, snapshot, busy, error } = useBotStore();
+  const { loadCatalogue, refresh, start, stop } = useBotStore.getState();
+  const show = useAppStore((s) => s.show);
+  const [sourceKind, setSourceKind] = useState<'synthetic' | 'imported'>('synthetic');
+  const [importId, setImportId] = useState('');
+  const [strategyId, setStrategyId] = useState<BotConfig['strategyId']>('trend-follower');
+  const [barsPerSecond, setBarsPerSecond] = useState<number>(1_000);
+  const [startingBalance, setStartingBalance] = useState('10000');
+  const [autoLeaveSafeMode, setAutoLeaveSafeMode] = useState(false);
+
+  useEffect(() => {
+    void loadCatalogue();
+    void refresh();
+  }, [loadCatalogue, refresh]);
+
+  const chosenFile = replayFiles.find((file) => file.importId === importId) ?? replayFiles.at(-1);
+  const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : (chosenFile?.symbol ?? '');
+  const quoteAsset = symbol.split('/')[1] ?? 'USDT';
+  const running = snapshot?.status.phase === 'running' || snapshot?.status.phase === 'loading' || snapshot?.status.phase === 'waiting';
+
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sourceKind === 'imported' && !chosenFile) return;
+    const config: BotConfig = {
+      source: sourceKind === 'synthetic' ? { kind: 'synthetic' } : { kind: 'imported', importId: chosenFile?.importId ?? '' },
+      symbol,
+      strategyId,
+      barsPerSecond,
+      startingBalanceQuote: Number(startingBalance),
+      leaveSafeModeAutomatically: autoLeaveSafeMode,
+    };
+    void start(config).then((started) => {
+      if (started) show('dashboard');
+    });
+  };
+
+  return (
+    <section className="screen" aria-labelledby="screen-paper">
+      <h1 id="screen-paper">{t('paper.title')}</h1>
+      <p className="lead">{t('paper.lead')}</p>
+      {running ? (
+        <div className="card running-card" role="status">
+          <p>{t('paper.running', { market: snapshot.status.marketLabel })}</p>
+          <div className="row">
+            <button type="button" className="primary" onClick={() => { show('dashboard'); }}>{t('paper.openDashboard')}</button>
+            <button type="button" onClick={() => void stop()} disabled={busy}>{t('paper.stop')}</button>
+          </div>
+        </div>
+      ) : null}
+      <form className="card form" onSubmit={submit} aria-label={t('paper.formLabel')}>
+        <fieldset>
+          <legend>{t('paper.market')}</legend>
+          <label className="choice">
+            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'synthetic'} onChange={() => { setSourceKind('synthetic'); }} />
+            <span>
+              <strong>{t('paper.synthetic')}</strong>
+              <small>{t('paper.syntheticHint')}</small>
+            </span>
+          </label>
+          <label className="choice">
+            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'imported'} onChange={() => { setSourceKind('imported'); }} />
+            <span>
+              <strong>{t('paper.imported')}</strong>
+              <small>{t('paper.importedHint')}</small>
+            </span>
+          </label>
+          {sourceKind === 'imported' ? (
+            <div className="nested">
+              <ReplayImport onImported={(file) => { setImportId(file.importId); }} />
+              {replayFiles.length > 0 ? (
+                <label className="field">
+                  <span>{t('paper.chooseFile')}</span>
+                  <select value={chosenFile?.importId ?? ''} onChange={(event) => { setImportId(event.target.value); }}>
+                    {replayFiles.map((file) => (
+                      <option key={file.importId} value={file.importId}>
+                        {t('paper.fileOption', { name: file.fileName, symbol: file.symbol, bars: file.bars.toLocaleString() })}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+            </div>
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend>{t('paper.strategy')}</legend>
+          {strategies.map((strategy) => (
+            <label className="choice" key={strategy.id}>
+              <input type="radio" name={`${ids}-strategy`} checked={strategyId === strategy.id} onChange={() => { setStrategyId(strategy.id); }} />
+              <span>
+                <strong>{strategy.name}</strong>
+                <small>{strategy.summary}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="grid-2">
+          <label className="field">
+            <span>{t('paper.speed')}</span>
+            <select value={barsPerSecond} onChange={(event) => { setBarsPerSecond(Number(event.target.value)); }}>
+              {SPEEDS.map((speed) => (
+                <option key={speed} value={speed}>{t(`paper.speed_${speed}`)}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('paper.startingBalance', { asset: quoteAsset })}</span>
+            <input type="number" min="10" step="1" inputMode="decimal" value={startingBalance} onChange={(event) => { setStartingBalance(event.target.value); }} />
+          </label>
+        </div>
+        <label className="choice">
+          <input type="checkbox" checked={autoLeaveSafeMode} onChange={(event) => { setAutoLeaveSafeMode(event.target.checked); }} />
+          <span>
+            <strong>{t('paper.autoLeaveSafeMode')}</strong>
+            <small>{t('paper.autoLeaveSafeModeHint')}</small>
+          </span>
+        </label>
+        {error ? <p role="alert" className="error">{error.message}</p> : null}
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy || running || (sourceKind === 'imported' && !chosenFile)}>
+            {t('paper.start')}
+          </button>
+          <small className="muted">{t('paper.startHint')}</small>
+        </div>
+      </form>
+    </section>
+  );
+}
