@@ -35,6 +35,10 @@ export interface BotController {
   kill(cause: StateCause): Promise<KillReport | null>;
   /** After a restart: reopen the last paper account, stopped, so its positions and orders are visible. */
   restore(): Promise<void>;
+  /** The current paper run's journal file (its orders, fills and decisions), or null. */
+  sessionJournalPath(): string | null;
+  /** Open orders as the paper exchange itself lists them (not Ballast's own record), or null without a run. */
+  openOrdersOnExchange(): Promise<number | null>;
   /** Resolves when the running replay has finished (tests). */
   whenIdle(): Promise<void>;
   dispose(): void;
@@ -245,6 +249,13 @@ export function createBotController(options: BotControllerOptions): BotControlle
         options.log.warn({ err: error }, 'could not reopen the last paper account');
         session = null;
       }
+    },
+    sessionJournalPath: () => (session === null ? null : join(folder, `${sessionId}.sqlite`)),
+    async openOrdersOnExchange() {
+      if (!session) return null;
+      const listed = await session.exchange.fetchOpenOrders();
+      if (listed.kind !== 'ok') throw new Error(`the paper exchange could not list its open orders: ${listed.kind}`);
+      return listed.value.length;
     },
     whenIdle: () => idle,
     dispose() {

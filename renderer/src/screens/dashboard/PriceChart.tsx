@@ -70,5 +70,7 @@ export function PriceChart({ candles, overlays, markers, label }: PriceChartProp
     current.markers.setMarkers(markerRows(markers, CHART_COLORS));
   }, [candles, overlays, markers]);
 
-  return <div ref={container} className="chart" role="img" aria-label={label} data-testid="price-chart" />;
+  // The chart draws on a canvas; the marker count is also an attribute so tests and assistive
+  // tools can tell that trades are shown.
+  return <div ref={container} className="chart" role="img" aria-label={label} data-testid="price-chart" data-markers={markers.length} />;
 }
