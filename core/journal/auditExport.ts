@@ -8,6 +8,9 @@ import type { Journal } from './journal.ts';
 
 export type AuditExportFormat = 'csv' | 'json';
 
+/** What an export reads from: the writing `Journal`, or a `JournalReader` on the same file. */
+export type AuditExportSource = Pick<Journal, 'head' | 'readAscending'>;
+
 const PAGE_SIZE = 500;
 
 export const CSV_COLUMNS = ['seq', 'at_utc', 'at_ms', 'kind', 'subject', 'payload', 'prev_hash', 'hash'] as const;
@@ -47,7 +50,7 @@ function jsonEvent(event: AuditEvent): string {
   );
 }
 
-function* eventsOldestFirst(journal: Journal, filter: AuditFilter): Generator<AuditEvent> {
+function* eventsOldestFirst(journal: AuditExportSource, filter: AuditFilter): Generator<AuditEvent> {
   // Rows appended while the export runs are left out, so the file is one consistent snapshot.
   const lastSeq = journal.head()?.seq ?? 0;
   let afterSeq = 0;
@@ -64,7 +67,7 @@ interface RowCounter {
   rows: number;
 }
 
-function* exportChunks(journal: Journal, format: AuditExportFormat, filter: AuditFilter, counter: RowCounter): Generator<string> {
+function* exportChunks(journal: AuditExportSource, format: AuditExportFormat, filter: AuditFilter, counter: RowCounter): Generator<string> {
   if (format === 'csv') {
     yield `${CSV_COLUMNS.join(',')}\r\n`;
     for (const event of eventsOldestFirst(journal, filter)) {
@@ -87,12 +90,12 @@ function* exportChunks(journal: Journal, format: AuditExportFormat, filter: Audi
  * flat however long the journal is. CSV has a header line; JSON is one object describing the
  * hash chain with an `events` array, one event per line.
  */
-export function auditExportChunks(journal: Journal, format: AuditExportFormat, filter: AuditFilter = {}): Generator<string> {
+export function auditExportChunks(journal: AuditExportSource, format: AuditExportFormat, filter: AuditFilter = {}): Generator<string> {
   return exportChunks(journal, format, filter, { rows: 0 });
 }
 
 /** Writes the export to a file with back-pressure; resolves with the number of rows written. */
-export async function exportAuditLog(journal: Journal, filePath: string, format: AuditExportFormat, filter: AuditFilter = {}): Promise<{ rows: number }> {
+export async function exportAuditLog(journal: AuditExportSource, filePath: string, format: AuditExportFormat, filter: AuditFilter = {}): Promise<{ rows: number }> {
   const counter: RowCounter = { rows: 0 };
   await pipeline(Readable.from(exportChunks(journal, format, filter, counter)), createWriteStream(filePath));
   return { rows: counter.rows };

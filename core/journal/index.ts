@@ -4,11 +4,13 @@
  *
  * Every arrow of the pipeline appends an audit event; payloads are stripped of secrets and
  * canonicalised before hashing; `verifyJournal` finds the first row that was changed, removed,
- * inserted or reordered; the Activity screen pages through `query`; exports go to CSV or JSON.
+ * inserted or reordered; the Activity screen pages through `query`
+ * (on a read-only `JournalReader` while a bot writes the file); exports go to CSV or JSON.
  */
 export { openJournal, type OpenJournalOptions, Journal } from './journal.ts';
 export { verifyJournal, type JournalVerification, type VerificationFailure, type VerifyOptions } from './verifyJournal.ts';
-export { auditExportChunks, exportAuditLog, csvField, CSV_COLUMNS, type AuditExportFormat } from './auditExport.ts';
+export { auditExportChunks, exportAuditLog, csvField, CSV_COLUMNS, type AuditExportFormat, type AuditExportSource } from './auditExport.ts';
+export { openJournalReader, JournalReader } from './journalReader.ts';
 export { MAX_PAGE_SIZE, type AuditFilter, type AuditPage, type AuditPageRequest } from './auditQuery.ts';
 export { auditRowHash, GENESIS_PREV_HASH, HASH_ALGORITHM, HASH_INPUT_FORMAT } from './auditChain.ts';
 export { canonicalJson } from './canonicalJson.ts';
