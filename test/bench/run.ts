@@ -1,10 +1,26 @@
 // `npm run bench`: every benchmark, one JSON object as the last line (keys of BENCH.md).
 // A benchmark that is not built yet is absent, never a made-up number.
+import { benchDashboardFirstPaint } from './dashboard.ts';
 import { benchIpcHandler, benchIpcRoundtrip } from './ipc.ts';
-import { benchCandleValidation } from './market.ts';
+import { benchBackfill, benchCandleValidation } from './market.ts';
+import { benchOrderOverhead } from './orders.ts';
+import { benchPaperFills } from './paper.ts';
+import { benchIndicatorLoop, benchPaperPipeline } from './pipeline.ts';
 import { progress } from './stats.ts';
 
-const benches: Array<() => Promise<Record<string, number | string>>> = [benchIpcRoundtrip, benchIpcHandler, benchCandleValidation];
+type Bench = () => Promise<Record<string, number | string>>;
+
+const benches: Bench[] = [
+  benchIpcRoundtrip,
+  benchIpcHandler,
+  benchCandleValidation,
+  benchBackfill,
+  benchOrderOverhead,
+  benchPaperFills,
+  benchPaperPipeline,
+  benchIndicatorLoop,
+  benchDashboardFirstPaint,
+];
 
 const figures: Record<string, number | string> = {};
 for (const bench of benches) {
