@@ -42,7 +42,9 @@ export function sessionView(session: PaperSession, maxBars: number): Omit<Dashbo
     }))
     .sort((a, b) => a.atMs - b.atMs);
 
-  const positions: PositionView[] = session.orders.positions().filter((p) => p.amountBase > 0).map((position) => {
+  // Fee leftovers too small to sell are not a position anyone can act on.
+  const minAmountBase = session.market.limits.minAmountBase ?? 0;
+  const positions: PositionView[] = session.orders.positions().filter((p) => p.amountBase > 0 && p.amountBase >= minAmountBase).map((position) => {
     const valuation = session.orders.valuation(position.symbol, lastClose);
     return {
       symbol: position.symbol,

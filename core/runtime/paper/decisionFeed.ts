@@ -1,5 +1,5 @@
 import type { DecisionView } from '../../contract/index.ts';
-import type { Signal } from '../../signals/index.ts';
+import type { Intent, Signal } from '../../signals/index.ts';
 import type { RiskDecision } from '../../risk/index.ts';
 
 const MAX_DECISIONS = 200;
@@ -38,8 +38,11 @@ export class DecisionFeed {
     });
   }
 
-  decision(decision: RiskDecision, wantedFraction: number | null, equityQuote: number, quoteAsset: string, atMs: number): void {
-    const wanted = wantedFraction === null ? '' : `wanted ${pct(wantedFraction)} of equity → `;
+  decision(decision: RiskDecision, intent: Intent, equityQuote: number, quoteAsset: string, atMs: number): void {
+    const purpose = intent.purpose === 'entry' ? '' : ` (${intent.purpose.replace('_', ' ')})`;
+    const wanted = intent.desiredFractionOfEquity !== undefined
+      ? `Wanted to ${intent.side} ${pct(intent.desiredFractionOfEquity)} of equity in ${intent.symbol}${purpose} → `
+      : `Wanted to ${intent.side} ${intent.desiredAmountBase === undefined ? '' : `${number(intent.desiredAmountBase, 8)} `}${intent.symbol}${purpose} → `;
     const codes = decision.reasons.map((reason) => reason.code);
     const because = decision.reasons.map((reason) => reason.message).join(' ');
     if (decision.kind === 'rejected') {

@@ -254,12 +254,16 @@ export class PaperSession {
       fillModel: DEFAULT_FILL_MODEL,
       depthWithinBps: Math.min(limits.priceBandBps, 50),
     });
-    const account = this.accountView(candle.close);
+    // An exit replaces the position's protective stop (the stop holds the coins the exit sells),
+    // so risk judges it as if the stop were already cancelled; the stop is cancelled only if the
+    // exit is approved.
+    const replacesStop = intent.purpose === 'exit';
+    const account = this.accountView(candle.close, replacesStop ? intent.symbol : null);
     const decision = evaluate(intent, account, market, limits, this.#options.tradingState.snapshot().state);
     this.journal.append({ atMs, kind: 'risk_decision', subject: intent.symbol, payload: { intent, decision: decisionAuditPayload(decision) } });
-    this.feed.decision(decision, intent.desiredFractionOfEquity ?? null, account.equityQuote, account.quoteAsset, atMs);
+    this.feed.decision(decision, intent, account.equityQuote, account.quoteAsset, atMs);
     if (!isSendable(decision)) return;
-    if (decision.order.reduceOnly) await this.#releaseProtectiveStops(decision.order.symbol, atMs);
+    if (replacesStop) await this.#releaseProtectiveStops(decision.order.symbol, atMs);
     this.#orderTimesMs.push(atMs);
     const result = await this.orders.submit(decision.order, { referencePriceQuote: candle.close, protectiveStopPriceQuote: intent.stopPriceQuote });
     if (!result.ok) this.feed.refusal(`The order was not sent: ${result.reason}`, result.code, atMs);
@@ -277,10 +281,13 @@ export class PaperSession {
     }
   }
 
-  /** What the risk layer needs to know about the paper account, marked at `markQuote`. */
-  accountView(markQuote: number): AccountView {
+  /**
+   * What the risk layer needs to know about the paper account, marked at `markQuote`; with
+   * `withoutStopsOf`, as it will be once that market's protective stops are cancelled.
+   */
+  accountView(markQuote: number, withoutStopsOf: string | null = null): AccountView {
     const { market } = this.#options;
-    const open = this.openOrders();
+    const open = this.openOrders().filter((order) => !(order.purpose === 'protective_stop' && order.symbol === withoutStopsOf));
     const lockedQuote = open.reduce((sum, order) => (order.side === 'buy' ? sum + (order.amountBase - order.filledBase) * (order.limitPriceQuote ?? markQuote) : sum), 0);
     const equityQuote = this.#equityAt(markQuote);
     const cashQuote = this.#cashQuote();

@@ -46,6 +46,8 @@ test.describe('paper trading from a fresh profile', () => {
     // The decision feed explains what the risk layer did, in words.
     await expect(page.getByRole('list', { name: 'Decisions' }).getByText(/risk (blocked|shrank|approved)/).first()).toBeVisible({ timeout: 60_000 });
     await app.screenshot('paper-02-trading');
+    await page.getByRole('list', { name: 'Decisions' }).scrollIntoViewIfNeeded();
+    await app.screenshot('paper-02b-decisions');
 
     await page.getByRole('button', { name: 'Kill' }).click();
     await page.getByRole('button', { name: 'Yes, kill now' }).click();
