@@ -21,6 +21,9 @@ import { defaultRiskLimits } from '../risk/index.ts';
 import { botHandlers } from './botHandlers.ts';
 import { createBotController } from './paper/botController.ts';
 import { createReplayLibrary } from './replayLibrary.ts';
+import type { LiveReadiness } from './liveReadiness.ts';
+import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
+import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -33,6 +36,8 @@ export interface BallastCoreOptions {
   readonly dataDir?: string;
   /** Key records, their cipher and the live gate's inputs; without it keys live in memory and cannot be encrypted. */
   readonly keys?: KeysOptions;
+  /** The host keeps the computer awake while a bot runs (the desktop app): each start says what that protects. */
+  readonly keepsComputerAwake?: boolean;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -44,6 +49,8 @@ export interface BallastCore {
   /** Saved keys, the key wizard's held checks and the live session. */
   readonly keys: KeysRuntime;
   readonly bot: BotController;
+  /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
+  readonly liveReadiness: LiveReadiness;
   /** Reopens what a previous run left (the last paper account, stopped). */
   restore(): Promise<void>;
   dispose(): void;
@@ -68,8 +75,16 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   });
   const limits = defaultRiskLimits('paper', Intl.DateTimeFormat().resolvedOptions().timeZone);
   const replays = createReplayLibrary(join(dataDir, 'replays'));
+  const liveReadiness = createPaperLiveReadiness({
+    paperFolder: join(dataDir, 'paper'),
+    // Read only when the gate is evaluated, after `bot` exists.
+    currentStrategyId: () => bot.status().config?.strategyId,
+    nowMs,
+    log: options.log,
+  });
+  const keysOptions = options.keys ?? { store: new InMemoryKeyRecordStore(), osCipher: NO_KEY_ENCRYPTION };
   const keys = new KeysRuntime({
-    options: options.keys ?? { store: new InMemoryKeyRecordStore(), osCipher: NO_KEY_ENCRYPTION },
+    options: { ...keysOptions, liveReadiness: keysOptions.liveReadiness ?? liveReadiness },
     tradingState,
     events,
     nowMs,
@@ -78,6 +93,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
 
   const bot = createBotController({ dataDir, tradingState, limits: () => limits, replays, events, log: options.log, nowMs });
 
+  const unsubscribeKeepAwake = options.keepsComputerAwake === true ? announceKeepAwakeOnBotStart(events, nowMs) : () => undefined;
   const unsubscribe = tradingState.onChange((snapshot, previous) => {
     options.log.info({ from: previous.state, to: snapshot.state, cause: snapshot.cause.code }, 'trading state changed');
   });
@@ -102,9 +118,10 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   const dispose = (): void => {
     unsubscribe();
     unsubscribeStatus();
+    unsubscribeKeepAwake();
     keys.dispose();
     bot.dispose();
     journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, restore: () => bot.restore(), dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, restore: () => bot.restore(), dispose };
 }

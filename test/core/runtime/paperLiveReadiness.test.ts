@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Alert, BotConfigInput, EventMessage } from '../../../core/contract/index.ts';
+import { createLogger } from '../../../core/log/index.ts';
+import { createBallastCore } from '../../../core/runtime/index.ts';
+import { KEEP_AWAKE_NOTICE } from '../../../core/runtime/keepAwakeNotice.ts';
+import { createPaperLiveReadiness, RISK_LIMITS_NOT_REVIEWED } from '../../../core/runtime/paperLiveReadiness.ts';
+import { DAY_MS } from '../../../core/runtime/paperRecords.ts';
+
+const log = createLogger({ level: 'silent' });
+const config: BotConfigInput = {
+  source: { kind: 'synthetic' }, symbol: 'BTC/USDT', strategyId: 'trend-follower', barsPerSecond: 1_000_000, startingBalanceQuote: 10_000,
+  leaveSafeModeAutomatically: true,
+};
+
+/** Sell orders with a fill, read straight from the execution tables of the session file (not through the code under test). */
+function sellOrdersIn(path: string): number {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const row = db.prepare("SELECT COUNT(DISTINCT client_order_id) AS n FROM execution_fills WHERE side = 'sell'").get();
+    return Number(row?.n);
+  } finally {
+    db.close();
+  }
+}
+
+async function runPaperBot(core: ReturnType<typeof createBallastCore>): Promise<string> {
+  const started = await core.dispatch('startPaperBot', config);
+  expect(started.ok).toBe(true);
+  await core.bot.whenIdle();
+  expect(core.bot.status().phase).toBe('finished');
+  const path = core.bot.sessionJournalPath();
+  if (path === null) throw new Error('the bot has no session journal');
+  return path;
+}
+
+describe('the live gate inputs from paper sessions', () => {
+  it('answers "not yet" honestly on a fresh profile: no strategy, no paper record, risk limits not reviewed', async () => {
+    const core = createBallastCore({ version: 't', log, dataDir: mkdtempSync(join(tmpdir(), 'ballast-readiness-')) });
+    await core.restore();
+    expect(await core.liveReadiness.liveStrategyId()).toBeUndefined();
+    expect(await core.liveReadiness.paperRecordFor('trend-follower')).toBeUndefined();
+    expect(await core.liveReadiness.riskLimitsConfigured()).toEqual(await RISK_LIMITS_NOT_REVIEWED.riskLimitsConfigured());
+    expect((await core.liveReadiness.riskLimitsConfigured()).configured).toBe(false);
+    // With no host override, the keys layer asks these same inputs.
+    expect(core.keys.readiness).toBe(core.liveReadiness);
+    core.dispose();
+  });
+
+  it('reports the paper bot\'s strategy and its completed trades after a run, and keeps them across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-readiness-'));
+    let nowMs = Date.UTC(2026, 3, 1, 8);
+    const core = createBallastCore({ version: 't', log, dataDir, nowMs: () => nowMs });
+    const first = await runPaperBot(core);
+    const tradesFirst = sellOrdersIn(first);
+    expect(tradesFirst).toBeGreaterThan(0);
+    expect(await core.liveReadiness.liveStrategyId()).toBe('trend-follower');
+    expect(await core.liveReadiness.paperRecordFor('trend-follower')).toEqual({ strategyId: 'trend-follower', paperDays: 0, paperTrades: tradesFirst });
+    expect(await core.liveReadiness.paperRecordFor('rsi-mean-reversion')).toBeUndefined();
+    core.dispose();
+
+    // Eight days later on the wall clock, the person runs the same strategy again.
+    nowMs += 8 * DAY_MS;
+    const restarted = createBallastCore({ version: 't', log, dataDir, nowMs: () => nowMs });
+    await restarted.restore();
+    expect(await restarted.liveReadiness.liveStrategyId()).toBe('trend-follower');
+    const second = await runPaperBot(restarted);
+    expect(second).not.toBe(first);
+    expect(await restarted.liveReadiness.paperRecordFor('trend-follower')).toEqual({
+      strategyId: 'trend-follower', paperDays: 8, paperTrades: tradesFirst + sellOrdersIn(second),
+    });
+    restarted.dispose();
+  }, 60_000);
+
+  it('takes the risk limits answer from the review it is given', async () => {
+    const readiness = createPaperLiveReadiness({
+      paperFolder: join(tmpdir(), 'ballast-no-such-folder'),
+      currentStrategyId: () => undefined,
+      riskLimits: { riskLimitsConfigured: () => Promise.resolve({ configured: true }) },
+      nowMs: () => 0,
+      log,
+    });
+    expect(await readiness.riskLimitsConfigured()).toEqual({ configured: true });
+  });
+});
+
+describe('the keep-awake note', () => {
+  const alertsOf = (seen: EventMessage[]): Alert[] => seen.flatMap((m) => (m.name === 'alertRaised' ? [m.payload as Alert] : []));
+
+  it('is raised once each time a bot starts, where the host keeps the computer awake', async () => {
+    const core = createBallastCore({ version: 't', log, keepsComputerAwake: true });
+    const seen: EventMessage[] = [];
+    core.events.subscribe((message) => seen.push(message));
+    await runPaperBot(core);
+    await runPaperBot(core);
+    const notes = alertsOf(seen).filter((alert) => alert.title === KEEP_AWAKE_NOTICE.title);
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatchObject({ severity: 'info', message: KEEP_AWAKE_NOTICE.message });
+    expect(notes[0]?.message).toContain('only stop orders placed on the exchange protect your positions');
+    core.dispose();
+  }, 60_000);
+
+  it('is not raised where the host does not keep the computer awake', async () => {
+    const core = createBallastCore({ version: 't', log });
+    const seen: EventMessage[] = [];
+    core.events.subscribe((message) => seen.push(message));
+    await runPaperBot(core);
+    expect(alertsOf(seen).filter((alert) => alert.title === KEEP_AWAKE_NOTICE.title)).toEqual([]);
+    core.dispose();
+  }, 60_000);
+});

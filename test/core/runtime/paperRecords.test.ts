@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StrategyInfo } from '../../../core/contract/index.ts';
+import { openJournal } from '../../../core/journal/index.ts';
+import { createLogger } from '../../../core/log/index.ts';
+import { importCandlesFromCsvFile, type Candle } from '../../../core/market/index.ts';
+import { createTradingStateMachine, defaultRiskLimits } from '../../../core/risk/index.ts';
+import { demoMarketRules } from '../../../core/runtime/demoMarketRules.ts';
+import { PaperSession } from '../../../core/runtime/paper/paperSession.ts';
+import { replayToEnd } from '../../../core/runtime/paper/replayDriver.ts';
+import {
+  createPaperSessionReader, DAY_MS, paperRecordFromSessions, readPaperSession, type PaperSessionRecord,
+} from '../../../core/runtime/paperRecords.ts';
+import { tamper } from '../journal/journalFixtures.ts';
+import { BTC_USDT_1H_CSV, sharedDataPath } from '../../support/sharedData.ts';
+
+const log = createLogger({ level: 'silent' });
+let btc: Candle[] = [];
+
+beforeAll(async () => {
+  const imported = await importCandlesFromCsvFile(sharedDataPath(BTC_USDT_1H_CSV));
+  if (!imported.ok) throw new Error(imported.error.message);
+  btc = imported.value.candles.slice(0, 15_000);
+});
+
+/** Replays real BTC/USDT bars through the whole paper pipeline into a session journal; returns the sells the execution tables hold. */
+async function paperSession(journalPath: string, strategyId: StrategyInfo['id']): Promise<{ sellOrders: number; buyOrders: number }> {
+  const limits = defaultRiskLimits('paper', 'UTC');
+  const tradingState = createTradingStateMachine({ nowMs: () => 0 });
+  const opened = PaperSession.open({
+    journalPath,
+    config: { source: { kind: 'synthetic' }, symbol: 'BTC/USDT', strategyId, barsPerSecond: 1, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true },
+    candles: btc,
+    timeframe: '1h',
+    market: demoMarketRules('BTC/USDT', btc[0]?.close ?? 1),
+    tradingState,
+    limits: () => limits,
+    log,
+    seed: 3,
+  });
+  if (!opened.ok) throw new Error(opened.reason);
+  const { session } = opened;
+  expect(await session.start()).toBeNull();
+  await replayToEnd(session, () => {
+    tradingState.leaveSafeMode({ code: 'TEST', message: 'test replay' });
+    return true;
+  });
+  const fills = session.fills();
+  const ordersOf = (side: 'buy' | 'sell') => new Set(fills.filter((fill) => fill.side === side).map((fill) => fill.clientOrderId)).size;
+  const counts = { sellOrders: ordersOf('sell'), buyOrders: ordersOf('buy') };
+  session.close();
+  return counts;
+}
+
+const record = (startedAtMs: number, strategyId: string | null, completedTrades: number): PaperSessionRecord =>
+  ({ file: `${startedAtMs}.sqlite`, startedAtMs, strategyId, completedTrades });
+
+describe('a paper session journal', () => {
+  let folder: string;
+  let trend: { sellOrders: number; buyOrders: number };
+  let rsi: { sellOrders: number; buyOrders: number };
+  const start1 = Date.UTC(2026, 0, 5, 9);
+  const start2 = start1 + 3 * DAY_MS + 3_600_000;
+  const startRsi = start1 + DAY_MS;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'ballast-paper-records-'));
+    trend = await paperSession(join(folder, `${start1}.sqlite`), 'trend-follower');
+    rsi = await paperSession(join(folder, `${startRsi}.sqlite`), 'rsi-mean-reversion');
+    // The same strategy again, three days and an hour later (a copy replays identically).
+    copyFileSync(join(folder, `${start1}.sqlite`), join(folder, `${start2}.sqlite`));
+  }, 120_000);
+
+  it('counts each filled sell order once as a completed trade, as the execution tables record them', () => {
+    const reading = readPaperSession(join(folder, `${start1}.sqlite`), start1);
+    expect(trend.sellOrders).toBeGreaterThan(5);
+    expect(reading).toEqual({ ok: true, record: { file: join(folder, `${start1}.sqlite`), startedAtMs: start1, strategyId: 'trend-follower', completedTrades: trend.sellOrders } });
+    // Buys open positions; they are not completed trades.
+    expect(trend.buyOrders).toBeGreaterThan(0);
+  });
+
+  it('names the strategy whose signals the session traded on', () => {
+    const reading = readPaperSession(join(folder, `${startRsi}.sqlite`), startRsi);
+    expect(reading.ok && reading.record.strategyId).toBe('rsi-mean-reversion');
+    expect(reading.ok && reading.record.completedTrades).toBe(rsi.sellOrders);
+  });
+
+  it('adds a strategy\'s sessions up: trades from each, days between the first and last start on the wall clock', () => {
+    const sessions = createPaperSessionReader({ folder, log })();
+    expect(sessions).toHaveLength(3);
+    expect(paperRecordFromSessions('trend-follower', sessions, start2 + DAY_MS)).toEqual({
+      strategyId: 'trend-follower', paperDays: 3, paperTrades: 2 * trend.sellOrders,
+    });
+    // Each replay covers 15,000 hours (625 days) of prices; that is not 166 days of paper trading.
+    expect(paperRecordFromSessions('rsi-mean-reversion', sessions, start2 + DAY_MS)).toEqual({
+      strategyId: 'rsi-mean-reversion', paperDays: 0, paperTrades: rsi.sellOrders,
+    });
+  });
+
+  it('lets an edited journal count for nothing, even after it was read once', () => {
+    const path = join(folder, 'edited', `${start1}.sqlite`);
+    mkdirSync(join(folder, 'edited'));
+    copyFileSync(join(folder, `${start1}.sqlite`), path);
+    const reader = createPaperSessionReader({ folder: join(folder, 'edited'), log });
+    expect(reader().map((session) => session.completedTrades)).toEqual([trend.sellOrders]);
+
+    // A buy is rewritten into a sell, as someone trying to pass the gate might.
+    tamper(path, (db) => {
+      db.exec("UPDATE audit_events SET payload = replace(payload, '\"side\":\"buy\"', '\"side\":\"sell\"') WHERE kind = 'fill'");
+    });
+    const edited = readPaperSession(path, start1);
+    expect(edited.ok).toBe(false);
+    expect(!edited.ok && edited.reason).toContain('failed its check');
+    expect(reader()).toEqual([]);
+  });
+
+  it('counts a sell order filled in parts once, and a journal naming two strategies not at all', () => {
+    const path = join(folder, 'parts.sqlite');
+    const journal = openJournal(path);
+    const fill = (clientOrderId: string, side: 'buy' | 'sell', tradeId: string) =>
+      ({ atMs: 2, kind: 'fill' as const, subject: clientOrderId, payload: { clientOrderId, side, tradeId, amountBase: 0.1, priceQuote: 100 } });
+    journal.append({ atMs: 1, kind: 'signal', subject: 'BTC/USDT', payload: { strategyId: 'trend-follower', score: 0.5 } });
+    journal.appendMany([fill('b-1', 'buy', 't1'), fill('s-1', 'sell', 't2'), fill('s-1', 'sell', 't3'), fill('s-2', 'sell', 't4')]);
+    expect(readPaperSession(path, 5)).toMatchObject({ ok: true, record: { strategyId: 'trend-follower', completedTrades: 2 } });
+
+    journal.append({ atMs: 3, kind: 'signal', subject: 'BTC/USDT', payload: { strategyId: 'rsi-mean-reversion', score: -0.5 } });
+    journal.close();
+    expect(readPaperSession(path, 5)).toMatchObject({ ok: false, reason: 'the journal holds signals of 2 strategies' });
+  });
+
+  it('ignores files that are not paper sessions and a folder that does not exist yet', () => {
+    const other = mkdtempSync(join(tmpdir(), 'ballast-paper-other-'));
+    writeFileSync(join(other, 'current.json'), '{}');
+    copyFileSync(join(folder, `${start1}.sqlite`), join(other, 'notes.sqlite'));
+    writeFileSync(join(other, '1700000000000.sqlite'), 'not a database');
+    expect(createPaperSessionReader({ folder: other, log })()).toEqual([]);
+    expect(createPaperSessionReader({ folder: join(other, 'missing'), log })()).toEqual([]);
+  });
+});
+
+describe('paperRecordFromSessions', () => {
+  const t0 = Date.UTC(2026, 2, 1);
+
+  it('has no record for a strategy that never paper traded', () => {
+    expect(paperRecordFromSessions('trend-follower', [record(t0, 'rsi-mean-reversion', 30)], t0 + DAY_MS)).toBeUndefined();
+  });
+
+  it('counts whole days only: six days and 23 hours are six days', () => {
+    const sessions = [record(t0, 'trend-follower', 1), record(t0 + 7 * DAY_MS - 3_600_000, 'trend-follower', 1)];
+    expect(paperRecordFromSessions('trend-follower', sessions, t0 + 8 * DAY_MS)).toEqual({ strategyId: 'trend-follower', paperDays: 6, paperTrades: 2 });
+    sessions.push(record(t0 + 7 * DAY_MS, 'trend-follower', 0));
+    expect(paperRecordFromSessions('trend-follower', sessions, t0 + 8 * DAY_MS)?.paperDays).toBe(7);
+  });
+
+  it('does not count sessions that started after now (a wrong clock) or that never signalled', () => {
+    const sessions = [record(t0, 'trend-follower', 4), record(t0 + 9 * DAY_MS, 'trend-follower', 40), record(t0 + 2 * DAY_MS, null, 0)];
+    expect(paperRecordFromSessions('trend-follower', sessions, t0 + DAY_MS)).toEqual({ strategyId: 'trend-follower', paperDays: 0, paperTrades: 4 });
+  });
+});
