@@ -39,7 +39,7 @@ export interface Harness {
   readonly logFile: string;
   /** Saved keys (ciphertext only), as JSON. */
   readonly keyStoreFile: string;
-  /** The live gate's paper-record and risk-limit inputs, as a spec sets them. */
+  /** The live gate's paper-record and risk-limit inputs: the core's own unless a spec sets them. */
   readonly liveReadiness: SettableLiveReadiness;
   /** Filled only with `recordResponses`. */
   readonly responses: readonly RecordedMessage[];
@@ -70,6 +70,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         ...(options.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: options.permissionWatchIntervalMs }),
       },
     });
+    liveReadiness.useRecords(created.liveReadiness);
     await created.restore();
     return created;
   };
