@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command.ts';
+import { activityCommands } from './commands/activity.ts';
 import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
+import { riskCommands } from './commands/risk.ts';
 
 export { command, NoInput, type CommandSpec } from './command.ts';
 
@@ -26,7 +28,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -3,6 +3,8 @@ export * from './tradingState.ts';
 export * from './schemas.ts';
 export * from './keys.ts';
 export * from './bot.ts';
+export * from './risk.ts';
+export * from './activity.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

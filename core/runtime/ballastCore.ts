@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { openJournal } from '../journal/index.ts';
 import { defaultRiskLimits } from '../risk/index.ts';
 import { botHandlers } from './botHandlers.ts';
+import { activityHandlers } from './activity/activityHandlers.ts';
 import { createBotController } from './paper/botController.ts';
 import { createReplayLibrary } from './replayLibrary.ts';
 import type { LiveReadiness } from './liveReadiness.ts';
@@ -107,6 +108,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause) => bot.kill(cause) }),
     ...keysHandlers(keys),
     ...botHandlers(bot, replays),
+    ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
   };
 
   const dispatch = createDispatcher(handlers, {

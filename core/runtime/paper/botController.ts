@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractError, type BotConfig, type BotStatus, type DashboardSnapshot, type EventHub, type StateCause } from '../../contract/index.ts';
+import type { ChainHead } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { Candle, MarketInfo, Timeframe } from '../../market/index.ts';
 import { killSwitch, type KillReport, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
@@ -37,6 +38,8 @@ export interface BotController {
   restore(): Promise<void>;
   /** The current paper run's journal file (its orders, fills and decisions), or null. */
   sessionJournalPath(): string | null;
+  /** The newest entry of the current run's journal as the bot wrote it (the Activity check's anchor), or null. */
+  sessionJournalHead(): ChainHead | null;
   /** Open orders as the paper exchange itself lists them (not Ballast's own record), or null without a run. */
   openOrdersOnExchange(): Promise<number | null>;
   /** Resolves when the running replay has finished (tests). */
@@ -251,6 +254,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       }
     },
     sessionJournalPath: () => (session === null ? null : join(folder, `${sessionId}.sqlite`)),
+    sessionJournalHead: () => session?.journal.head() ?? null,
     async openOrdersOnExchange() {
       if (!session) return null;
       const listed = await session.exchange.fetchOpenOrders();
