@@ -17,7 +17,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openJournal } from '../journal/index.ts';
-import { defaultRiskLimits } from '../risk/index.ts';
+import { createRiskLimitsStore } from './riskLimitsStore.ts';
+import { riskHandlers } from './riskHandlers.ts';
 import { botHandlers } from './botHandlers.ts';
 import { activityHandlers } from './activity/activityHandlers.ts';
 import { createBotController } from './paper/botController.ts';
@@ -74,7 +75,15 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
       options.log.error({ err: error }, 'the trading state could not be saved to the journal');
     },
   });
-  const limits = defaultRiskLimits('paper', Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // The person's limits, saved in the data folder; a damaged file holds safe mode until they save again.
+  const riskLimits = createRiskLimitsStore({
+    path: join(dataDir, 'risk-limits.json'),
+    journal,
+    tradingState,
+    log: options.log,
+    nowMs,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   const replays = createReplayLibrary(join(dataDir, 'replays'));
   const liveReadiness = createPaperLiveReadiness({
     paperFolder: join(dataDir, 'paper'),
@@ -92,7 +101,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     log: options.log,
   });
 
-  const bot = createBotController({ dataDir, tradingState, limits: () => limits, replays, events, log: options.log, nowMs });
+  const bot = createBotController({ dataDir, tradingState, limits: () => riskLimits.current(), replays, events, log: options.log, nowMs });
 
   const unsubscribeKeepAwake = options.keepsComputerAwake === true ? announceKeepAwakeOnBotStart(events, nowMs) : () => undefined;
   const unsubscribe = tradingState.onChange((snapshot, previous) => {
@@ -109,6 +118,16 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...keysHandlers(keys),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
+    ...riskHandlers({
+      store: riskLimits,
+      tradingState,
+      mode: () => keys.live.mode(),
+      paperDesk: () => bot.riskDesk(),
+      paperStartingBalance: () => {
+        const config = bot.status().config;
+        return config === null ? null : { amountQuote: config.startingBalanceQuote, quoteAsset: config.symbol.split('/')[1] ?? 'USDT' };
+      },
+    }),
   };
 
   const dispatch = createDispatcher(handlers, {

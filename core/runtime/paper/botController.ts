@@ -12,6 +12,7 @@ import { sessionView } from './dashboardView.ts';
 import { PaperSession } from './paperSession.ts';
 import { driveReplay, type ReplayDriver } from './replayDriver.ts';
 import { performanceSummary } from './performanceSummary.ts';
+import { paperRiskDesk, type PaperRiskDesk } from '../paperRiskDesk.ts';
 
 export interface BotControllerOptions {
   readonly dataDir: string;
@@ -42,6 +43,8 @@ export interface BotController {
   sessionJournalHead(): ChainHead | null;
   /** Open orders as the paper exchange itself lists them (not Ballast's own record), or null without a run. */
   openOrdersOnExchange(): Promise<number | null>;
+  /** The paper account for the Risk limits screen (current use) and manual orders, through the same risk gate; null without one. */
+  riskDesk(): PaperRiskDesk | null;
   /** Resolves when the running replay has finished (tests). */
   whenIdle(): Promise<void>;
   dispose(): void;
@@ -261,6 +264,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       if (listed.kind !== 'ok') throw new Error(`the paper exchange could not list its open orders: ${listed.kind}`);
       return listed.value.length;
     },
+    riskDesk: () => (session === null ? null : paperRiskDesk({ session, limits: limitsFor(session.config), tradingState: options.tradingState, wallNowMs: options.nowMs, replayRunning: () => driver?.isRunning === true })),
     whenIdle: () => idle,
     dispose() {
       driver?.stop();
