@@ -43,6 +43,14 @@ export interface FaultRule {
   skip?: number | undefined;
   /** fire with this probability (0..1), drawn from the seeded generator */
   probability?: number | undefined;
+  /** fire only for requests carrying every one of these parameters with exactly this value (e.g. one order's `origClientOrderId`) */
+  params?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A stricter request budget than the weight limit, over a short sliding window (e.g. 40 requests a second). */
+export interface RequestLimit {
+  maxRequests: number;
+  windowMs: number;
 }
 
 export interface FiredFault {
@@ -62,6 +70,8 @@ export class FaultPlan {
   readonly #random: () => number;
   #nextId = 1;
   #clockSkewMs = 0;
+  #requestLimit: RequestLimit | null = null;
+  #recentRequestsMs: number[] = [];
 
   constructor(seed: number, rules: readonly FaultRule[] = []) {
     this.#random = seededRandom(seed);
@@ -82,6 +92,16 @@ export class FaultPlan {
   clear(): void {
     this.#rules.length = 0;
     this.#clockSkewMs = 0;
+    this.setRequestLimit(null);
+  }
+
+  /**
+   * Over `maxRequests` in any `windowMs` (wall clock), a request is answered 429 with a
+   * Retry-After of the time until the window has room again (whole seconds, at least 1, as Binance sends it).
+   */
+  setRequestLimit(limit: RequestLimit | null): void {
+    this.#requestLimit = limit;
+    this.#recentRequestsMs = [];
   }
 
   /** How many times a rule has fired so far. */
@@ -98,13 +118,16 @@ export class FaultPlan {
     return this.#clockSkewMs;
   }
 
-  /** The faults that fire for this request, in the order the rules were added. */
-  faultsFor(method: string, path: string): FiredFault[] {
+  /** The faults that fire for this request, in the order the rules were added (the request limit first). */
+  faultsFor(method: string, path: string, params: Readonly<Record<string, string>> = {}, nowMs = Date.now()): FiredFault[] {
     const fired: FiredFault[] = [];
+    const limited = this.#overRequestLimit(nowMs);
+    if (limited !== null) fired.push({ ruleId: 0, fault: limited });
     for (const active of this.#rules) {
       const { rule } = active;
       if (rule.method !== undefined && rule.method.toUpperCase() !== method) continue;
       if (rule.path !== undefined && !(typeof rule.path === 'string' ? rule.path === path : rule.path.test(path))) continue;
+      if (rule.params !== undefined && !Object.entries(rule.params).every(([name, value]) => params[name] === value)) continue;
       active.seen += 1;
       if (active.seen <= (rule.skip ?? 0)) continue;
       if (rule.times !== undefined && active.fired >= rule.times) continue;
@@ -113,6 +136,19 @@ export class FaultPlan {
       fired.push({ ruleId: active.id, fault: rule.fault });
     }
     return fired;
+  }
+
+  #overRequestLimit(nowMs: number): Fault | null {
+    const limit = this.#requestLimit;
+    if (limit === null) return null;
+    const recent = this.#recentRequestsMs.filter((atMs) => atMs > nowMs - limit.windowMs);
+    this.#recentRequestsMs = recent;
+    if (recent.length >= limit.maxRequests) {
+      const waitMs = (recent[0] ?? nowMs) + limit.windowMs - nowMs;
+      return { kind: 'rateLimited', retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)) };
+    }
+    recent.push(nowMs);
+    return null;
   }
 }
 

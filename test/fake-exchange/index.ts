@@ -4,7 +4,7 @@
  */
 export { startFakeExchange, DEFAULT_CANDLE_FILES, type FakeExchange, type FakeExchangeOptions } from './exchange.ts';
 export { binanceClientFor, fakeExchangeApiUrls, FAKE_EXCHANGE_CCXT_OPTIONS, type BinanceClientOverrides } from './ccxtClient.ts';
-export { FaultPlan, seededRandom, type Fault, type FaultRule, type FiredFault, type LostConnection, type ServerErrorBody } from './faults.ts';
+export { FaultPlan, seededRandom, type Fault, type FaultRule, type FiredFault, type LostConnection, type RequestLimit, type ServerErrorBody } from './faults.ts';
 export { FakeAccount, defaultPermissions, generateFakeCredentials, DEFAULT_BALANCES, type AccountOptions, type AssetBalance, type Credentials, type KeyPermissions } from './account.ts';
 export { MarketClock, type MarketTimeInput } from './clock.ts';
 export type { ExchangeInspector } from './inspect.ts';

@@ -80,7 +80,7 @@ async function serve(parts: ServerParts, routes: Map<string, Route>, heldTimers:
   } else if (route === undefined) {
     outcome = { status: 404, headers: { 'Content-Type': 'text/plain' }, body: `Not Found: the fake exchange does not serve ${method} ${url.pathname}` };
   } else {
-    fired = parts.faults.faultsFor(method, url.pathname);
+    fired = parts.faults.faultsFor(method, url.pathname, params, arrivedAtMs);
     const faults = fired.map((entry) => entry.fault);
     const latencyMs = faults.reduce((sum, fault) => sum + (fault.kind === 'latency' ? fault.ms : 0), 0);
     if (latencyMs > 0) await sleep(latencyMs);
