@@ -2,10 +2,12 @@
 // A benchmark that is not built yet is absent, never a made-up number.
 import { benchDashboardFirstPaint } from './dashboard.ts';
 import { benchIpcHandler, benchIpcRoundtrip } from './ipc.ts';
+import { benchKill50 } from './kill.ts';
 import { benchBackfill, benchCandleValidation } from './market.ts';
 import { benchOrderOverhead } from './orders.ts';
 import { benchPaperFills } from './paper.ts';
 import { benchIndicatorLoop, benchPaperPipeline } from './pipeline.ts';
+import { benchRiskEvaluate } from './risk.ts';
 import { progress } from './stats.ts';
 
 type Bench = () => Promise<Record<string, number | string>>;
@@ -17,6 +19,8 @@ const benches: Bench[] = [
   benchBackfill,
   benchOrderOverhead,
   benchPaperFills,
+  benchRiskEvaluate,
+  benchKill50,
   benchPaperPipeline,
   benchIndicatorLoop,
   benchDashboardFirstPaint,
