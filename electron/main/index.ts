@@ -20,6 +20,9 @@ import { contentTypeFor, resolveAppAsset } from './appProtocol.ts';
 import { createGuardedInvoke } from './ipcGuard.ts';
 import { SafeStorageCipher } from './safeStorageCipher.ts';
 import { ElectronStoreKeyRecords } from './electronStoreKeyRecords.ts';
+import { installDesktopIntegration } from './desktopIntegration.ts';
+// electron-vite turns this into the file's path at run time; electron-builder.yml packs resources/icon-256.png with the app.
+import trayIconPath from '../../resources/icon-256.png?asset';
 
 // electron-vite sets this only for `npm start` (development); a packaged app never has it.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -41,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
       if (window.isMinimized()) window.restore();
+      // The window may be hidden in the tray while a bot runs.
+      window.show();
       window.focus();
     }
   });
@@ -51,7 +56,7 @@ async function start(): Promise<void> {
   const log = createLogger({ destination: fileDestination(join(app.getPath('logs'), 'ballast.log')) });
   // safeStorage reports its Linux backend only after 'ready'; the keystore records it with every key.
   const osCipher = await SafeStorageCipher.create(safeStorage, process.platform, log);
-  const core = createBallastCore({ version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher } });
+  const core = createBallastCore({ version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher }, keepsComputerAwake: true });
   await core.restore();
 
   hardenSession();
@@ -67,14 +72,30 @@ async function start(): Promise<void> {
     }
   });
 
-  openMainWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
-  });
+  const mainWindow = (): Electron.BrowserWindow | undefined => {
+    const [window] = BrowserWindow.getAllWindows();
+    return window;
+  };
+  const showMainWindow = (): void => {
+    const existing = mainWindow();
+    if (existing === undefined) {
+      desktop.watchWindow(openMainWindow());
+      return;
+    }
+    if (existing.isMinimized()) existing.restore();
+    existing.show();
+    existing.focus();
+  };
+  const desktop = installDesktopIntegration({ core, log, trayIconPath, mainWindow, showMainWindow });
+
+  showMainWindow();
+  app.on('activate', showMainWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => {
+  // Not 'before-quit': that one may be cancelled (the person keeps a running bot), this one is final.
+  app.on('will-quit', () => {
+    desktop.dispose();
     core.dispose();
   });
 }
@@ -125,10 +146,11 @@ function serveAppProtocol(): void {
   });
 }
 
-function openMainWindow(): void {
+function openMainWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(preloadPath, { devTools: devServerUrl !== undefined }));
   window.once('ready-to-show', () => {
     window.show();
   });
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  return window;
 }
