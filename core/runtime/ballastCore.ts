@@ -89,6 +89,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     paperFolder: join(dataDir, 'paper'),
     // Read only when the gate is evaluated, after `bot` exists.
     currentStrategyId: () => bot.status().config?.strategyId,
+    // Set once the person has reviewed and saved their limits on the Risk limits screen.
+    riskLimits,
     nowMs,
     log: options.log,
   });

@@ -43,8 +43,9 @@ describe('the live gate inputs from paper sessions', () => {
     await core.restore();
     expect(await core.liveReadiness.liveStrategyId()).toBeUndefined();
     expect(await core.liveReadiness.paperRecordFor('trend-follower')).toBeUndefined();
-    expect(await core.liveReadiness.riskLimitsConfigured()).toEqual(await RISK_LIMITS_NOT_REVIEWED.riskLimitsConfigured());
-    expect((await core.liveReadiness.riskLimitsConfigured()).configured).toBe(false);
+    expect(await core.liveReadiness.riskLimitsConfigured()).toEqual({
+      configured: false, missing: ['a review of your risk limits (open Risk limits, check each one and save)'],
+    });
     // With no host override, the keys layer asks these same inputs.
     expect(core.keys.readiness).toBe(core.liveReadiness);
     core.dispose();
@@ -75,7 +76,21 @@ describe('the live gate inputs from paper sessions', () => {
     restarted.dispose();
   }, 60_000);
 
-  it('takes the risk limits answer from the review it is given', async () => {
+  it('counts risk limits as set once the person has saved them on the Risk limits screen, also after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-readiness-'));
+    const core = createBallastCore({ version: 't', log, dataDir });
+    expect(await core.liveReadiness.riskLimitsConfigured()).toMatchObject({ configured: false });
+    const saved = await core.dispatch('applyRiskLimits', { changes: { maxOpenPositions: 2 } });
+    expect(saved.ok).toBe(true);
+    expect(await core.liveReadiness.riskLimitsConfigured()).toEqual({ configured: true });
+    core.dispose();
+    const restarted = createBallastCore({ version: 't', log, dataDir });
+    expect(await restarted.liveReadiness.riskLimitsConfigured()).toEqual({ configured: true });
+    restarted.dispose();
+  });
+
+  it('refuses risk limits when no review is connected, and otherwise takes the review\'s answer', async () => {
+    expect(await RISK_LIMITS_NOT_REVIEWED.riskLimitsConfigured()).toMatchObject({ configured: false });
     const readiness = createPaperLiveReadiness({
       paperFolder: join(tmpdir(), 'ballast-no-such-folder'),
       currentStrategyId: () => undefined,
