@@ -37,7 +37,14 @@ export const RiskLimitsView = z.strictObject({
   source: z.enum(['saved', 'defaults', 'damaged']),
   problem: z.string().nullable(),
   /** The paper account the use is measured on; null when none has been opened yet. */
-  account: z.strictObject({ equityQuote: z.number(), quoteAsset: z.string(), label: z.string() }).nullable(),
+  account: z.strictObject({
+    equityQuote: z.number(),
+    quoteAsset: z.string(),
+    /** The market the paper bot trades, and its latest replayed price (where manual orders are priced). */
+    symbol: z.string(),
+    priceQuote: z.number(),
+    label: z.string(),
+  }).nullable(),
   /** Plain words on where the use figures come from (or why there are none). */
   useNote: z.string(),
   limits: z.array(RiskLimitRow),

@@ -18,7 +18,7 @@ import { createRollingQuoteVolume, replayMarketView } from './paper/replayMarket
 /** The paper account as the Risk limits screen and manual orders see it. */
 export interface PaperRiskDesk {
   /** The account as `evaluate` sees it at the latest replayed price, or null before the first bar. */
-  account(): { readonly view: AccountView; readonly atMs: number; readonly markQuote: number } | null;
+  account(): { readonly view: AccountView; readonly atMs: number; readonly markQuote: number; readonly symbol: string } | null;
   /** A person's order: built into an intent with origin `manual`, then the same risk gate as the bot's own. */
   placeManualOrder(request: ManualOrderRequest): Promise<ManualOrderResult>;
 }
@@ -121,7 +121,7 @@ export function paperRiskDesk(options: PaperRiskDeskOptions): PaperRiskDesk {
   return {
     account() {
       const now = accountNow();
-      return now === null ? null : { view: now.view, atMs: now.atMs, markQuote: now.markQuote };
+      return now === null ? null : { view: now.view, atMs: now.atMs, markQuote: now.markQuote, symbol: session.config.symbol };
     },
     async placeManualOrder(request) {
       if (options.replayRunning()) {

@@ -62,7 +62,9 @@ export function riskLimitsView(context: RiskContext): RiskLimitsView {
   return {
     source: readout.source,
     problem: readout.problem,
-    account: account === null ? null : { equityQuote: account.view.equityQuote, quoteAsset: account.view.quoteAsset, label: 'Paper account' },
+    account: account === null
+      ? null
+      : { equityQuote: account.view.equityQuote, quoteAsset: account.view.quoteAsset, symbol: account.symbol, priceQuote: account.markQuote, label: 'Paper account' },
     useNote: account === null
       ? 'No paper account yet, so nothing is in use. Once a paper bot has run, each limit shows how much of it the account is using.'
       : 'Use is measured on your paper account at the latest replayed price.',

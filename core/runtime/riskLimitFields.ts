@@ -35,6 +35,22 @@ export const RISK_LIMIT_FIELDS: Readonly<Record<LimitField, FieldSpec>> = {
 
 export const RISK_LIMIT_FIELD_ORDER = Object.keys(RISK_LIMIT_FIELDS) as LimitField[];
 
+const BOUND_WORDS: Readonly<Record<string, string>> = { '<=': 'the most allowed is', '<': 'it must be below', '>=': 'the least allowed is', '>': 'it must be above' };
+
+/** The schema's bound ("<=1") in the unit the person typed (100%), or null when there is none. */
+function boundInWords(unit: RiskLimitUnit, detail: string): string | null {
+  if (/expected int/i.test(detail)) return 'it must be a whole number';
+  const match = /(<=|>=|<|>)\s*(-?[\d.]+)/.exec(detail);
+  if (match === null) return null;
+  const [, operator = '', raw = ''] = match;
+  const value = Number(raw);
+  const shown = unit === 'fraction' ? `${String(Number((value * 100).toPrecision(10)))}%`
+    : unit === 'bps' ? `${String(value / 100)}%`
+      : unit === 'ms' ? `${String(value / 1000)} seconds`
+        : String(value);
+  return `${BOUND_WORDS[operator] ?? operator} ${shown}`;
+}
+
 const isLimitField = (name: string): name is LimitField => Object.hasOwn(RISK_LIMIT_FIELDS, name);
 
 /**
@@ -48,7 +64,9 @@ export function describeLimitProblems(problems: readonly string[]): string {
     const detail = colon > 0 ? problem.slice(colon + 1).trim() : problem;
     if (/unrecognized key/i.test(detail)) return `Ballast has no limit called ${detail.replace(/^.*?"/, '"').slice(0, 60)}.`;
     if (!isLimitField(field)) return `A limit is not valid (${detail}).`;
-    return `${RISK_LIMIT_FIELDS[field].label}: this value is not allowed (${detail}).`;
+    const { label, unit } = RISK_LIMIT_FIELDS[field];
+    const bound = boundInWords(unit, detail);
+    return `${label}: this value is not allowed${bound === null ? '' : `; ${bound}`} (${detail}).`;
   });
   return `Nothing was changed. ${sentences.join(' ')}`;
 }

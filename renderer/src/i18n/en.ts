@@ -2,6 +2,7 @@ import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { keys } from './en/keys.ts';
 import { paper } from './en/paper.ts';
+import { risk } from './en/risk.ts';
 import { screens } from './en/screens.ts';
 
 /**
@@ -13,6 +14,7 @@ export const en = {
   ...keys,
   ...dashboard,
   ...paper,
+  ...risk,
   ...screens,
 } as const;
 

@@ -3,6 +3,7 @@ import type { ScreenId } from '../store/appStore.ts';
 import { DashboardScreen } from './dashboard/DashboardScreen.tsx';
 import { PaperScreen } from './paper/PaperScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
+import { RiskScreen } from './risk/RiskScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
 
 const placeholder = (id: ScreenId): ComponentType => {
@@ -16,7 +17,7 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   dashboard: DashboardScreen,
   paper: PaperScreen,
   keys: KeysScreen,
-  risk: placeholder('risk'),
+  risk: RiskScreen,
   activity: placeholder('activity'),
   settings: placeholder('settings'),
 };

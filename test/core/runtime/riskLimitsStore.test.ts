@@ -75,8 +75,8 @@ describe('the risk limits store', () => {
 
   it('refuses values out of range with the limit named in plain words, never clamping', () => {
     const opened = openStore(freshDir());
-    expect(() => opened.store.review({ perTradeFractionOfEquity: 1.5 }, CONTEXT)).toThrow(/Largest single trade: this value is not allowed/);
-    expect(() => opened.store.review({ maxOpenPositions: 2.5 }, CONTEXT)).toThrow(/Positions open at once/);
+    expect(() => opened.store.review({ perTradeFractionOfEquity: 1.5 }, CONTEXT)).toThrow(/Largest single trade: this value is not allowed; the most allowed is 100%/);
+    expect(() => opened.store.review({ maxOpenPositions: 2.5 }, CONTEXT)).toThrow(/Positions open at once: this value is not allowed; it must be a whole number/);
     expect(() => opened.store.review({ withdrawEverything: true }, CONTEXT)).toThrow(/no limit called "withdrawEverything"/);
     expect(opened.store.current()).toEqual(defaultRiskLimits('paper', 'Europe/Berlin'));
     opened.close();

@@ -16,8 +16,8 @@ test.describe('the app frame', () => {
 
   test('screens with nothing behind them say so instead of showing numbers', async ({ app }) => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Risk limits' }).click();
-    await expect(page.getByRole('heading', { name: 'Risk limits' })).toBeVisible();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await expect(page.getByText('Not built yet')).toBeVisible();
     await expect(page.locator('main')).not.toContainText(/\d+(\.\d+)?\s?%/);
   });

@@ -1,0 +1,96 @@
+import './risk.css';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RiskLimitRow, RiskLimitsView } from '#core/contract/index.ts';
+import { formatMoney } from '../../numberFormat.ts';
+import { useAppStore } from '../../store/appStore.ts';
+import { LimitRow } from './LimitRow.tsx';
+import { LoosenDialog } from './LoosenDialog.tsx';
+import { ManualOrderForm } from './ManualOrderForm.tsx';
+import { useRiskStore } from './riskStore.ts';
+import { SafetyChecks } from './SafetyChecks.tsx';
+
+/** The limits measured on the whole account; the rest are checks on every single order. */
+const ACCOUNT_FIELDS: readonly string[] = [
+  'perTradeFractionOfEquity', 'dailyLossFractionOfEquity', 'maxDrawdownFraction', 'totalExposureFractionOfEquity',
+  'maxOpenPositions', 'maxOrdersPerMinute', 'maxOrdersPerDay',
+];
+
+function SourceNotice({ view }: { view: RiskLimitsView }) {
+  const { t } = useTranslation();
+  const busy = useRiskStore((s) => s.busy);
+  const change = useRiskStore((s) => s.change);
+  const notice = useRiskStore((s) => s.notice);
+  const saveAsShown = () => { void change(null, {}); };
+  const savedHere = notice !== null && notice.field === null;
+  if (view.source === 'damaged') {
+    return (
+      <section className="risk-card" data-tone="danger" role="alert" aria-labelledby="risk-damaged-title">
+        <h2 id="risk-damaged-title">{t('risk.source.damagedTitle')}</h2>
+        <p>{view.problem}</p>
+        <button type="button" className="primary" onClick={saveAsShown} disabled={busy}>{t('risk.source.repair')}</button>
+        {savedHere && notice.kind === 'error' ? <p className="error">{notice.error.message}</p> : null}
+      </section>
+    );
+  }
+  if (view.source === 'defaults') {
+    return (
+      <section className="risk-card" data-tone="info">
+        <p>{t('risk.source.defaults')}</p>
+        <button type="button" onClick={saveAsShown} disabled={busy}>{t('risk.source.saveReviewed')}</button>
+        {savedHere && notice.kind === 'error' ? <p role="alert" className="error">{notice.error.message}</p> : null}
+      </section>
+    );
+  }
+  return savedHere && notice.kind === 'saved' ? <p role="status" className="risk-saved">{t('risk.savedReview')}</p> : null;
+}
+
+function LimitGroup({ id, title, hint, rows, quoteAsset }: { id: string; title: string; hint: string; rows: readonly RiskLimitRow[]; quoteAsset: string }) {
+  return (
+    <section className="risk-group" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p className="risk-muted">{hint}</p>
+      <ul className="risk-limits" aria-labelledby={id}>
+        {rows.map((row) => <LimitRow key={row.field} row={row} quoteAsset={quoteAsset} />)}
+      </ul>
+    </section>
+  );
+}
+
+/** Risk limits: every limit, how much of it is in use, changing it, and trying an order against it. */
+export function RiskScreen() {
+  const { t } = useTranslation();
+  const { view, status, loadError } = useRiskStore();
+  const mode = useAppStore((s) => s.status?.mode ?? 'paper');
+
+  useEffect(() => {
+    const { load, subscribe } = useRiskStore.getState();
+    const unsubscribe = subscribe();
+    void load();
+    return unsubscribe;
+  }, []);
+
+  const quoteAsset = view?.account?.quoteAsset ?? 'USDT';
+  const rows = view?.limits ?? [];
+  return (
+    <section className="screen risk-screen" aria-labelledby="screen-risk">
+      <h1 id="screen-risk">{t('risk.title')}</h1>
+      <p className="risk-lead">{t('risk.lead')}</p>
+      {loadError ? <p role="alert" className="error">{t('risk.loadFailed', { message: loadError })}</p> : null}
+      {view ? <SourceNotice view={view} /> : null}
+      {status ? <SafetyChecks status={status} /> : null}
+      {view ? (
+        <>
+          <p className="risk-use-note">
+            {view.useNote}
+            {view.account ? ` ${t('risk.use.account', { equity: formatMoney(view.account.equityQuote, view.account.quoteAsset) })}` : ''}
+          </p>
+          <LimitGroup id="risk-group-account" title={t('risk.groups.account')} hint={t('risk.groups.accountHint')} rows={rows.filter((row) => ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
+          <ManualOrderForm view={view} mode={mode} />
+          <LimitGroup id="risk-group-orders" title={t('risk.groups.orders')} hint={t('risk.groups.ordersHint')} rows={rows.filter((row) => !ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
+        </>
+      ) : null}
+      <LoosenDialog />
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { TradingStatusView } from '#core/contract/index.ts';
+
+/** Why safe mode is on and which automatic checks are still tripped (leaving it is in the frame's banner). */
+export function SafetyChecks({ status }: { status: TradingStatusView }) {
+  const { t } = useTranslation();
+  const tripped = status.activeTriggers;
+  const cause = status.safeModeCause;
+  return (
+    <section className="risk-card" aria-labelledby="risk-checks-title" data-tone={tripped.length > 0 ? 'warn' : 'ok'}>
+      <h2 id="risk-checks-title">{t('risk.status.title')}</h2>
+      {/* The cause is said once: as the reason for safe mode, or in the list of checks still tripped. */}
+      {cause !== null && !tripped.some((trigger) => trigger.cause.message === cause.message) ? <p>{t('risk.status.safeModeBecause', { cause: cause.message })}</p> : null}
+      {tripped.length === 0 ? (
+        <p className="risk-muted">{t('risk.status.allClear')}</p>
+      ) : (
+        <>
+          <p>{t('risk.status.tripped')}</p>
+          <ul className="risk-triggers">
+            {tripped.map((trigger) => (
+              <li key={trigger.triggerId}>
+                {trigger.cause.message}{' '}
+                <span className="risk-chip">{trigger.action === 'KILLED' ? t('risk.status.triggerKills') : t('risk.status.triggerSafeMode')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
