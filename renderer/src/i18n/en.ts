@@ -1,3 +1,4 @@
+import { activity } from './en/activity.ts';
 import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { keys } from './en/keys.ts';
@@ -15,6 +16,7 @@ export const en = {
   ...dashboard,
   ...paper,
   ...risk,
+  ...activity,
   ...screens,
 } as const;
 

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ScreenId } from '../store/appStore.ts';
 import { DashboardScreen } from './dashboard/DashboardScreen.tsx';
 import { PaperScreen } from './paper/PaperScreen.tsx';
+import { ActivityScreen } from './activity/ActivityScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
@@ -18,6 +19,6 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   paper: PaperScreen,
   keys: KeysScreen,
   risk: RiskScreen,
-  activity: placeholder('activity'),
+  activity: ActivityScreen,
   settings: placeholder('settings'),
 };
