@@ -53,7 +53,6 @@ export const activity = {
     searchButton: 'Search',
     from: 'From',
     to: 'Until',
-    timeRange: 'Time range',
     timeHint: 'Times are the bot’s clock, shown in your time zone ({{zone}}). In a replay they are the times of the replayed prices.',
     onlyAbout: 'Only entries about {{subject}}',
     removeSubject: 'Show all subjects',
