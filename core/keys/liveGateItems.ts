@@ -101,7 +101,7 @@ export function paperRecordItem(
 ): GateItem {
   const fix = `Paper trade this strategy for at least ${minimum.days} days or ${minimum.trades} trades first.`;
   if (record?.strategyId !== strategyId) {
-    return { id: 'paper-record', status: 'fail', reason: 'This strategy has no paper trading record yet.', fix };
+    return { id: 'paper-record', status: 'fail', reason: 'This strategy has no paper trading record on live prices yet. Replays of past or generated prices do not count.', fix };
   }
   if (record.paperDays >= minimum.days || record.paperTrades >= minimum.trades) {
     return pass('paper-record', `This strategy paper traded for ${record.paperDays} days and ${record.paperTrades} trades.`);

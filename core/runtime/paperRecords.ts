@@ -16,6 +16,10 @@ import type { Logger } from '../log/index.ts';
  *   from when each session was started on this computer (its file name). The times inside a
  *   journal are the replay's clock: a replay of 2018 run today covers years of prices in
  *   seconds, and that must not count as having watched the strategy for years.
+ * - Only sessions on live prices count. A replay of past or generated prices runs years of
+ *   market in seconds; letting it count would let anyone pass the gate in a minute without ever
+ *   having watched the strategy trade. Each session journal says at its start what prices it
+ *   traded on; one that does not say counts for nothing.
  * - Fills and the strategy are read from the hash-chained audit log, after checking the chain.
  *   A journal that fails the check, cannot be read, or names more than one strategy counts for
  *   nothing: an edited file cannot add trades.
@@ -34,6 +38,8 @@ export interface PaperSessionRecord {
   readonly strategyId: string | null;
   /** Sell orders with at least one fill. */
   readonly completedTrades: number;
+  /** What the session traded on, from its start event; only 'live' counts toward the record. */
+  readonly prices: 'live' | 'replay' | 'synthetic' | 'unknown';
 }
 
 export type SessionReading =
@@ -42,6 +48,7 @@ export type SessionReading =
 
 // Parsed at the edge: a journal row's payload is stored JSON, not a type.
 const SignalPayload = z.looseObject({ strategyId: z.string().min(1) });
+const StartPayload = z.looseObject({ event: z.literal('paper_session_started'), prices: z.enum(['live', 'replay', 'synthetic']) });
 const FillPayload = z.looseObject({ side: z.enum(['buy', 'sell']), clientOrderId: z.string().min(1) });
 
 function* eventsOf(journal: JournalReader, kinds: readonly AuditKind[], maxSeq: number): Generator<AuditEvent> {
@@ -71,9 +78,13 @@ export function readPaperSession(path: string, startedAtMs: number): SessionRead
   try {
     const strategies = new Set<string>();
     const soldOrders = new Set<string>();
-    for (const event of eventsOf(journal, ['signal', 'fill'], maxSeq)) {
+    let prices: PaperSessionRecord['prices'] = 'unknown';
+    for (const event of eventsOf(journal, ['signal', 'fill', 'system'], maxSeq)) {
       const payload: unknown = JSON.parse(event.payloadJson);
-      if (event.kind === 'signal') {
+      if (event.kind === 'system') {
+        const start = StartPayload.safeParse(payload);
+        if (start.success && prices === 'unknown') prices = start.data.prices;
+      } else if (event.kind === 'signal') {
         const signal = SignalPayload.safeParse(payload);
         if (!signal.success) return { ok: false, file, reason: `signal ${event.seq} does not name its strategy` };
         strategies.add(signal.data.strategyId);
@@ -85,7 +96,7 @@ export function readPaperSession(path: string, startedAtMs: number): SessionRead
     }
     if (strategies.size > 1) return { ok: false, file, reason: `the journal holds signals of ${strategies.size} strategies` };
     const [strategyId] = strategies;
-    return { ok: true, record: { file, startedAtMs, strategyId: strategyId ?? null, completedTrades: soldOrders.size } };
+    return { ok: true, record: { file, startedAtMs, strategyId: strategyId ?? null, completedTrades: soldOrders.size, prices } };
   } finally {
     journal.close();
   }
@@ -98,7 +109,7 @@ export function paperRecordFromSessions(
   nowMs: number,
 ): PaperRecordSummary | undefined {
   // A start "in the future" means the computer's clock was wrong then or is wrong now: not evidence.
-  const own = sessions.filter((session) => session.strategyId === strategyId && session.startedAtMs <= nowMs);
+  const own = sessions.filter((session) => session.strategyId === strategyId && session.startedAtMs <= nowMs && session.prices === 'live');
   if (own.length === 0) return undefined;
   const starts = own.map((session) => session.startedAtMs);
   const spanMs = Math.max(...starts) - Math.min(...starts);

@@ -120,6 +120,14 @@ export class PaperSession {
       journal.close();
       return { ok: false, reason: created.reason };
     }
+    if (journal.head() === undefined) {
+      // Says what this run trades on, for the live gate: replays never count as a paper record.
+      journal.append({
+        atMs: options.candles[0]?.openTimeMs ?? 0,
+        kind: 'system',
+        payload: { event: 'paper_session_started', strategyId: options.config.strategyId, prices: options.config.source.kind === 'synthetic' ? 'synthetic' : 'replay' },
+      });
+    }
     return { ok: true, session: new PaperSession(options, journal, created.value) };
   }
 

@@ -54,8 +54,11 @@ async function paperSession(journalPath: string, strategyId: StrategyInfo['id'])
   return counts;
 }
 
-const record = (startedAtMs: number, strategyId: string | null, completedTrades: number): PaperSessionRecord =>
-  ({ file: `${startedAtMs}.sqlite`, startedAtMs, strategyId, completedTrades });
+const record = (startedAtMs: number, strategyId: string | null, completedTrades: number, prices: PaperSessionRecord['prices'] = 'live'): PaperSessionRecord =>
+  ({ file: `${startedAtMs}.sqlite`, startedAtMs, strategyId, completedTrades, prices });
+
+/** Sessions read from replay journals, relabelled as if they had traded on live prices. */
+const asLive = (sessions: readonly PaperSessionRecord[]): PaperSessionRecord[] => sessions.map((session) => ({ ...session, prices: 'live' }));
 
 describe('a paper session journal', () => {
   let folder: string;
@@ -76,7 +79,7 @@ describe('a paper session journal', () => {
   it('counts each filled sell order once as a completed trade, as the execution tables record them', () => {
     const reading = readPaperSession(join(folder, `${start1}.sqlite`), start1);
     expect(trend.sellOrders).toBeGreaterThan(5);
-    expect(reading).toEqual({ ok: true, record: { file: join(folder, `${start1}.sqlite`), startedAtMs: start1, strategyId: 'trend-follower', completedTrades: trend.sellOrders } });
+    expect(reading).toEqual({ ok: true, record: { file: join(folder, `${start1}.sqlite`), startedAtMs: start1, strategyId: 'trend-follower', completedTrades: trend.sellOrders, prices: 'synthetic' } });
     // Buys open positions; they are not completed trades.
     expect(trend.buyOrders).toBeGreaterThan(0);
   });
@@ -88,8 +91,11 @@ describe('a paper session journal', () => {
   });
 
   it('adds a strategy\'s sessions up: trades from each, days between the first and last start on the wall clock', () => {
-    const sessions = createPaperSessionReader({ folder, log })();
-    expect(sessions).toHaveLength(3);
+    const read = createPaperSessionReader({ folder, log })();
+    expect(read).toHaveLength(3);
+    // As replays they count for nothing at all: years of prices in seconds are not a paper record.
+    expect(paperRecordFromSessions('trend-follower', read, start2 + DAY_MS)).toBeUndefined();
+    const sessions = asLive(read);
     expect(paperRecordFromSessions('trend-follower', sessions, start2 + DAY_MS)).toEqual({
       strategyId: 'trend-follower', paperDays: 3, paperTrades: 2 * trend.sellOrders,
     });
