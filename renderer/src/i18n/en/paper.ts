@@ -4,6 +4,7 @@ export const paper = {
     title: 'Paper trading',
     lead: 'Practise with pretend money first. A paper bot uses the real strategy and the real risk limits, but every order is simulated on your computer — nothing is sent to an exchange.',
     formLabel: 'Start a paper bot',
+    keepAwake: 'While a bot runs, Ballast keeps this computer awake. If the computer sleeps or is switched off, Ballast cannot act: only stop orders placed on the exchange itself protect open positions then.',
     market: 'Prices to trade on',
     synthetic: 'Synthetic demo market',
     syntheticHint: 'Generated prices, not a real market. Good for seeing how Ballast works in a few seconds.',

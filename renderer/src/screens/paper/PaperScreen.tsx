@@ -52,6 +52,7 @@ export function PaperScreen() {
     <section className="screen" aria-labelledby="screen-paper">
       <h1 id="screen-paper">{t('paper.title')}</h1>
       <p className="lead">{t('paper.lead')}</p>
+      <p className="lead note">{t('paper.keepAwake')}</p>
       {running ? (
         <div className="card running-card" role="status">
           <p>{t('paper.running', { market: snapshot.status.marketLabel })}</p>
