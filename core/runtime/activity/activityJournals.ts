@@ -34,6 +34,7 @@ const APP_DESCRIPTION = 'Trading state changes (pause, safe mode, kill, re-arm),
 const RUN_DESCRIPTION = 'Everything this paper run did: strategy signals, risk decisions, orders, fills and the (simulated) exchange’s answers.';
 
 const SignalNames = z.looseObject({ strategyId: z.string(), symbol: z.string() });
+const SessionStarted = z.looseObject({ event: z.literal('paper_session_started'), strategyId: z.string() });
 
 const runsFolder = (sources: ActivitySources): string => join(sources.dataDir, 'paper');
 
@@ -95,6 +96,11 @@ function runTitle(reader: JournalReader, isCurrent: boolean, sources: ActivitySo
   const newestSignal = reader.query({ kinds: ['signal'], limit: 1 }).events[0];
   const names = newestSignal === undefined ? undefined : SignalNames.safeParse(parseJsonOrNull(newestSignal.payloadJson));
   if (names?.success === true) return `${strategyName(names.data.strategyId)} on ${names.data.symbol}`;
+  // A run that never signalled (e.g. "do nothing") still names its strategy when it starts.
+  const started = reader.readAscending({ kinds: ['system'] }, 0, Number.MAX_SAFE_INTEGER, 10)
+    .map((event) => SessionStarted.safeParse(parseJsonOrNull(event.payloadJson)))
+    .find((result) => result.success);
+  if (started?.success === true) return strategyName(started.data.strategyId);
   const config = isCurrent ? sources.bot.status().config : null;
   return config === null ? '' : `${strategyName(config.strategyId)} on ${config.symbol}`;
 }

@@ -68,6 +68,8 @@ const ReconciledPayload = z.looseObject({
   unresolvedOrders: z.array(z.unknown()),
 });
 const TradingDayPayload = z.looseObject({ event: z.literal('trading_day_started'), dayKey: z.string(), timeZone: z.string(), dayStartEquityQuote: z.number() });
+const SessionStartedPayload = z.looseObject({ event: z.literal('paper_session_started'), strategyId: z.string(), prices: z.string() });
+const PRICE_WORDS: Readonly<Record<string, string>> = { synthetic: 'generated demo prices', replay: 'replayed past prices', live: 'live prices' };
 const HighWaterResetPayload = z.looseObject({ event: z.literal('high_water_mark_reset'), from: z.number().nullable(), to: z.number() });
 
 function parsed<T>(schema: z.ZodType<T>, payload: unknown): T | undefined {
@@ -148,6 +150,8 @@ const system: Summarize = (payload, subject) => {
     const orders = `${reconciled.ordersChecked} order${reconciled.ordersChecked === 1 ? '' : 's'} checked`;
     return `Orders compared with the exchange (${words(reconciled.phase)}): ${orders}, ${differences(reconciled.discrepancies.length)}${unresolved}.`;
   }
+  const started = parsed(SessionStartedPayload, payload);
+  if (started !== undefined) return `Paper run started: ${strategyName(started.strategyId)} on ${PRICE_WORDS[started.prices] ?? words(started.prices)}, with pretend money.`;
   const day = parsed(TradingDayPayload, payload);
   if (day !== undefined) return `New trading day ${day.dayKey} (${day.timeZone}): the day starts at equity ${money(day.dayStartEquityQuote, '')}.`;
   const e = parsed(Evented, payload);

@@ -53,6 +53,13 @@ describe('activity limits', () => {
     });
   });
 
+  it('labels a run that never signalled by the strategy it started with', async () => {
+    journals = journalsUnderTest();
+    journals.run.append({ atMs: 1, kind: 'system', payload: { event: 'paper_session_started', strategyId: 'do-nothing', prices: 'synthetic' } });
+    const listed = await journals.handlers.listJournals(undefined);
+    expect(listed.find((journal) => journal.kind === 'paper')?.label).toBe('Paper run: Do nothing');
+  });
+
   it('checks the app journal against the head Ballast wrote to it', async () => {
     journals = journalsUnderTest();
     journals.app.append({ atMs: 1, kind: 'person_action', payload: { event: 'high_water_mark_reset', from: 12_000, to: 10_000 } });

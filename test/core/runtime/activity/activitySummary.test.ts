@@ -76,6 +76,11 @@ describe('activity summaries', () => {
     expect(summary('exchange_response', { call: 'createOrder', kind: 'rate_limited', retryAfterMs: 1500, detail: '429' }, id)).toBe('The exchange asked Ballast to slow down (the new order for bl-KY6VWb…); retry after 2 s.');
   });
 
+  it('says which strategy a paper run started and on what prices', () => {
+    expect(summary('system', { event: 'paper_session_started', strategyId: 'rsi-mean-reversion', prices: 'replay' })).toMatch(/^Paper run started: .+ on replayed past prices, with pretend money\.$/);
+    expect(summary('system', { event: 'paper_session_started', strategyId: 'do-nothing', prices: 'synthetic' })).toContain('on generated demo prices');
+  });
+
   it('falls back to a generic line for shapes it does not know, and says when details are not JSON', () => {
     expect(summary('order', { something: 'else' }, 'bl-x')).toBe('Order event (bl-x). See the details.');
     expect(summary('system', { event: 'new_kind_of_check' })).toBe('new kind of check.');
