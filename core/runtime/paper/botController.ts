@@ -264,7 +264,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       if (listed.kind !== 'ok') throw new Error(`the paper exchange could not list its open orders: ${listed.kind}`);
       return listed.value.length;
     },
-    riskDesk: () => (session === null ? null : paperRiskDesk({ session, limits: limitsFor(session.config), tradingState: options.tradingState, wallNowMs: options.nowMs, replayRunning: () => driver?.isRunning === true })),
+    riskDesk: () => (session === null ? null : paperRiskDesk({ session, wallNowMs: options.nowMs, replayRunning: () => driver?.isRunning === true })),
     whenIdle: () => idle,
     dispose() {
       driver?.stop();

@@ -1,5 +1,5 @@
 import type { BotConfig } from '../../contract/index.ts';
-import { OrderManager, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
+import { OrderManager, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { timeframeMs, validateCandles, type Candle, type CandleIssue, type MarketInfo, type Timeframe } from '../../market/index.ts';
@@ -13,6 +13,7 @@ import {
   type AccountView,
   type EquityMarks,
   type RiskLimits,
+  type RiskDecision,
   type RiskMonitor,
   type TradingStateMachine,
 } from '../../risk/index.ts';
@@ -21,6 +22,12 @@ import { createPerformanceTracker, type PerformanceTracker } from '../performanc
 import { DecisionFeed } from './decisionFeed.ts';
 import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';
 import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
+
+/** What `evaluate` decided for an intent, and what the OrderManager made of it when it was sent. */
+export interface DecisionOutcome {
+  readonly decision: RiskDecision;
+  readonly submitted: SubmitResult | null;
+}
 
 export interface PaperSessionOptions {
   readonly journalPath: string;
@@ -250,7 +257,20 @@ export class PaperSession {
     this.#refreshHoldings();
   }
 
-  async #decide(intent: Intent, candle: Candle): Promise<void> {
+  /**
+   * A person's order (origin `manual`) at the latest replayed bar: exactly the path the
+   * strategy's intents take — same market view, same account view, same `evaluate`, same
+   * journal rows and order-rate count. Only call it between bars (the replay stopped).
+   */
+  async decideManual(intent: Intent): Promise<DecisionOutcome | null> {
+    const candle = this.#options.candles[this.#nextIndex - 1];
+    if (candle === undefined) return null;
+    const outcome = await this.#decide(intent, candle);
+    await this.settle();
+    return outcome;
+  }
+
+  async #decide(intent: Intent, candle: Candle): Promise<DecisionOutcome> {
     const atMs = this.#clock.nowMs();
     const limits = this.#options.limits();
     const market = replayMarketView({
@@ -270,12 +290,13 @@ export class PaperSession {
     const decision = evaluate(intent, account, market, limits, this.#options.tradingState.snapshot().state);
     this.journal.append({ atMs, kind: 'risk_decision', subject: intent.symbol, payload: { intent, decision: decisionAuditPayload(decision) } });
     this.feed.decision(decision, intent, account.equityQuote, account.quoteAsset, atMs);
-    if (!isSendable(decision)) return;
+    if (!isSendable(decision)) return { decision, submitted: null };
     if (replacesStop) await this.#releaseProtectiveStops(decision.order.symbol, atMs);
     this.#orderTimesMs.push(atMs);
-    const result = await this.orders.submit(decision.order, { referencePriceQuote: candle.close, protectiveStopPriceQuote: intent.stopPriceQuote });
-    if (!result.ok) this.feed.refusal(`The order was not sent: ${result.reason}`, result.code, atMs);
-    else if (result.order.status === 'REJECTED') this.feed.refusal(`The exchange refused the order: ${result.order.statusReason ?? 'no reason given'}`, 'EXCHANGE_REJECTED', atMs);
+    const submitted = await this.orders.submit(decision.order, { referencePriceQuote: candle.close, protectiveStopPriceQuote: intent.stopPriceQuote });
+    if (!submitted.ok) this.feed.refusal(`The order was not sent: ${submitted.reason}`, submitted.code, atMs);
+    else if (submitted.order.status === 'REJECTED') this.feed.refusal(`The exchange refused the order: ${submitted.order.statusReason ?? 'no reason given'}`, 'EXCHANGE_REJECTED', atMs);
+    return { decision, submitted };
   }
 
   /**

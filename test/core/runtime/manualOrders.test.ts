@@ -50,7 +50,7 @@ async function rig(): Promise<Rig> {
   expect(await session.start()).toBeNull();
   await processBars(session, 300);
   expect(session.barsProcessed).toBe(300);
-  const desk = paperRiskDesk({ session, limits: () => limits.current, tradingState: machine, wallNowMs: () => 1, replayRunning: () => false });
+  const desk = paperRiskDesk({ session, wallNowMs: () => 1, replayRunning: () => false });
   return { session, machine, desk, limits };
 }
 
