@@ -53,12 +53,13 @@ function orderFromRow(row: Row): Order {
   };
 }
 
-function rowValues(order: Order): (string | number | null)[] {
+/** A row's values; free text goes through the journal's secret masking like every audit row. */
+function rowValues(order: Order, journal: Journal): (string | number | null)[] {
   return [
     order.clientOrderId, order.intentId, order.origin, order.purpose, order.symbol, order.side, order.type, order.amountBase,
     order.limitPriceQuote, order.stopPriceQuote, order.reduceOnly ? 1 : 0, order.status, order.exchangeOrderId, order.filledBase,
     order.averagePriceQuote, JSON.stringify(order.fees satisfies readonly FeePaid[]), order.parentClientOrderId,
-    order.protectiveStopPriceQuote, order.submitAttempts, order.statusReason, order.confirmedByExchange ? 1 : 0,
+    order.protectiveStopPriceQuote, order.submitAttempts, order.statusReason === null ? null : journal.redactText(order.statusReason), order.confirmedByExchange ? 1 : 0,
     order.exchangeCreatedAtMs, order.createdAtMs, order.updatedAtMs,
   ];
 }
@@ -121,7 +122,7 @@ export class OrderJournal {
   /** Journals a new order (normally PENDING_SUBMIT) with its audit event. Throws if the intent already has one. */
   insert(order: Order, details: Record<string, unknown>): Order {
     this.atomically(() => {
-      this.#insert.run(...rowValues(order));
+      this.#insert.run(...rowValues(order, this.#journal));
       this.#audit(order, order.updatedAtMs, 'journaled', { ...details, order });
     });
     return order;
@@ -131,7 +132,7 @@ export class OrderJournal {
   update(current: Order, patch: OrderPatch, atMs: number, event: string, details: Record<string, unknown> = {}): Order {
     const next: Order = { ...current, ...patch, updatedAtMs: atMs };
     this.atomically(() => {
-      this.#replace.run(...rowValues(next));
+      this.#replace.run(...rowValues(next, this.#journal));
       this.#audit(next, atMs, event, { from: current.status, to: next.status, ...details });
     });
     return next;
@@ -140,7 +141,7 @@ export class OrderJournal {
   /** An order found on the exchange with no row of its own (journal lost or restored from an old copy). */
   adopt(order: Order, details: Record<string, unknown>): Order {
     this.atomically(() => {
-      this.#insert.run(...rowValues(order));
+      this.#insert.run(...rowValues(order, this.#journal));
       this.#audit(order, order.updatedAtMs, 'adopted', { ...details, order });
     });
     return order;

@@ -111,6 +111,14 @@ export class Journal {
     this.#redactor.registerSecretValue(value);
   }
 
+  /**
+   * Masks registered secrets and inline `secret=…` in text a layer stores in its own tables
+   * (the audit rows are masked on append): the same protection for every row in the file.
+   */
+  redactText(text: string): string {
+    return this.#redactor.scrub(text);
+  }
+
   query(request: AuditPageRequest = {}): AuditPage {
     this.#requireOpen();
     return this.#queries.page(request);

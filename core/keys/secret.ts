@@ -45,7 +45,23 @@ export class Secret {
   }
 }
 
+/** Who must learn every new secret value so it can scrub it (the journals, see ballastCore). */
+const secretWatchers = new Set<(value: string) => void>();
+
+/**
+ * Tells `watcher` the value of every secret made from now on. The journals use it to mask key
+ * material even where it turns up inside text (an error message quoting a request, a URL).
+ */
+export function watchNewSecrets(watcher: (value: string) => void): () => void {
+  secretWatchers.add(watcher);
+  return () => secretWatchers.delete(watcher);
+}
+
+/** Values this short are masked by field name only: masking every "ab" in the journal would garble it. */
+const MIN_WATCHED_LENGTH = 6;
+
 export function makeSecret(value: string): Secret {
+  if (value.length >= MIN_WATCHED_LENGTH) for (const watcher of secretWatchers) watcher(value);
   return Secret.wrap(value);
 }
 

@@ -41,7 +41,7 @@ export function writeSingleRow(journal: Journal, table: 'risk_trading_state' | '
   if (table === 'risk_trading_state') {
     journal.db
       .prepare('INSERT INTO risk_trading_state (id, record, audit_seq, updated_at_ms) VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record, audit_seq = excluded.audit_seq, updated_at_ms = excluded.updated_at_ms')
-      .run(record, auditSeq ?? null, atMs);
+      .run(journal.redactText(record), auditSeq ?? null, atMs);
   } else {
     journal.db
       .prepare('INSERT INTO risk_equity_marks (id, record, updated_at_ms) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record, updated_at_ms = excluded.updated_at_ms')

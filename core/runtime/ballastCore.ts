@@ -9,7 +9,7 @@ import type { Logger } from '../log/index.ts';
 import { createTradingStateMachine, type TradingStateMachine } from '../risk/index.ts';
 import type { BotController } from './paper/botController.ts';
 import { frameHandlers, snapshotForScreens } from './frameHandlers.ts';
-import { InMemoryKeyRecordStore } from '../keys/index.ts';
+import { InMemoryKeyRecordStore, watchNewSecrets } from '../keys/index.ts';
 import { keysHandlers } from './keysHandlers.ts';
 import { KeysRuntime, type KeysOptions } from './keysRuntime.ts';
 import { NO_KEY_ENCRYPTION } from './noKeyEncryption.ts';
@@ -104,6 +104,11 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   });
 
   const bot = createBotController({ dataDir, tradingState, limits: () => riskLimits.current(), replays, events, log: options.log, nowMs });
+  // Every key value Ballast handles is masked in every journal, even inside free text.
+  const unwatchSecrets = watchNewSecrets((value) => {
+    journal.registerSecretValue(value);
+    bot.registerSecretValue(value);
+  });
 
   const unsubscribeKeepAwake = options.keepsComputerAwake === true ? announceKeepAwakeOnBotStart(events, nowMs) : () => undefined;
   const unsubscribe = tradingState.onChange((snapshot, previous) => {
@@ -140,6 +145,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
 
   const dispose = (): void => {
     unsubscribe();
+    unwatchSecrets();
     unsubscribeStatus();
     unsubscribeKeepAwake();
     keys.dispose();

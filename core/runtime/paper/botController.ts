@@ -45,6 +45,8 @@ export interface BotController {
   openOrdersOnExchange(): Promise<number | null>;
   /** The paper account for the Risk limits screen (current use) and manual orders, through the same risk gate; null without one. */
   riskDesk(): PaperRiskDesk | null;
+  /** Masks this value in every paper run journal, current and future. */
+  registerSecretValue(value: string): void;
   /** Resolves when the running replay has finished (tests). */
   whenIdle(): Promise<void>;
   dispose(): void;
@@ -67,6 +69,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
   let sessionId = '';
   let driver: ReplayDriver | null = null;
   let status: BotStatus = IDLE;
+  const secretValues = new Set<string>();
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => undefined;
 
@@ -125,6 +128,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       seed: 1,
     });
     if (!opened.ok) throw new ContractError('REFUSED', `The paper account could not be opened: ${opened.reason}`);
+    for (const value of secretValues) opened.session.journal.registerSecretValue(value);
     const refusal = await opened.session.start();
     if (refusal !== null) {
       opened.session.close();
@@ -265,6 +269,10 @@ export function createBotController(options: BotControllerOptions): BotControlle
       return listed.value.length;
     },
     riskDesk: () => (session === null ? null : paperRiskDesk({ session, wallNowMs: options.nowMs, replayRunning: () => driver?.isRunning === true })),
+    registerSecretValue(value) {
+      secretValues.add(value);
+      session?.journal.registerSecretValue(value);
+    },
     whenIdle: () => idle,
     dispose() {
       driver?.stop();

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeSecret } from '../../../core/keys/index.ts';
+import { createLogger } from '../../../core/log/index.ts';
+import { createBallastCore } from '../../../core/runtime/index.ts';
+
+const CANARY = 'FAKE-SECRET-CANARY-journal-9c1e';
+
+describe('key material in the journals', () => {
+  it('is masked even inside free text, in the app journal and in paper run journals', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-secret-journals-'));
+    const core = createBallastCore({ version: 't', log: createLogger({ level: 'silent' }), dataDir });
+    makeSecret(CANARY); // as the keys layer does with every key it reads or is given
+    // A cause that quotes the secret in free text, as a careless error message might.
+    core.tradingState.pause({ code: 'TEST', message: `exchange said: bad signature for ${CANARY}` });
+    await core.dispatch('startPaperBot', { source: { kind: 'synthetic' }, symbol: 'DEMO/USDT', strategyId: 'do-nothing', barsPerSecond: 1_000_000, startingBalanceQuote: 1_000 });
+    await core.bot.whenIdle();
+    const runJournal = core.bot.sessionJournalPath();
+    if (runJournal === null) throw new Error('no run journal');
+    core.dispose();
+    const files = [join(dataDir, 'journal.sqlite'), ...readdirSync(join(dataDir, 'paper')).filter((name) => name.endsWith('.sqlite') || name.endsWith('-wal')).map((name) => join(dataDir, 'paper', name))];
+    for (const file of files) expect(readFileSync(file).includes(CANARY), file).toBe(false);
+    expect(readFileSync(join(dataDir, 'journal.sqlite')).includes('exchange said: bad signature for')).toBe(true);
+  });
+});
