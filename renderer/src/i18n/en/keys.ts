@@ -258,7 +258,7 @@ export const keys = {
       seconds_other: '{{count}} seconds',
       start: 'Start live trading…',
       stop: 'Stop live trading',
-      started: 'Live trading started.',
+      started: 'Live mode is on: Ballast now watches this key’s permissions and kills everything if withdrawals appear. This version does not yet run a bot on your real account, so no real order has been sent.',
       stopped: 'Live trading stopped. Ballast is back on paper.',
     },
 
