@@ -10,6 +10,8 @@ export default defineConfig<{ host: Host }>({
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // An action that cannot happen fails in seconds, with its own error, not at the test timeout.
+  use: { actionTimeout: 15_000 },
   workers: 2,
   reporter: [['list'], ['./test/e2e/skipReasons.ts']],
   projects: [

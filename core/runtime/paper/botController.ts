@@ -28,7 +28,7 @@ export interface BotControllerOptions {
 
 export interface BotController {
   start(config: BotConfig): Promise<BotStatus>;
-  stop(): BotStatus;
+  stop(): Promise<BotStatus>;
   /** The replay stopped to ask about safe mode: leave it (if its causes cleared) or carry on reduce-only. */
   continueRun(leaveSafeMode: boolean): BotStatus;
   status(): BotStatus;
@@ -138,12 +138,15 @@ export function createBotController(options: BotControllerOptions): BotControlle
     return opened.session;
   };
 
-  const finishRun = (phase: BotStatus['phase'], message: string): void => {
-    driver?.stop();
+  /** Ends the run; resolves once the bar in progress is settled, so nothing trades after it. */
+  const finishRun = (phase: BotStatus['phase'], message: string): Promise<void> => {
+    const stopping = driver?.stop() ?? Promise.resolve();
     driver = null;
-    save();
-    setStatus({ phase, message });
-    markIdle();
+    return stopping.then(() => {
+      save();
+      setStatus({ phase, message });
+      markIdle();
+    });
   };
 
   /** In safe mode during a replay, nothing stops reduce-only trading; leaving it is the person's call. */
@@ -170,10 +173,10 @@ export function createBotController(options: BotControllerOptions): BotControlle
         setStatus({ phase: 'waiting', message: 'The replay stopped: safe mode was switched on earlier and its causes have now cleared. In live trading Ballast would wait for you here. Leave safe mode to let the bot open positions again, or carry on in safe mode (it will only reduce positions).' });
         return false;
       },
-      onFinished: () => { finishRun('finished', 'The replay reached the end of the prices. The paper account is kept.'); },
+      onFinished: () => { void finishRun('finished', 'The replay reached the end of the prices. The paper account is kept.'); },
       onFailed: (error) => {
         options.log.error({ err: error }, 'paper bot failed');
-        finishRun('failed', 'The paper bot stopped because of an unexpected problem. Its account and journal are kept; the details are in the log file.');
+        void finishRun('failed', 'The paper bot stopped because of an unexpected problem. Its account and journal are kept; the details are in the log file.');
       },
     });
   };
@@ -195,9 +198,9 @@ export function createBotController(options: BotControllerOptions): BotControlle
       runDriver(running);
       return status;
     },
-    stop() {
+    async stop() {
       if (!session) return status;
-      if (driver?.isRunning === true || status.phase === 'waiting') finishRun('stopped', 'Stopped by you. The paper account, its orders and positions are kept.');
+      if (driver?.isRunning === true || status.phase === 'waiting') await finishRun('stopped', 'Stopped by you. The paper account, its orders and positions are kept.');
       return status;
     },
     continueRun(leaveSafeMode) {
@@ -226,13 +229,16 @@ export function createBotController(options: BotControllerOptions): BotControlle
     },
     async kill(cause) {
       const current = session;
-      if (driver?.isRunning === true || status.phase === 'waiting') finishRun('stopped', 'Stopped by Kill. Open orders were cancelled; positions are kept as they were.');
+      if (driver?.isRunning === true || status.phase === 'waiting') await finishRun('stopped', 'Stopped by Kill. Open orders were cancelled; positions are kept as they were.');
       if (!current) {
         options.tradingState.kill(cause);
         return null;
       }
       const run = await killSwitch({ exchange: current.exchange, stateMachine: options.tradingState, journal: current.journal, cause, symbols: [current.config.symbol] });
+      // The kill cancelled on the exchange directly: bring Ballast's own record, cash and
+      // positions in line with it before anyone looks.
       await current.orders.sync();
+      await current.settle();
       current.feed.state(run.report.summary, current.exchange.nowMs());
       options.events.emit('alertRaised', {
         id: `kill-${run.report.startedAtMs}`,
@@ -275,10 +281,13 @@ export function createBotController(options: BotControllerOptions): BotControlle
     },
     whenIdle: () => idle,
     dispose() {
-      driver?.stop();
       save();
-      session?.close();
+      const closing = session;
       session = null;
+      const stopping = driver?.stop() ?? Promise.resolve();
+      driver = null;
+      // The bar in progress finishes writing first; then its journal is closed.
+      void stopping.finally(() => closing?.close());
     },
   };
 }

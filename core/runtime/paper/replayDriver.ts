@@ -28,16 +28,20 @@ export interface ReplayDriver {
   readonly isRunning: boolean;
 }
 
+/** Most bars stepped before the driver yields to other work (IPC, timers, the window). */
+const BARS_PER_SLICE = 500;
+
 /**
- * Advances bars at the chosen speed. Quiet bars are stepped inside one journal batch (one
- * commit); a bar that needs async work (fills to sync, a signal to decide) ends the batch so the
- * order rows can be written durably before anything is sent.
+ * Advances bars. Quiet bars are stepped inside one journal batch (one commit); a bar that needs
+ * async work (fills to sync, a signal to decide) ends the batch so the order rows can be written
+ * durably before anything is sent. `shouldStop` is checked before every bar, so a Kill or Stop
+ * takes effect at once and no bar is stepped after it.
  */
-export async function processBars(session: PaperSession, count: number): Promise<number> {
+export async function processBars(session: PaperSession, count: number, shouldStop: () => boolean = () => false): Promise<number> {
   let processed = 0;
-  while (processed < count && !session.isFinished) {
+  while (processed < count && !session.isFinished && !shouldStop()) {
     const next = session.journal.batch((): 'settle' | 'hold' | 'done' => {
-      while (processed < count && !session.isFinished) {
+      while (processed < count && !session.isFinished && !shouldStop()) {
         processed += 1;
         if (session.stepBar().needsAsync) return 'settle';
         if (session.safeModeCanBeLeft) return 'hold';
@@ -61,13 +65,22 @@ export async function replayToEnd(session: PaperSession, onSafeModeClearable: ()
   }
 }
 
+export interface ReplayDriver {
+  /** Stops stepping; resolves once the bar in progress (if any) is fully settled. */
+  stop(): Promise<void>;
+  readonly isRunning: boolean;
+}
+
+const yieldToOtherWork = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: ReplayHooks): ReplayDriver {
   const now = hooks.nowMs ?? Date.now;
   const setTimer = hooks.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
   let running = true;
-  const isRunning = (): boolean => running;
+  const stopped = (): boolean => !running;
   let lastMs = now();
   let credit = 0;
+  let inFlight: Promise<void> = Promise.resolve();
 
   const tick = async (): Promise<void> => {
     if (!running) return;
@@ -75,32 +88,38 @@ export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: 
     credit = Math.min(pacing.maxBarsPerTick, credit + ((current - lastMs) / 1000) * pacing.barsPerSecond);
     lastMs = current;
     let progressed = false;
-    while (isRunning() && credit >= 1 && !session.isFinished) {
-      credit -= await processBars(session, Math.floor(credit));
+    while (!stopped() && credit >= 1 && !session.isFinished) {
+      credit -= await processBars(session, Math.min(BARS_PER_SLICE, Math.floor(credit)), stopped);
       progressed = true;
       // Stopped early because safe mode could be left: the hook decides whether to go on.
-      if (session.safeModeCanBeLeft && !hooks.onSafeModeClearable()) {
+      if (!stopped() && session.safeModeCanBeLeft && !hooks.onSafeModeClearable()) {
         running = false;
         hooks.onProgress();
         return;
       }
+      await yieldToOtherWork();
     }
+    if (stopped()) return;
     if (progressed) hooks.onProgress();
     if (session.isFinished) {
       running = false;
       hooks.onFinished();
       return;
     }
-    setTimer(() => void tick().catch(fail), pacing.tickMs);
+    setTimer(schedule, pacing.tickMs);
   };
   const fail = (error: unknown): void => {
     running = false;
     hooks.onFailed(error);
   };
-  setTimer(() => void tick().catch(fail), 0);
+  function schedule(): void {
+    inFlight = tick().catch(fail);
+  }
+  setTimer(schedule, 0);
   return {
-    stop() {
+    async stop() {
       running = false;
+      await inFlight;
     },
     get isRunning() {
       return running;
