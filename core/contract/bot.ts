@@ -19,6 +19,12 @@ export const MarketSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('synthetic') }),
   /** A candle file the person imported. */
   z.strictObject({ kind: z.literal('imported'), importId: z.string().min(1).max(100) }),
+  /** Live public prices from an exchange (no key needed): paper trading in real time. */
+  z.strictObject({
+    kind: z.literal('exchange'),
+    exchangeId: z.enum(['binance', 'kraken', 'okx', 'bybit', 'kucoin', 'coinbase', 'bitget']),
+    timeframe: z.enum(['1m', '5m', '15m', '1h']),
+  }),
 ]);
 export type MarketSource = z.infer<typeof MarketSource>;
 
@@ -63,6 +69,8 @@ export const BotStatus = z.strictObject({
   /** e.g. "Synthetic demo market (generated prices)" or "Imported file btc.csv (BTC/USDT, 1h)". */
   marketLabel: z.string(),
   isSynthetic: z.boolean(),
+  /** Live prices: the bot runs until stopped and bars arrive as they close. */
+  isLive: z.boolean(),
   barsProcessed: z.number().int().nonnegative(),
   totalBars: z.number().int().nonnegative(),
   /** Plain words for the current phase, e.g. why loading failed. */

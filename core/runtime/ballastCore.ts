@@ -17,6 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openJournal } from '../journal/index.ts';
+import { createCcxtMarketData, type MarketDataPort, type MarketResult } from '../market/index.ts';
 import { createRiskLimitsStore } from './riskLimitsStore.ts';
 import { riskHandlers } from './riskHandlers.ts';
 import { botHandlers } from './botHandlers.ts';
@@ -36,6 +37,10 @@ export interface BallastCoreOptions {
    * folder). Without one, a throwaway folder is used: fine for tests, nothing survives.
    */
   readonly dataDir?: string;
+  /** Where live paper prices come from; the app asks the exchange itself, tests a local fake. */
+  readonly paperMarketData?: (exchangeId: string) => MarketResult<MarketDataPort>;
+  /** How often live paper prices are polled (default 15 s). */
+  readonly livePollMs?: number;
   /** Key records, their cipher and the live gate's inputs; without it keys live in memory and cannot be encrypted. */
   readonly keys?: KeysOptions;
   /** The host keeps the computer awake while a bot runs (the desktop app): each start says what that protects. */
@@ -103,7 +108,18 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     log: options.log,
   });
 
-  const bot = createBotController({ dataDir, tradingState, limits: () => riskLimits.current(), replays, events, log: options.log, nowMs });
+  const bot = createBotController({
+    dataDir,
+    tradingState,
+    limits: () => riskLimits.current(),
+    replays,
+    events,
+    log: options.log,
+    nowMs,
+    // Public prices need no key; the rate limiter stays on (createCcxtMarketData insists).
+    marketData: options.paperMarketData ?? ((exchangeId) => createCcxtMarketData({ exchangeId, logger: options.log })),
+    ...(options.livePollMs === undefined ? {} : { livePollMs: options.livePollMs }),
+  });
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {
     journal.registerSecretValue(value);

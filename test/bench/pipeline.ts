@@ -24,6 +24,7 @@ async function replayOnce(candles: readonly Candle[], journalPath: string): Prom
   const limits = defaultRiskLimits('paper', 'UTC');
   const tradingState = createTradingStateMachine({ nowMs: () => 0 });
   const opened = PaperSession.open({
+    prices: 'synthetic',
     journalPath,
     config: { source: { kind: 'synthetic' }, symbol: 'BTC/USDT', strategyId: 'trend-follower', barsPerSecond: 1, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true },
     candles,

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { ContractError, type BotConfig, type BotStatus, type DashboardSnapshot, type EventHub, type StateCause } from '../../contract/index.ts';
 import type { ChainHead } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
-import type { Candle, MarketInfo, Timeframe } from '../../market/index.ts';
+import type { MarketDataPort, MarketResult } from '../../market/index.ts';
+import { fetchClosedBars, paperMarketFor } from './paperMarkets.ts';
 import { killSwitch, type KillReport, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
-import { demoMarketRules, DEMO_RULES_NOTE } from '../demoMarketRules.ts';
+import { DEMO_RULES_NOTE } from '../demoMarketRules.ts';
 import type { ReplayLibrary } from '../replayLibrary.ts';
-import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../syntheticMarket.ts';
 import { sessionView } from './dashboardView.ts';
 import { PaperSession } from './paperSession.ts';
-import { driveReplay, type ReplayDriver } from './replayDriver.ts';
+import { driveLive, driveReplay, type ReplayDriver } from './replayDriver.ts';
 import { performanceSummary } from './performanceSummary.ts';
 import { paperRiskDesk, type PaperRiskDesk } from '../paperRiskDesk.ts';
 
@@ -22,6 +22,10 @@ export interface BotControllerOptions {
   readonly events: EventHub;
   readonly log: Logger;
   readonly nowMs: () => number;
+  /** An exchange's public prices for live paper trading (the app: ccxt; tests: the fake exchange). */
+  readonly marketData: (exchangeId: string) => MarketResult<MarketDataPort>;
+  /** How often live prices are polled; tests shorten it. */
+  readonly livePollMs?: number;
   /** Replay pacing tick; tests shorten it. */
   readonly tickMs?: number;
 }
@@ -59,7 +63,7 @@ interface SavedSession {
 }
 
 const DEFAULT_MAX_BARS = 1_500;
-const IDLE: BotStatus = { phase: 'idle', config: null, marketLabel: '', isSynthetic: false, barsProcessed: 0, totalBars: 0, message: 'No paper bot has been started.' };
+const IDLE: BotStatus = { phase: 'idle', config: null, marketLabel: '', isSynthetic: false, isLive: false, barsProcessed: 0, totalBars: 0, message: 'No paper bot has been started.' };
 
 export function createBotController(options: BotControllerOptions): BotController {
   const folder = join(options.dataDir, 'paper');
@@ -69,12 +73,15 @@ export function createBotController(options: BotControllerOptions): BotControlle
   let sessionId = '';
   let driver: ReplayDriver | null = null;
   let status: BotStatus = IDLE;
+  /** Live prices only: the exchange's public data for the running session. */
+  let livePort: MarketDataPort | null = null;
+  let rulesNote = DEMO_RULES_NOTE;
   const secretValues = new Set<string>();
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => undefined;
 
   const setStatus = (next: Partial<BotStatus>): BotStatus => {
-    status = { ...status, ...next, barsProcessed: session?.barsProcessed ?? status.barsProcessed };
+    status = { ...status, ...next, barsProcessed: session?.barsProcessed ?? status.barsProcessed, totalBars: session?.totalBars ?? status.totalBars };
     options.events.emit('botProgressed', { phase: status.phase, barsProcessed: status.barsProcessed, totalBars: status.totalBars });
     return status;
   };
@@ -87,26 +94,6 @@ export function createBotController(options: BotControllerOptions): BotControlle
     renameSync(temporary, savedPath);
   };
 
-  const marketFor = (config: BotConfig): { candles: Candle[]; timeframe: Timeframe; market: MarketInfo; label: string; synthetic: boolean } => {
-    if (config.source.kind === 'synthetic') {
-      const candles = generateSyntheticCandles({ ...SYNTHETIC_MARKET_DEFAULTS, endOpenTimeMs: Math.floor(options.nowMs() / 3_600_000) * 3_600_000 - 3_600_000 });
-      const market = demoMarketRules(config.symbol, candles[0]?.close ?? 1);
-      return { candles, timeframe: '1h', market, label: `Synthetic demo market ${config.symbol} (generated prices, 1h bars)`, synthetic: true };
-    }
-    const loaded = options.replays.load(config.source.importId);
-    if (loaded.summary.symbol !== config.symbol) {
-      throw new ContractError('INVALID_INPUT', `This file was imported for ${loaded.summary.symbol}, not ${config.symbol}.`);
-    }
-    const market = demoMarketRules(config.symbol, loaded.candles[0]?.close ?? 1);
-    return {
-      candles: loaded.candles,
-      timeframe: loaded.summary.timeframe as Timeframe,
-      market,
-      label: `Demo market ${config.symbol}: replay of ${loaded.summary.fileName} (${loaded.summary.timeframe} bars)`,
-      synthetic: false,
-    };
-  };
-
   /** Paper-only generated markets are allowed by construction; any other pair follows the person's allowlist. */
   const limitsFor = (config: BotConfig) => (): RiskLimits => {
     const limits = options.limits();
@@ -115,8 +102,12 @@ export function createBotController(options: BotControllerOptions): BotControlle
   };
 
   const openSession = async (config: BotConfig, id: string): Promise<PaperSession> => {
-    const { candles, timeframe, market, label, synthetic } = marketFor(config);
+    const paperMarket = await paperMarketFor(config, { replays: options.replays, marketData: options.marketData, nowMs: options.nowMs });
+    const { candles, timeframe, market, label } = paperMarket;
+    livePort = paperMarket.port ?? null;
+    rulesNote = paperMarket.rulesNote;
     const opened = PaperSession.open({
+      prices: paperMarket.prices,
       journalPath: join(folder, `${id}.sqlite`),
       config,
       candles,
@@ -134,7 +125,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       opened.session.close();
       throw new ContractError('REFUSED', refusal);
     }
-    status = { phase: 'loading', config, marketLabel: label, isSynthetic: synthetic, barsProcessed: 0, totalBars: candles.length, message: DEMO_RULES_NOTE };
+    status = { phase: 'loading', config, marketLabel: label, isSynthetic: paperMarket.prices === 'synthetic', isLive: paperMarket.prices === 'live', barsProcessed: 0, totalBars: candles.length, message: rulesNote };
     return opened.session;
   };
 
@@ -157,7 +148,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
 
   const runDriver = (running: PaperSession): void => {
     continueInSafeMode = false;
-    driver = driveReplay(running, { barsPerSecond: running.config.barsPerSecond, tickMs: options.tickMs ?? 100, maxBarsPerTick: 20_000 }, {
+    const hooks = {
       onProgress: () => {
         setStatus({});
         save();
@@ -170,13 +161,31 @@ export function createBotController(options: BotControllerOptions): BotControlle
         if (continueInSafeMode) return true;
         driver = null;
         save();
-        setStatus({ phase: 'waiting', message: 'The replay stopped: safe mode was switched on earlier and its causes have now cleared. In live trading Ballast would wait for you here. Leave safe mode to let the bot open positions again, or carry on in safe mode (it will only reduce positions).' });
+        setStatus({ phase: 'waiting', message: 'The paper bot stopped to ask you: safe mode was switched on earlier and its causes have now cleared. In live trading Ballast would wait for you here. Leave safe mode to let the bot open positions again, or carry on in safe mode (it will only reduce positions).' });
         return false;
       },
       onFinished: () => { void finishRun('finished', 'The replay reached the end of the prices. The paper account is kept.'); },
-      onFailed: (error) => {
+      onFailed: (error: unknown) => {
         options.log.error({ err: error }, 'paper bot failed');
         void finishRun('failed', 'The paper bot stopped because of an unexpected problem. Its account and journal are kept; the details are in the log file.');
+      },
+    };
+    const port = livePort;
+    if (port === null) {
+      driver = driveReplay(running, { barsPerSecond: running.config.barsPerSecond, tickMs: options.tickMs ?? 100, maxBarsPerTick: 20_000 }, hooks);
+      return;
+    }
+    const { source, symbol } = running.config;
+    const timeframe = source.kind === 'exchange' ? source.timeframe : '1m';
+    driver = driveLive(running, {
+      fetchNew: () => fetchClosedBars(port, symbol, timeframe, (running.candles.at(-1)?.openTimeMs ?? 0) + 1),
+      wallNowMs: options.nowMs,
+      pollMs: options.livePollMs ?? 15_000,
+    }, {
+      ...hooks,
+      onFeedProblem: (message) => {
+        running.feed.state(message === null ? 'Prices arrive again.' : `Ballast cannot get prices from the exchange: ${message} It keeps trying; if prices stay away, safe mode stops new positions.`, options.nowMs());
+        if (message !== null) options.events.emit('alertRaised', { id: `feed-${options.nowMs()}`, atMs: options.nowMs(), severity: 'warning', title: 'No prices from the exchange', message: `The paper bot cannot get prices: ${message}` });
       },
     });
   };
@@ -194,7 +203,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       save();
       const running = session;
       idle = new Promise((resolve) => { markIdle = resolve; });
-      setStatus({ phase: 'running', message: `${running.strategy.description.name} on pretend money. ${DEMO_RULES_NOTE}` });
+      setStatus({ phase: 'running', message: `${running.strategy.description.name} on pretend money. ${rulesNote}` });
       runDriver(running);
       return status;
     },

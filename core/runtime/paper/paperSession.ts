@@ -2,11 +2,12 @@ import type { BotConfig } from '../../contract/index.ts';
 import { OrderManager, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
-import { timeframeMs, validateCandles, type Candle, type CandleIssue, type MarketInfo, type Timeframe } from '../../market/index.ts';
+import { checkStaleness, timeframeMs, validateCandles, type Candle, type CandleIssue, type MarketInfo, type Timeframe } from '../../market/index.ts';
 import { createPaperExchange, DEFAULT_FILL_MODEL, type PaperExchange } from '../../paper/index.ts';
 import {
   createEquityWatermarks,
   createRiskMonitor,
+  DEFAULT_TRIGGER_SETTINGS,
   evaluate,
   isSendable,
   decisionAuditPayload,
@@ -38,6 +39,8 @@ export interface PaperSessionOptions {
   readonly tradingState: TradingStateMachine;
   readonly limits: () => RiskLimits;
   readonly log: Logger;
+  /** What the prices are, journaled at the start: only live prices count toward the live gate's paper record. */
+  readonly prices: 'synthetic' | 'replay' | 'live';
   /** Seed of the paper exchange's random draws (latency jitter); same seed, same fills. */
   readonly seed: number;
 }
@@ -72,7 +75,9 @@ export class PaperSession {
   readonly #monitor: RiskMonitor;
   readonly #emitter: ReturnType<typeof createSignalEmitter>;
   readonly #volume24h: { push(candle: Candle): number };
-  readonly #issues: RecentIssues;
+  #issues: RecentIssues;
+  /** The bars so far: the whole replay, or the history and then each live bar as it closes. */
+  readonly #candles: Candle[];
   readonly #intervalMs: number;
   readonly #clock: ExecutionClock & { set(atMs: number): void };
   #nextIndex = 0;
@@ -91,6 +96,7 @@ export class PaperSession {
     this.journal = journal;
     this.exchange = exchange;
     this.#intervalMs = timeframeMs(options.timeframe);
+    this.#candles = [...options.candles];
     let nowMs = options.candles[0]?.openTimeMs ?? 0;
     this.#clock = {
       nowMs: () => nowMs,
@@ -106,7 +112,7 @@ export class PaperSession {
     const watermarks = createEquityWatermarks({ timeZone: () => options.limits().dayBoundaryTimeZone, journal });
     this.#monitor = createRiskMonitor({ machine: options.tradingState, watermarks, limits: options.limits });
     this.#volume24h = createRollingQuoteVolume(Math.round(86_400_000 / this.#intervalMs));
-    this.#issues = createRecentIssues(validateCandles([...options.candles], options.timeframe));
+    this.#issues = createRecentIssues(validateCandles(this.#candles, options.timeframe));
   }
 
   /** Opens (or reopens) the session's journal and paper account. */
@@ -132,7 +138,7 @@ export class PaperSession {
       journal.append({
         atMs: options.candles[0]?.openTimeMs ?? 0,
         kind: 'system',
-        payload: { event: 'paper_session_started', strategyId: options.config.strategyId, prices: options.config.source.kind === 'synthetic' ? 'synthetic' : 'replay' },
+        payload: { event: 'paper_session_started', strategyId: options.config.strategyId, prices: options.prices },
       });
     }
     return { ok: true, session: new PaperSession(options, journal, created.value) };
@@ -143,7 +149,28 @@ export class PaperSession {
   }
 
   get totalBars(): number {
-    return this.#options.candles.length;
+    return this.#candles.length;
+  }
+
+  /**
+   * Live prices: bars that closed since the last call, after the ones held. Validation runs again
+   * over all bars, so a gap at the seam is found like any other.
+   */
+  appendBars(bars: readonly Candle[]): number {
+    const lastMs = this.#candles.at(-1)?.openTimeMs ?? Number.NEGATIVE_INFINITY;
+    const fresh = bars.filter((bar) => bar.openTimeMs > lastMs);
+    if (fresh.length === 0) return 0;
+    this.#candles.push(...fresh);
+    this.#issues = createRecentIssues(validateCandles(this.#candles, this.#options.timeframe));
+    return fresh.length;
+  }
+
+  /** Live prices: is the newest bar as recent as the wall clock says it should be? Feeds the data-feed trigger. */
+  checkFeedFreshness(wallNowMs: number): void {
+    const last = this.#candles.at(-1);
+    const stale = checkStaleness(last?.openTimeMs ?? null, wallNowMs, this.#options.timeframe, DEFAULT_TRIGGER_SETTINGS.dataFeed.maxStaleIntervals, this.#candles.length - 1);
+    const recent = this.#issues.upTo(this.#nextIndex - 1, wallNowMs);
+    this.#monitor.onFeedValidation(this.#options.config.symbol, this.#options.timeframe, { nowMs: wallNowMs, issues: stale === null ? recent : [...recent, stale] });
   }
 
   /** True when safe mode could be left now; the driver stops to let the controller decide. */
@@ -152,7 +179,7 @@ export class PaperSession {
   }
 
   get isFinished(): boolean {
-    return this.#nextIndex >= this.#options.candles.length;
+    return this.#nextIndex >= this.#candles.length;
   }
 
   get config(): BotConfig {
@@ -164,7 +191,7 @@ export class PaperSession {
   }
 
   get candles(): readonly Candle[] {
-    return this.#options.candles;
+    return this.#candles;
   }
 
   /**
@@ -216,7 +243,7 @@ export class PaperSession {
    */
   stepBar(): BarOutcome {
     const index = this.#nextIndex;
-    const candle = this.#options.candles[index];
+    const candle = this.#candles[index];
     if (candle === undefined) return { needsAsync: false };
     this.#nextIndex = index + 1;
     const { symbol } = this.#options.config;
@@ -263,7 +290,7 @@ export class PaperSession {
    * journal rows and order-rate count. Only call it between bars (the replay stopped).
    */
   async decideManual(intent: Intent): Promise<DecisionOutcome | null> {
-    const candle = this.#options.candles[this.#nextIndex - 1];
+    const candle = this.#candles[this.#nextIndex - 1];
     if (candle === undefined) return null;
     const outcome = await this.#decide(intent, candle);
     await this.settle();

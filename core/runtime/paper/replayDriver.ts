@@ -1,3 +1,4 @@
+import type { Candle, MarketResult } from '../../market/index.ts';
 import type { PaperSession } from './paperSession.ts';
 
 export interface ReplayPacing {
@@ -114,6 +115,73 @@ export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: 
   };
   function schedule(): void {
     inFlight = tick().catch(fail);
+  }
+  setTimer(schedule, 0);
+  return {
+    async stop() {
+      running = false;
+      await inFlight;
+    },
+    get isRunning() {
+      return running;
+    },
+  };
+}
+
+export interface LiveFeed {
+  /** Bars that closed since the last poll (an error when the exchange cannot be reached). */
+  fetchNew(): Promise<MarketResult<Candle[]>>;
+  readonly wallNowMs: () => number;
+  readonly pollMs: number;
+}
+
+export interface LiveHooks extends ReplayHooks {
+  /** The exchange could not be reached (once per outage) or answers again (`null`). */
+  readonly onFeedProblem: (message: string | null) => void;
+}
+
+/**
+ * Paper trading on live prices: polls the exchange for bars as they close and steps each one
+ * through the same pipeline as a replay. It runs until stopped. Every poll also checks that the
+ * newest bar is as recent as the clock says, so an exchange that goes quiet trips safe mode.
+ */
+export function driveLive(session: PaperSession, feed: LiveFeed, hooks: LiveHooks): ReplayDriver {
+  const setTimer = hooks.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
+  let running = true;
+  const stopped = (): boolean => !running;
+  let inFlight: Promise<void> = Promise.resolve();
+  let failing = false;
+
+  const poll = async (): Promise<void> => {
+    if (!running) return;
+    const fetched = await feed.fetchNew();
+    if (!fetched.ok) {
+      if (!failing) hooks.onFeedProblem(fetched.error.message);
+      failing = true;
+    } else {
+      if (failing) hooks.onFeedProblem(null);
+      failing = false;
+      session.appendBars(fetched.value);
+    }
+    while (!stopped() && !session.isFinished) {
+      await processBars(session, BARS_PER_SLICE, stopped);
+      if (!stopped() && session.safeModeCanBeLeft && !hooks.onSafeModeClearable()) {
+        running = false;
+        hooks.onProgress();
+        return;
+      }
+      await yieldToOtherWork();
+    }
+    if (stopped()) return;
+    session.checkFeedFreshness(feed.wallNowMs());
+    hooks.onProgress();
+    setTimer(schedule, feed.pollMs);
+  };
+  function schedule(): void {
+    inFlight = poll().catch((error: unknown) => {
+      running = false;
+      hooks.onFailed(error);
+    });
   }
   setTimer(schedule, 0);
   return {

@@ -34,6 +34,7 @@ async function rig(): Promise<Rig> {
   const limits = { current: { ...defaultRiskLimits('paper', 'UTC'), allowedSymbols: [SYMBOL] } };
   const machine = createTradingStateMachine({ nowMs: () => 0 });
   const opened = PaperSession.open({
+    prices: 'synthetic',
     journalPath: join(mkdtempSync(join(tmpdir(), 'ballast-manual-')), 'run.sqlite'),
     config: { source: { kind: 'synthetic' }, symbol: SYMBOL, strategyId: 'do-nothing', barsPerSecond: 1, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true },
     candles,

@@ -30,6 +30,7 @@ async function paperSession(journalPath: string, strategyId: StrategyInfo['id'])
   const limits = defaultRiskLimits('paper', 'UTC');
   const tradingState = createTradingStateMachine({ nowMs: () => 0 });
   const opened = PaperSession.open({
+    prices: 'synthetic',
     journalPath,
     config: { source: { kind: 'synthetic' }, symbol: 'BTC/USDT', strategyId, barsPerSecond: 1, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true },
     candles: btc,

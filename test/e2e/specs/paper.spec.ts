@@ -102,3 +102,15 @@ test.describe('paper trading from a fresh profile', () => {
     await app.screenshot('paper-05-synthetic-finished');
   });
 });
+
+test('live prices are offered with an exchange, a market and a bar length, and say what they count for', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Paper trading' }).click();
+  await page.getByRole('radio', { name: /Live prices from an exchange/ }).check();
+  await expect(page.getByLabel('Exchange', { exact: true })).toHaveValue('binance');
+  await expect(page.getByLabel('Bar length', { exact: true })).toHaveValue('15m');
+  await expect(page.getByText(/Only this kind of paper trading counts toward the record live trading asks for/)).toBeVisible();
+  // Live prices run in real time: the replay speed does not apply.
+  await expect(page.getByLabel('Replay speed')).toBeDisabled();
+  await app.screenshot('paper-06-live-prices-form');
+});

@@ -7,6 +7,7 @@ export const dashboard = {
     syntheticTag: 'Generated prices',
     progressLabel: 'Replay progress',
     bars: '{{done}} of {{total}} bars',
+    liveBars: '{{done}} bars so far; the next arrives when it closes',
     phase_idle: 'Not started',
     phase_loading: 'Loading prices',
     phase_running: 'Running',

@@ -14,10 +14,12 @@ export function BotProgress({ status }: { status: BotStatus }) {
           <p className="muted">{t(`dashboard.phase_${status.phase}`)} · {status.message}</p>
         </div>
         <span className="muted">
-          {t('dashboard.bars', { done: status.barsProcessed.toLocaleString(), total: status.totalBars.toLocaleString() })}
+          {status.isLive
+            ? t('dashboard.liveBars', { done: status.barsProcessed.toLocaleString() })
+            : t('dashboard.bars', { done: status.barsProcessed.toLocaleString(), total: status.totalBars.toLocaleString() })}
         </span>
       </div>
-      <div
+      {status.isLive ? null : <div
         className="progress"
         role="progressbar"
         aria-label={t('dashboard.progressLabel')}
@@ -26,7 +28,7 @@ export function BotProgress({ status }: { status: BotStatus }) {
         aria-valuenow={percent}
       >
         <span style={{ width: `${percent}%` }} />
-      </div>
+      </div>}
     </div>
   );
 }

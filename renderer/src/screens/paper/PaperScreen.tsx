@@ -7,6 +7,10 @@ import { useBotStore } from '../../store/botStore.ts';
 import { ReplayImport } from './ReplayImport.tsx';
 
 const SPEEDS = [10, 100, 1_000, 100_000] as const;
+const EXCHANGES = [['binance', 'Binance'], ['kraken', 'Kraken'], ['okx', 'OKX'], ['bybit', 'Bybit'], ['kucoin', 'KuCoin'], ['coinbase', 'Coinbase'], ['bitget', 'Bitget']] as const;
+type ExchangeChoice = (typeof EXCHANGES)[number][0];
+const TIMEFRAMES = ['1m', '5m', '15m', '1h'] as const;
+type TimeframeChoice = (typeof TIMEFRAMES)[number];
 
 /** Start a paper bot: market, strategy, speed, pretend starting money. */
 export function PaperScreen() {
@@ -15,7 +19,10 @@ export function PaperScreen() {
   const { strategies, replayFiles, snapshot, busy, error } = useBotStore();
   const { loadCatalogue, refresh, start, stop } = useBotStore.getState();
   const show = useAppStore((s) => s.show);
-  const [sourceKind, setSourceKind] = useState<'synthetic' | 'imported'>('synthetic');
+  const [sourceKind, setSourceKind] = useState<'synthetic' | 'imported' | 'exchange'>('synthetic');
+  const [exchangeId, setExchangeId] = useState<ExchangeChoice>('binance');
+  const [liveSymbol, setLiveSymbol] = useState('BTC/USDT');
+  const [liveTimeframe, setLiveTimeframe] = useState<TimeframeChoice>('15m');
   const [importId, setImportId] = useState('');
   const [strategyId, setStrategyId] = useState<BotConfig['strategyId']>('trend-follower');
   const [barsPerSecond, setBarsPerSecond] = useState<number>(1_000);
@@ -28,7 +35,7 @@ export function PaperScreen() {
   }, [loadCatalogue, refresh]);
 
   const chosenFile = replayFiles.find((file) => file.importId === importId) ?? replayFiles.at(-1);
-  const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : (chosenFile?.symbol ?? '');
+  const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : sourceKind === 'exchange' ? liveSymbol.trim().toUpperCase() : (chosenFile?.symbol ?? '');
   const quoteAsset = symbol.split('/')[1] ?? 'USDT';
   const running = snapshot?.status.phase === 'running' || snapshot?.status.phase === 'loading' || snapshot?.status.phase === 'waiting';
 
@@ -36,7 +43,12 @@ export function PaperScreen() {
     event.preventDefault();
     if (sourceKind === 'imported' && !chosenFile) return;
     const config: BotConfig = {
-      source: sourceKind === 'synthetic' ? { kind: 'synthetic' } : { kind: 'imported', importId: chosenFile?.importId ?? '' },
+      source:
+        sourceKind === 'synthetic'
+          ? { kind: 'synthetic' }
+          : sourceKind === 'exchange'
+            ? { kind: 'exchange', exchangeId, timeframe: liveTimeframe }
+            : { kind: 'imported', importId: chosenFile?.importId ?? '' },
       symbol,
       strategyId,
       barsPerSecond,
@@ -79,6 +91,33 @@ export function PaperScreen() {
               <small>{t('paper.importedHint')}</small>
             </span>
           </label>
+          <label className="choice">
+            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'exchange'} onChange={() => { setSourceKind('exchange'); }} />
+            <span>
+              <strong>{t('paper.live')}</strong>
+              <small>{t('paper.liveHint')}</small>
+            </span>
+          </label>
+          {sourceKind === 'exchange' ? (
+            <div className="nested grid-3">
+              <label className="field">
+                <span>{t('paper.exchange')}</span>
+                <select aria-label={t('paper.exchange')} value={exchangeId} onChange={(event) => { setExchangeId(event.target.value as ExchangeChoice); }}>
+                  {EXCHANGES.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+                </select>
+              </label>
+              <label className="field">
+                <span>{t('paper.liveSymbol')}</span>
+                <input type="text" value={liveSymbol} onChange={(event) => { setLiveSymbol(event.target.value); }} spellCheck={false} />
+              </label>
+              <label className="field">
+                <span>{t('paper.barLength')}</span>
+                <select aria-label={t('paper.barLength')} value={liveTimeframe} onChange={(event) => { setLiveTimeframe(event.target.value as TimeframeChoice); }}>
+                  {TIMEFRAMES.map((timeframe) => <option key={timeframe} value={timeframe}>{t(`paper.bars_${timeframe}`)}</option>)}
+                </select>
+              </label>
+            </div>
+          ) : null}
           {sourceKind === 'imported' ? (
             <div className="nested">
               <ReplayImport onImported={(file) => { setImportId(file.importId); }} />
@@ -112,7 +151,7 @@ export function PaperScreen() {
         <div className="grid-2">
           <label className="field">
             <span>{t('paper.speed')}</span>
-            <select value={barsPerSecond} onChange={(event) => { setBarsPerSecond(Number(event.target.value)); }}>
+            <select value={barsPerSecond} disabled={sourceKind === 'exchange'} onChange={(event) => { setBarsPerSecond(Number(event.target.value)); }}>
               {SPEEDS.map((speed) => (
                 <option key={speed} value={speed}>{t(`paper.speed_${speed}`)}</option>
               ))}

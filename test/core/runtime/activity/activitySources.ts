@@ -6,7 +6,7 @@ import { openJournal, type Journal } from '../../../../core/journal/index.ts';
 import { activityHandlers } from '../../../../core/runtime/activity/activityHandlers.ts';
 import type { ActivitySources } from '../../../../core/runtime/activity/activityJournals.ts';
 
-const STOPPED: BotStatus = { phase: 'stopped', config: null, marketLabel: '', isSynthetic: false, barsProcessed: 0, totalBars: 0, message: '' };
+const STOPPED: BotStatus = { phase: 'stopped', config: null, marketLabel: '', isSynthetic: false, isLive: false, barsProcessed: 0, totalBars: 0, message: '' };
 
 /** The Activity handlers over journals a test writes itself: an app journal and one open paper run. */
 export interface JournalsUnderTest {

@@ -25,6 +25,7 @@ async function replay(journalPath: string) {
   const limits = defaultRiskLimits('paper', 'UTC');
   const tradingState = createTradingStateMachine({ nowMs: () => 0 });
   const opened = PaperSession.open({
+    prices: 'synthetic',
     journalPath,
     config: { source: { kind: 'synthetic' }, symbol: 'BTC/USDT', strategyId: 'trend-follower', barsPerSecond: 1, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true },
     candles: btc,
