@@ -18,11 +18,12 @@ import {
   type RiskMonitor,
   type TradingStateMachine,
 } from '../../risk/index.ts';
-import { createSignalEmitter, createStrategy, intentFor, type Intent, type Signal, type Strategy } from '../../signals/index.ts';
+import { createSignalEmitter, createStrategy, intentFor, type Intent, type PolicyPosition, type Signal, type Strategy } from '../../signals/index.ts';
 import { createPerformanceTracker, type PerformanceTracker } from '../performanceTracker.ts';
 import { DecisionFeed } from './decisionFeed.ts';
 import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';
 import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
+import { paperAccountView, policyPositionOf, withFill, type Holdings } from './paperAccountView.ts';
 
 /** What `evaluate` decided for an intent, and what the OrderManager made of it when it was sent. */
 export interface DecisionOutcome {
@@ -88,7 +89,7 @@ export class PaperSession {
   readonly #orderTimesMs: number[] = [];
   /** Whether any order was live after the last settle, and the exchange's activity seen then. */
   #liveOrders = false;
-  #holdings = { cashQuote: 0, base: 0 };
+  #holdings: Holdings = { cashQuote: 0, base: 0 };
   #seenActivity = 0;
 
   private constructor(options: PaperSessionOptions, journal: Journal, exchange: PaperExchange) {
@@ -203,24 +204,18 @@ export class PaperSession {
     const { candles, market, config } = this.#options;
     const fills = this.orders.fills();
     let nextFill = 0;
-    let cash = config.startingBalanceQuote;
-    let held = 0;
+    let holdings: Holdings = { cashQuote: config.startingBalanceQuote, base: 0 };
     const end = Math.min(bars, candles.length);
     for (let index = 0; index < end; index += 1) {
       const candle = candles[index] as Candle;
       const closeMs = candle.openTimeMs + this.#intervalMs;
       for (; nextFill < fills.length && (fills[nextFill]?.atMs ?? Infinity) <= closeMs; nextFill += 1) {
-        const fill = fills[nextFill] as Fill;
-        const value = fill.priceQuote * fill.amountBase;
-        const feeQuote = fill.fee?.asset === market.quote ? fill.fee.amount : 0;
-        const feeBase = fill.fee?.asset === market.base ? fill.fee.amount : 0;
-        if (fill.side === 'buy') { cash -= value + feeQuote; held += fill.amountBase - feeBase; }
-        else { cash += value - feeQuote; held -= fill.amountBase + feeBase; }
+        holdings = withFill(holdings, fills[nextFill] as Fill, market);
       }
       this.#quoteVolume = this.#volume24h.push(candle);
       const step = this.#emitter.next(candle);
       for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
-      this.tracker.onBar(candle.openTimeMs, candle.close, cash + held * candle.close);
+      this.tracker.onBar(candle.openTimeMs, candle.close, holdings.cashQuote + holdings.base * candle.close);
       this.#clock.set(closeMs);
     }
     this.#nextIndex = end;
@@ -342,32 +337,16 @@ export class PaperSession {
    * `withoutStopsOf`, as it will be once that market's protective stops are cancelled.
    */
   accountView(markQuote: number, withoutStopsOf: string | null = null): AccountView {
-    const { market } = this.#options;
-    const open = this.openOrders().filter((order) => !(order.purpose === 'protective_stop' && order.symbol === withoutStopsOf));
-    const lockedQuote = open.reduce((sum, order) => (order.side === 'buy' ? sum + (order.amountBase - order.filledBase) * (order.limitPriceQuote ?? markQuote) : sum), 0);
-    const equityQuote = this.#equityAt(markQuote);
-    const cashQuote = this.#cashQuote();
-    return {
-      quoteAsset: market.quote,
-      equityQuote,
-      freeQuote: Math.max(0, cashQuote - lockedQuote),
-      positions: this.orders.positions().filter((p) => p.amountBase > 0).map((p) => ({
-        symbol: p.symbol,
-        amountBase: p.amountBase,
-        averageEntryQuote: p.averageEntryPriceQuote ?? markQuote,
-        markPriceQuote: markQuote,
-      })),
-      openOrders: open.map((order) => ({
-        symbol: order.symbol,
-        side: order.side,
-        purpose: order.purpose,
-        remainingBase: order.amountBase - order.filledBase,
-        priceQuote: order.limitPriceQuote ?? order.stopPriceQuote ?? markQuote,
-      })),
-      dayStartEquityQuote: this.#marks?.dayStartEquityQuote ?? equityQuote,
-      highWaterMarkQuote: this.#marks?.highWaterMarkQuote ?? equityQuote,
-      orderTimesMs: this.#orderTimesMs.filter((t) => t >= this.#clock.nowMs() - 86_400_000),
-    };
+    return paperAccountView({
+      market: this.#options.market,
+      holdings: this.#holdings,
+      positions: this.orders.positions(),
+      openOrders: this.openOrders().filter((order) => !(order.purpose === 'protective_stop' && order.symbol === withoutStopsOf)),
+      markQuote,
+      marks: this.#marks,
+      orderTimesMs: this.#orderTimesMs,
+      nowMs: this.#clock.nowMs(),
+    });
   }
 
   openOrders(): Order[] {
@@ -386,10 +365,6 @@ export class PaperSession {
     return this.orders.openOrders().length > 0;
   }
 
-  #cashQuote(): number {
-    return this.#holdings.cashQuote;
-  }
-
   #equityAt(markQuote: number): number {
     return this.#holdings.cashQuote + this.#holdings.base * markQuote;
   }
@@ -403,15 +378,8 @@ export class PaperSession {
     };
   }
 
-  #policyPosition(markQuote: number): { amountBase: number; isDust: boolean } {
-    const position = this.orders.positions().find((p) => p.symbol === this.#options.config.symbol);
-    const amountBase = position?.amountBase ?? 0;
-    // Dust: too little to sell (below the minimum amount or order value) or not worth selling.
-    // Fee leftovers are dust, and must not keep the strategy from ever entering again.
-    const { limits } = this.#options.market;
-    const valueQuote = amountBase * markQuote;
-    const isDust = amountBase < (limits.minAmountBase ?? 0) || valueQuote < (limits.minNotionalQuote ?? 0) || valueQuote < this.#options.limits().dustPositionQuote;
-    return { amountBase, isDust };
+  #policyPosition(markQuote: number): PolicyPosition {
+    return policyPositionOf(this.orders.positions(), this.#options.market, this.#options.limits().dustPositionQuote, markQuote);
   }
 }
 
