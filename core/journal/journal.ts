@@ -87,6 +87,17 @@ export class Journal {
     return this.#scope.batch(fn);
   }
 
+  /**
+   * Inside a `batch`, runs `write` just before the batch commits instead of now (the latest per
+   * owner wins) and returns true; outside one returns false and the caller writes at once. Only
+   * for state whose value at commit time is all that matters (a replay's clock, say): on disk it
+   * is the same as writing it at every step of the batch.
+   */
+  deferUntilCommit(owner: object, write: () => void): boolean {
+    this.#requireOpen();
+    return this.#scope.deferUntilCommit(owner, write);
+  }
+
   append(event: AuditEventInput, options: AppendOptions = {}): AuditEvent {
     this.#requireOpen();
     const sync = options.durability === 'sync';

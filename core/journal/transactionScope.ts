@@ -19,6 +19,10 @@ function isThenable(value: unknown): boolean {
  * - `batch(fn)`: group commit for speed, not atomicity. Appends inside it share one commit, i.e.
  *   one fsync, at the end. On error the rows written so far are still committed (they record
  *   things that did happen) and the error is rethrown.
+ * - `deferUntilCommit(owner, write)`: inside a batch, runs `write` once just before the batch's
+ *   next commit instead of now (the latest `write` per owner wins). For state that changes on
+ *   every step but only matters as of the commit, such as a replay's clock: writing it per step
+ *   inside one transaction puts nothing more on disk than writing it once at the end.
  * - `requireDurable()`: called after a 'sync' append. Inside a batch it commits the batch so far
  *   at once; inside a transaction the row becomes durable when the outermost transaction
  *   commits, which is before `transaction()` returns.
@@ -30,6 +34,7 @@ export class TransactionScope<Snapshot> {
   #batchOpen = false;
   #batchSnapshot: Snapshot | undefined;
   #durableRequested = false;
+  readonly #deferred = new Map<object, () => void>();
 
   readonly #statements = new Map<string, StatementSync>();
 
@@ -95,6 +100,20 @@ export class TransactionScope<Snapshot> {
     return result;
   }
 
+  /** False outside a batch: the caller writes now, as it would have. */
+  deferUntilCommit(owner: object, write: () => void): boolean {
+    if (!this.#batchOpen) return false;
+    this.#deferred.set(owner, write);
+    return true;
+  }
+
+  /** Runs the deferred writes inside the open transaction, before it commits. */
+  #writeDeferred(): void {
+    const writes = [...this.#deferred.values()];
+    this.#deferred.clear();
+    for (const write of writes) write();
+  }
+
   /** Throws before anything is written if a 'sync' append could not be made durable here. */
   assertDurablePossible(): void {
     if (!this.isBusy && this.#db.isTransaction) {
@@ -113,6 +132,7 @@ export class TransactionScope<Snapshot> {
   }
 
   #commitBatchSoFar(): void {
+    this.#writeDeferred();
     this.#run('COMMIT');
     this.#durableRequested = false;
     this.#run('BEGIN IMMEDIATE');
@@ -120,8 +140,16 @@ export class TransactionScope<Snapshot> {
   }
 
   #endBatch(failure: unknown): void {
-    this.#batchOpen = false;
     this.#durableRequested = false;
+    let deferredFailure: unknown;
+    try {
+      this.#writeDeferred();
+    } catch (error) {
+      // The rows already written record things that happened: they are committed all the same.
+      deferredFailure = error;
+    }
+    this.#batchOpen = false;
+    this.#deferred.clear();
     try {
       this.#run('COMMIT');
     } catch (commitError) {
@@ -135,6 +163,10 @@ export class TransactionScope<Snapshot> {
       );
     } finally {
       this.#batchSnapshot = undefined;
+    }
+    // When the batch itself failed, that failure is what the caller rethrows.
+    if (deferredFailure !== undefined && failure === undefined) {
+      throw new JournalError('JOURNAL_UNREADABLE', 'Ballast could not save the latest journal entries to disk.', describeError(deferredFailure), { cause: deferredFailure });
     }
   }
 

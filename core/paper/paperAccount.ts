@@ -22,6 +22,8 @@ export class PaperAccount {
   readonly #store: PaperStore;
   readonly #createdAtMs: number;
   readonly #changedBars = new Map<string, Candle>();
+  /** Quiet bars moved the clock and reference bars; the journal writes them before its batch commits. */
+  #clockPending = false;
   ledger: PaperLedger;
   nowMs: number;
   /** Set when memory could not be brought back in line with the file: nothing may be trusted any more. */
@@ -51,9 +53,19 @@ export class PaperAccount {
   commit(nowMs: number): Extract<ExchangeOutcome<null>, { kind: 'ok' | 'unavailable' }> {
     const previousNowMs = this.nowMs;
     this.nowMs = Math.max(this.nowMs, nowMs);
+    // A bar that changed no balance, order or fill moves only the clock and the reference bar.
+    // Inside a journal batch those are written once, as the batch commits: a replay's quiet bars
+    // then cost no SQL each, and the file holds the same as if every bar had written them.
+    const ledger = this.ledger;
+    const quiet = ledger.dirtyAssets.size === 0 && ledger.dirtyOrders.size === 0 && ledger.newFills.length === 0;
+    if (quiet && this.#store.deferUntilCommit(this, this.#writeClock)) {
+      this.#clockPending = true;
+      return { kind: 'ok', value: null };
+    }
     try {
       this.#store.save(this.ledger, this.nowMs, this.#createdAtMs, this.#changedBars);
       this.#changedBars.clear();
+      this.#clockPending = false;
       return { kind: 'ok', value: null };
     } catch (error) {
       this.nowMs = previousNowMs;
@@ -62,12 +74,23 @@ export class PaperAccount {
     }
   }
 
+  /** Writes the clock and reference bars a quiet bar deferred (the journal calls it before committing). */
+  readonly #writeClock = (): void => {
+    if (!this.#clockPending) return;
+    this.#store.saveClock(this.nowMs, this.#createdAtMs, this.#changedBars);
+    this.#changedBars.clear();
+    this.#clockPending = false;
+  };
+
   /** Puts memory back to what the file holds (after a refused order or a failed save). */
   discardUnsaved(force = false): void {
     const dirty = this.ledger.dirtyAssets.size > 0 || this.ledger.dirtyOrders.size > 0 || this.ledger.newFills.length > 0 || this.#changedBars.size > 0;
     if (!dirty && !force) return;
     let stored;
     try {
+      // After a refused order, the quiet bars matched before it stand: their clock and bars go
+      // to the file first. After a failed save nothing more is written: the file is the truth.
+      if (!force) this.#writeClock();
       stored = this.#store.load();
     } catch (error) {
       this.broken = `the paper account could not be re-read from disk: ${describe(error)}`;
@@ -78,6 +101,7 @@ export class PaperAccount {
     this.nowMs = stored.nowMs;
     for (const [symbol, bar] of stored.referenceBars) this.tape.setReference(symbol, bar);
     this.#changedBars.clear();
+    this.#clockPending = false;
   }
 }
 

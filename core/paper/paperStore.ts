@@ -140,6 +140,24 @@ export class PaperStore {
     return { nowMs: account.now_ms, ledger, referenceBars };
   }
 
+  /**
+   * Inside a journal batch, schedules `write` for just before the batch commits and returns
+   * true; outside one returns false.
+   */
+  deferUntilCommit(owner: object, write: () => void): boolean {
+    return this.#journal.deferUntilCommit(owner, write);
+  }
+
+  /** Only the clock and the reference bars: what a bar with no trading activity changes. */
+  saveClock(nowMs: number, createdAtMs: number, changedBars: ReadonlyMap<string, Candle>): void {
+    const id = this.#accountId;
+    const s = this.#statements;
+    this.#journal.transaction(() => {
+      s.account.run(id, nowMs, createdAtMs);
+      for (const [symbol, bar] of changedBars) s.bar.run(id, symbol, bar.openTimeMs, bar.open, bar.high, bar.low, bar.close, bar.volumeBase);
+    });
+  }
+
   /** Writes what changed in one transaction; on failure nothing is written and the error is rethrown. */
   save(ledger: PaperLedger, nowMs: number, createdAtMs: number, changedBars: ReadonlyMap<string, Candle>): void {
     const id = this.#accountId;

@@ -206,6 +206,49 @@ describe('transactions, batches and durability', () => {
     journal.close();
   });
 
+  it('a deferred write runs once, its latest version, just before the batch commits; outside a batch the caller writes now', () => {
+    const path = tempJournalPath();
+    const journal = openJournal(path);
+    const owner = {};
+    const written: number[] = [];
+    expect(journal.deferUntilCommit(owner, () => { written.push(-1); })).toBe(false);
+    journal.batch(() => {
+      for (let i = 0; i < 5; i++) expect(journal.deferUntilCommit(owner, () => { written.push(i); journal.append(sampleEvent(i)); })).toBe(true);
+      expect(written).toEqual([]);
+    });
+    // Only the last one ran, and its row went out in the batch's own commit.
+    expect(written).toEqual([4]);
+    expect(committedRows(path)).toBe(1);
+    journal.batch(() => { /* nothing deferred */ });
+    expect(written).toEqual([4]);
+    journal.close();
+  });
+
+  it("a 'sync' append inside a batch commits the deferred writes with it", () => {
+    const path = tempJournalPath();
+    const journal = openJournal(path);
+    journal.batch(() => {
+      journal.deferUntilCommit(journal, () => journal.append(sampleEvent(0)));
+      journal.append({ atMs: 5, kind: 'order', subject: 'ballast-cid-1', payload: { side: 'buy' } }, { durability: 'sync' });
+      expect(committedRows(path)).toBe(2);
+    });
+    expect(committedRows(path)).toBe(2);
+    journal.close();
+  });
+
+  it('a deferred write that fails leaves the batch\'s other rows committed and says so', () => {
+    const path = tempJournalPath();
+    const journal = openJournal(path);
+    expect(() => {
+      journal.batch(() => {
+        journal.append(sampleEvent(0));
+        journal.deferUntilCommit(journal, () => { throw new Error('disk full'); });
+      });
+    }).toThrow(JournalError);
+    expect(committedRows(path)).toBe(1);
+    journal.close();
+  });
+
   it('a batch that throws still commits the rows appended before the error, then rethrows', () => {
     const path = tempJournalPath();
     const journal = openJournal(path);

@@ -103,6 +103,33 @@ describe('a paper account survives restarts', () => {
     expect(after.trades.length).toBeGreaterThan(3);
   });
 
+  it('bars replayed inside one journal batch leave the clock of the last one in the file', async () => {
+    const path = tempJournalPath();
+    const start = Date.parse('2020-03-12T09:00:00Z');
+    const bars = (await referenceCandles())['BTC/USDT']!.filter((bar) => bar.openTimeMs >= start).slice(0, 6);
+    const streamed = (journal: ReturnType<typeof openJournal>) =>
+      createPaperExchange({ journal, markets: referenceMarkets(), initialBalances: { USDT: 10_000 }, feed: { kind: 'replay', timeframe: '1h', startAtMs: start } });
+    const journal = openJournal(path);
+    const first = streamed(journal);
+    if (!first.ok) expect.fail(first.detail);
+    // Quiet bars (no order, no fill) in one batch: their clock is written once, as it commits.
+    journal.batch(() => {
+      for (const bar of bars.slice(0, 5)) expect(okValue(first.value.onCandle('BTC/USDT', bar))).toBe(true);
+    });
+    const nowAfterBatch = first.value.nowMs();
+    expect(nowAfterBatch).toBe(bars[4]!.openTimeMs + HOUR_MS);
+    journal.close();
+
+    const again = openJournal(path);
+    onTestFinished(() => { again.close(); });
+    const second = streamed(again);
+    if (!second.ok) expect.fail(second.detail);
+    expect(second.value.nowMs()).toBe(nowAfterBatch);
+    // The last bar of the batch was matched already; the next one is new.
+    expect(okValue(second.value.onCandle('BTC/USDT', bars[4]!))).toBe(false);
+    expect(okValue(second.value.onCandle('BTC/USDT', bars[5]!))).toBe(true);
+  });
+
   it('ignores a pushed bar it has already matched before the restart', async () => {
     const path = tempJournalPath();
     const bars = (await referenceCandles())['BTC/USDT']!.filter((bar) => bar.openTimeMs >= Date.parse('2020-03-12T09:00:00Z')).slice(0, 3);
