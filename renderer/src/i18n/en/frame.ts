@@ -11,7 +11,7 @@ export const frame = {
     paper: 'PAPER',
     live: 'LIVE',
     paperHint: 'Practice mode: orders are simulated with pretend money. Nothing is sent to an exchange.',
-    liveHint: 'Live mode: orders are sent to your exchange with real money.',
+    liveHint: 'Live mode: Ballast watches your live key’s permissions and kills everything if withdrawals appear. This version does not yet run a bot on your real account.',
   },
   state: {
     label: 'Trading state',
