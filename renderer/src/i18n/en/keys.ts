@@ -264,7 +264,7 @@ export const keys = {
 
     gate: {
       title: 'Start live trading',
-      intro: 'Live trading uses real money. Ballast starts it only when every item below holds. It reads the key’s permissions from the exchange again now.',
+      intro: 'Live trading uses real money. Ballast starts it only when every item below holds. It reads the key’s permissions from the exchange again now. In this version live mode watches the key’s permissions; it does not yet run a bot on your real account.',
       key: 'Key to trade with',
       noLiveKeys: 'You have no live key yet. Add a key for your real account first (Live, not Test network).',
       checking: 'Checking with the exchange…',
