@@ -96,6 +96,20 @@ export const TradingStatusView = z.strictObject({
 });
 export type TradingStatusView = z.infer<typeof TradingStatusView>;
 
+/**
+ * Measuring drawdown from today's equity instead of the account's high: what it changes, in
+ * money, and the words to type. `done` is true once it has been reset.
+ */
+export const HighWaterMarkReset = z.strictObject({
+  highWaterMarkQuote: z.number(),
+  equityQuote: z.number(),
+  quoteAsset: z.string().max(20),
+  consequence: z.string().max(600),
+  confirmationText: z.string().max(60),
+  done: z.boolean(),
+});
+export type HighWaterMarkReset = z.infer<typeof HighWaterMarkReset>;
+
 /** A person's order on the paper account. Give the size as an amount or as a share of equity, not both. */
 export const ManualOrderRequest = z
   .strictObject({

@@ -1,4 +1,4 @@
-import { ContractError, type ManualOrderRequest, type ManualOrderResult } from '../contract/index.ts';
+import { ContractError, type ManualOrderRequest, type ManualOrderResult, type StateCause } from '../contract/index.ts';
 import type { Candle } from '../market/index.ts';
 import {
   describeDecision,
@@ -15,6 +15,10 @@ export interface PaperRiskDesk {
   account(): { readonly view: AccountView; readonly atMs: number; readonly markQuote: number; readonly symbol: string } | null;
   /** A person's order: built into an intent with origin `manual`, then the same risk gate as the bot's own. */
   placeManualOrder(request: ManualOrderRequest): Promise<ManualOrderResult>;
+  /** The high the drawdown limit measures from and the equity now, or null before the first bar. */
+  highWaterMark(): { readonly highWaterMarkQuote: number; readonly equityQuote: number; readonly quoteAsset: string } | null;
+  /** Measures drawdown from the equity now (the person's audited decision); null before the first bar. */
+  resetHighWaterMark(cause: StateCause): { readonly fromQuote: number | null; readonly toQuote: number } | null;
 }
 
 export interface PaperRiskDeskOptions {
@@ -110,5 +114,10 @@ export function paperRiskDesk(options: PaperRiskDeskOptions): PaperRiskDesk {
       }
       return resultOf(decision, { ok: true, status: order.status, message: `Sent to the paper exchange: ${order.status.toLowerCase().replace(/_/g, ' ')}.` });
     },
+    highWaterMark() {
+      const mark = session.highWaterMark();
+      return mark === null ? null : { highWaterMarkQuote: mark.highWaterMarkQuote, equityQuote: mark.equityQuote, quoteAsset: session.market.quote };
+    },
+    resetHighWaterMark: (cause) => session.resetHighWaterMark(cause),
   };
 }

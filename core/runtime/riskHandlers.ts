@@ -1,10 +1,10 @@
-import { ContractError, type CommandHandlers, type RiskLimitRow, type RiskLimitsView, type TradingMode } from '../contract/index.ts';
-import { limitUsage, money, type LimitChangeContext, type LimitField, type RiskLimits, type TradingStateMachine } from '../risk/index.ts';
+import { ContractError, type CommandHandlers, type HighWaterMarkReset, type RiskLimitRow, type RiskLimitsView, type TradingMode } from '../contract/index.ts';
+import { limitUsage, money, percent, type LimitChangeContext, type LimitField, type RiskLimits, type TradingStateMachine } from '../risk/index.ts';
 import type { PaperRiskDesk } from './paperRiskDesk.ts';
 import { RISK_LIMIT_FIELDS, RISK_LIMIT_FIELD_ORDER } from './riskLimitFields.ts';
 import type { RiskLimitsStore } from './riskLimitsStore.ts';
 
-type RiskCommand = 'getRiskLimits' | 'proposeRiskLimits' | 'applyRiskLimits' | 'getTradingStatus' | 'placeManualOrder';
+type RiskCommand = 'getRiskLimits' | 'proposeRiskLimits' | 'applyRiskLimits' | 'getTradingStatus' | 'placeManualOrder' | 'proposeHighWaterMarkReset' | 'resetHighWaterMark';
 
 /** What a person types to loosen a limit. Typing it is the point: a click is too easy. */
 export const LOOSEN_PHRASE = 'ALLOW MORE RISK';
@@ -72,6 +72,29 @@ export function riskLimitsView(context: RiskContext): RiskLimitsView {
   };
 }
 
+/**
+ * Measuring drawdown from the equity now, in money: where the limit stands, and where it will
+ * stand afterwards. Refused when there is nothing to reset.
+ */
+function highWaterMarkReset(context: RiskContext, done: boolean): HighWaterMarkReset {
+  if (context.mode() !== 'paper') {
+    throw new ContractError('NOT_ALLOWED_NOW', 'The high-water mark can be reset for the paper account only in this version of Ballast. Nothing was changed.');
+  }
+  const mark = context.paperDesk()?.highWaterMark() ?? null;
+  if (mark === null) {
+    throw new ContractError('NOT_ALLOWED_NOW', 'There is no paper account with prices yet, so there is no high-water mark to reset. Nothing was changed.');
+  }
+  const { highWaterMarkQuote, equityQuote, quoteAsset } = mark;
+  const limit = context.store.readout().limits.maxDrawdownFraction;
+  const fall = highWaterMarkQuote > 0 ? Math.max(0, (highWaterMarkQuote - equityQuote) / highWaterMarkQuote) : 0;
+  const consequence = done
+    ? `The drawdown limit now measures from ${money(equityQuote, quoteAsset)}. New positions stop again if the account falls to ${money(equityQuote * (1 - limit), quoteAsset)}.`
+    : `Your account is ${money(equityQuote, quoteAsset)}, ${percent(fall)} below its highest value of ${money(highWaterMarkQuote, quoteAsset)}. ` +
+      `After the reset the ${percent(limit)} drawdown limit measures from ${money(equityQuote, quoteAsset)}: the account may lose another ` +
+      `${money(equityQuote * limit, quoteAsset)}, down to ${money(equityQuote * (1 - limit), quoteAsset)}, before new positions stop again.`;
+  return { highWaterMarkQuote: done ? equityQuote : highWaterMarkQuote, equityQuote, quoteAsset, consequence, confirmationText: LOOSEN_PHRASE, done };
+}
+
 /** Handlers behind the Risk limits screen. */
 export function riskHandlers(context: RiskContext): Pick<CommandHandlers, RiskCommand> {
   const { store, tradingState } = context;
@@ -116,6 +139,27 @@ export function riskHandlers(context: RiskContext): Pick<CommandHandlers, RiskCo
         activeTriggers: status.activeTriggers.map((trigger) => ({ triggerId: trigger.triggerId, action: trigger.action, cause: trigger.cause, sinceMs: trigger.sinceMs })),
         persistenceProblem: status.persistenceProblem,
       };
+    },
+    proposeHighWaterMarkReset: () => {
+      const proposal = highWaterMarkReset(context, false);
+      if (proposal.equityQuote >= proposal.highWaterMarkQuote) {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Your paper account is at its highest value, so there is nothing to reset.');
+      }
+      return proposal;
+    },
+    resetHighWaterMark: ({ confirmation }) => {
+      const proposal = highWaterMarkReset(context, false);
+      if (confirmation.trim() !== LOOSEN_PHRASE) {
+        throw new ContractError('CONFIRMATION_MISMATCH', `Resetting the high-water mark allows more loss. To do it, type ${LOOSEN_PHRASE} exactly. Nothing was changed.`);
+      }
+      if (proposal.equityQuote >= proposal.highWaterMarkQuote) {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Your paper account is at its highest value, so there is nothing to reset.');
+      }
+      context.paperDesk()?.resetHighWaterMark({
+        code: 'HIGH_WATER_MARK_RESET',
+        message: `You chose to measure drawdown from ${money(proposal.equityQuote, proposal.quoteAsset)} instead of ${money(proposal.highWaterMarkQuote, proposal.quoteAsset)}.`,
+      });
+      return highWaterMarkReset(context, true);
     },
     placeManualOrder: (request) => {
       if (context.mode() !== 'paper') {

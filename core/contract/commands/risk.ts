@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, NoInput } from '../command.ts';
-import { ManualOrderRequest, ManualOrderResult, RiskLimitChanges, RiskLimitsProposal, RiskLimitsView, TradingStatusView } from '../risk.ts';
+import { HighWaterMarkReset, ManualOrderRequest, ManualOrderResult, RiskLimitChanges, RiskLimitsProposal, RiskLimitsView, TradingStatusView } from '../risk.ts';
 
 /** Risk limits: read them with their use, change them (loosening only with a typed confirmation), manual paper orders. */
 export const riskCommands = {
@@ -23,6 +23,16 @@ export const riskCommands = {
     summary: 'The trading state, why safe mode is latched and which automatic checks are still tripped.',
     input: NoInput,
     output: TradingStatusView,
+  }),
+  proposeHighWaterMarkReset: command({
+    summary: 'What measuring drawdown from the paper account’s equity now (instead of its high) would change, in money.',
+    input: NoInput,
+    output: HighWaterMarkReset,
+  }),
+  resetHighWaterMark: command({
+    summary: 'Measure drawdown from the paper account’s equity now; it allows more risk, so only with the exact confirmation text.',
+    input: z.strictObject({ confirmation: z.string().max(200) }),
+    output: HighWaterMarkReset,
   }),
   placeManualOrder: command({
     summary: 'A manual order on the paper account, through the same risk checks as the bot’s own orders.',

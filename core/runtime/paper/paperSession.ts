@@ -1,4 +1,4 @@
-import type { BotConfig } from '../../contract/index.ts';
+import type { BotConfig, StateCause } from '../../contract/index.ts';
 import { OrderManager, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
@@ -13,6 +13,7 @@ import {
   decisionAuditPayload,
   type AccountView,
   type EquityMarks,
+  type EquityWatermarks,
   type RiskLimits,
   type RiskDecision,
   type RiskMonitor,
@@ -74,6 +75,7 @@ export class PaperSession {
   readonly overlayValues: number[][];
   readonly #options: PaperSessionOptions;
   readonly #monitor: RiskMonitor;
+  readonly #watermarks: EquityWatermarks;
   readonly #emitter: ReturnType<typeof createSignalEmitter>;
   readonly #volume24h: { push(candle: Candle): number };
   #issues: RecentIssues;
@@ -110,8 +112,8 @@ export class PaperSession {
     this.#emitter = createSignalEmitter(this.strategy, options.config.symbol);
     this.overlayValues = this.strategy.description.overlays.map(() => []);
     this.tracker = createPerformanceTracker(options.config.startingBalanceQuote, options.market.fees.takerRate);
-    const watermarks = createEquityWatermarks({ timeZone: () => options.limits().dayBoundaryTimeZone, journal });
-    this.#monitor = createRiskMonitor({ machine: options.tradingState, watermarks, limits: options.limits });
+    this.#watermarks = createEquityWatermarks({ timeZone: () => options.limits().dayBoundaryTimeZone, journal });
+    this.#monitor = createRiskMonitor({ machine: options.tradingState, watermarks: this.#watermarks, limits: options.limits });
     this.#volume24h = createRollingQuoteVolume(Math.round(86_400_000 / this.#intervalMs));
     this.#issues = createRecentIssues(validateCandles(this.#candles, options.timeframe));
   }
@@ -347,6 +349,26 @@ export class PaperSession {
       orderTimesMs: this.#orderTimesMs,
       nowMs: this.#clock.nowMs(),
     });
+  }
+
+  /** The high-water mark the drawdown limit measures from, and the equity at the latest bar. */
+  highWaterMark(): { readonly highWaterMarkQuote: number; readonly equityQuote: number; readonly atMs: number } | null {
+    const marks = this.#watermarks.current();
+    if (marks === null || this.#nextIndex === 0) return null;
+    return { highWaterMarkQuote: marks.highWaterMarkQuote, equityQuote: this.tracker.lastEquityQuote, atMs: this.#clock.nowMs() };
+  }
+
+  /**
+   * The person's decision to measure drawdown from today's equity (audited in the session's
+   * journal and kept across restarts). The drawdown check is run again at once, so a trip it
+   * caused clears; leaving safe mode is still the person's own step.
+   */
+  resetHighWaterMark(cause: StateCause): { readonly fromQuote: number | null; readonly toQuote: number } | null {
+    const before = this.highWaterMark();
+    if (before === null) return null;
+    const marks = this.#watermarks.resetHighWaterMark(before.equityQuote, before.atMs, cause);
+    this.#marks = this.#monitor.onEquity(before.equityQuote, this.#options.market.quote, before.atMs);
+    return { fromQuote: before.highWaterMarkQuote, toQuote: marks.highWaterMarkQuote };
   }
 
   openOrders(): Order[] {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManualOrderResult, RiskLimitsProposal, RiskLimitsView, TradingStatusView } from '../../../core/contract/index.ts';
+import type { ActivityJournal, ActivityPage, HighWaterMarkReset, ManualOrderResult, RiskLimitsProposal, RiskLimitsView, TradingStatusView } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../core/runtime/index.ts';
 import { LOOSEN_PHRASE } from '../../../core/runtime/riskHandlers.ts';
@@ -158,5 +158,67 @@ describe('manual orders through the contract', () => {
     expect(result.decision).toBe('rejected');
     expect(result.reasons.map((reason) => reason.code)).toEqual(['STATE_PAUSED']);
     expect(core.bot.dashboard().decisions[0]).toMatchObject({ outcome: 'rejected', reasonCodes: ['STATE_PAUSED'] });
+  });
+});
+
+describe('resetting the high-water mark', () => {
+  // Leaving safe mode on its own whenever the check clears, so the run goes to the end of the prices.
+  const TRENDING = { ...PAPER, strategyId: 'trend-follower', leaveSafeModeAutomatically: true };
+
+  /** A paper run that ended below its high, with the drawdown limit tightened so that the fall trips it. */
+  async function coreInDrawdown(dataDir: string): Promise<BallastCore> {
+    const core = startCore(dataDir);
+    await call(core, 'applyRiskLimits', { changes: { maxDrawdownFraction: 0.0005 } });
+    await call(core, 'startPaperBot', TRENDING);
+    await core.bot.whenIdle();
+    return core;
+  }
+
+  it('is refused before any paper account has prices, and when the account is at its high', async () => {
+    const core = startCore();
+    expect((await core.dispatch('proposeHighWaterMarkReset', undefined)).ok).toBe(false);
+    const idle = await coreWithStoppedPaperBot();
+    const refused = await idle.dispatch('proposeHighWaterMarkReset', undefined);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW' } });
+    expect(JSON.stringify(refused)).toMatch(/at its highest value/);
+  });
+
+  it('states the consequence in money, needs the typed words, clears the drawdown check, and is kept across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-hwm-'));
+    const core = await coreInDrawdown(dataDir);
+    const before = await call<TradingStatusView>(core, 'getTradingStatus');
+    expect(before.activeTriggers.map((trigger) => trigger.triggerId)).toContain('drawdown');
+
+    const proposal = await call<HighWaterMarkReset>(core, 'proposeHighWaterMarkReset');
+    expect(proposal.equityQuote).toBeLessThan(proposal.highWaterMarkQuote);
+    expect(proposal.done).toBe(false);
+    expect(proposal.confirmationText).toBe(LOOSEN_PHRASE);
+    expect(proposal.consequence).toMatch(/below its highest value of [\d,.]+ USDT/);
+    expect(proposal.consequence).toMatch(/may lose another [\d,.]+ USDT, down to [\d,.]+ USDT/);
+
+    const wrong = await core.dispatch('resetHighWaterMark', { confirmation: 'yes' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_MISMATCH' } });
+    expect((await call<TradingStatusView>(core, 'getTradingStatus')).activeTriggers.map((trigger) => trigger.triggerId)).toContain('drawdown');
+
+    const done = await call<HighWaterMarkReset>(core, 'resetHighWaterMark', { confirmation: LOOSEN_PHRASE });
+    expect(done).toMatchObject({ done: true, highWaterMarkQuote: proposal.equityQuote, equityQuote: proposal.equityQuote });
+    const after = await call<TradingStatusView>(core, 'getTradingStatus');
+    expect(after.activeTriggers.map((trigger) => trigger.triggerId)).not.toContain('drawdown');
+    // Safe mode itself stays latched: leaving it is still the person's own step.
+    expect(after.snapshot.state).toBe(before.snapshot.state);
+
+    // The decision is in the run's journal, with what it replaced.
+    const journals = await call<ActivityJournal[]>(core, 'listJournals');
+    const run = journals.find((journal) => journal.kind === 'paper');
+    const page = await call<ActivityPage>(core, 'queryActivity', { journal: run?.id, text: 'high_water_mark_reset', limit: 5 });
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]?.kind).toBe('person_action');
+    expect(page.rows[0]?.details).toContain(String(proposal.highWaterMarkQuote));
+
+    core.dispose();
+    cores.splice(cores.indexOf(core), 1);
+    const restarted = startCore(dataDir);
+    const again = await restarted.dispatch('proposeHighWaterMarkReset', undefined);
+    expect(again).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW' } });
   });
 });

@@ -163,6 +163,33 @@ test.describe('the Risk limits screen', () => {
     await expect(page.getByRole('list', { name: 'Decisions' }).getByText(/risk blocked it: Trading is paused/).first()).toBeVisible();
   });
 
+  test('after a drawdown trip, the high-water mark is reset only with the typed words, and the check clears', async ({ app }) => {
+    test.skip(app.host !== 'harness', HARNESS_ONLY);
+    test.setTimeout(120_000);
+    const { page } = app;
+    const harness = requireHarness(app);
+    // A drawdown limit so tight that the demo run ends below it (tightening needs no confirmation).
+    const tightened = await harness.core.dispatch('applyRiskLimits', { changes: { maxDrawdownFraction: 0.0005 } });
+    if (!tightened.ok) throw new Error(tightened.error.message);
+    await paperAccount(harness, 'trend-follower');
+    await openRiskScreen(page);
+    const checks = page.getByRole('region', { name: 'Safety checks' });
+    await expect(checks).toContainText(/below its highest value/);
+    await checks.getByRole('button', { name: 'Measure drawdown from today’s value…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Measure drawdown from today’s value?' });
+    await expect(dialog).toContainText(/may lose another [\d.]+ USDT, down to [\d.]+ USDT/);
+    await dialog.getByLabel('Type ALLOW MORE RISK to confirm').fill('yes');
+    await dialog.getByRole('button', { name: 'Reset the high-water mark' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('type ALLOW MORE RISK exactly');
+    await app.screenshot('risk-09-reset-high-water-mark');
+    await dialog.getByLabel('Type ALLOW MORE RISK to confirm').fill('ALLOW MORE RISK');
+    await dialog.getByRole('button', { name: 'Reset the high-water mark' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(checks).toContainText('No automatic safety check is tripped.');
+    await expect(checks).toContainText(/now measures from [\d.]+ USDT/);
+    await app.screenshot('risk-10-high-water-mark-reset');
+  });
+
   test('a damaged limits file stops new positions and says so until the limits are saved again', async ({ app }) => {
     test.skip(app.host !== 'harness', HARNESS_ONLY);
     const { page } = app;

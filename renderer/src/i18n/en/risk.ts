@@ -53,6 +53,15 @@ export const risk = {
     notANumber: 'Please type a number.',
     savedChange: 'Saved. {{consequence}}',
     savedReview: 'Saved. Your limits are recorded as reviewed.',
+    reset: {
+      explain: 'The drawdown check stays tripped until the account climbs back near its highest value. If you accept the loss so far, you can measure drawdown from today’s value instead.',
+      open: 'Measure drawdown from today’s value…',
+      title: 'Measure drawdown from today’s value?',
+      intro: 'This accepts the loss so far and allows the account to lose more before new positions stop again:',
+      label: 'Type {{phrase}} to confirm',
+      confirm: 'Reset the high-water mark',
+      afterwards: 'Safe mode stays on until you leave it with the button at the top of the window.',
+    },
     loosen: {
       title: 'Allow more risk?',
       intro: 'You are making at least one limit looser. Here is what that means for your money:',

@@ -8,6 +8,7 @@ import { LimitRow } from './LimitRow.tsx';
 import { LoosenDialog } from './LoosenDialog.tsx';
 import { ManualOrderForm } from './ManualOrderForm.tsx';
 import { useRiskStore } from './riskStore.ts';
+import { ResetHighWaterDialog } from './ResetHighWaterDialog.tsx';
 import { SafetyChecks } from './SafetyChecks.tsx';
 
 /** The limits measured on the whole account; the rest are checks on every single order. */
@@ -91,6 +92,7 @@ export function RiskScreen() {
         </>
       ) : null}
       <LoosenDialog />
+      <ResetHighWaterDialog />
     </section>
   );
 }

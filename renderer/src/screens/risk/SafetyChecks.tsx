@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { TradingStatusView } from '#core/contract/index.ts';
+import { useRiskStore } from './riskStore.ts';
+
+/** The drawdown check's id, as the core reports it. */
+const DRAWDOWN_TRIGGER = 'drawdown';
 
 /** Why safe mode is on and which automatic checks are still tripped (leaving it is in the frame's banner). */
 export function SafetyChecks({ status }: { status: TradingStatusView }) {
   const { t } = useTranslation();
   const tripped = status.activeTriggers;
   const cause = status.safeModeCause;
+  const busy = useRiskStore((s) => s.busy);
+  const proposeReset = useRiskStore((s) => s.proposeReset);
+  const resetError = useRiskStore((s) => s.resetProposal === null ? s.resetError : null);
+  const resetDone = useRiskStore((s) => s.resetDone);
   return (
     <section className="risk-card" aria-labelledby="risk-checks-title" data-tone={tripped.length > 0 ? 'warn' : 'ok'}>
       <h2 id="risk-checks-title">{t('risk.status.title')}</h2>
@@ -24,8 +32,16 @@ export function SafetyChecks({ status }: { status: TradingStatusView }) {
               </li>
             ))}
           </ul>
+          {tripped.some((trigger) => trigger.triggerId === DRAWDOWN_TRIGGER) ? (
+            <div className="risk-reset">
+              <p className="risk-muted">{t('risk.reset.explain')}</p>
+              <button type="button" disabled={busy} onClick={() => void proposeReset()}>{t('risk.reset.open')}</button>
+            </div>
+          ) : null}
         </>
       )}
+      {resetError ? <p role="alert" className="error">{resetError.message}</p> : null}
+      {resetDone ? <p className="risk-saved" role="status">{resetDone}</p> : null}
     </section>
   );
 }

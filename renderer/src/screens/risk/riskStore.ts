@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type {
   ContractErrorPayload,
+  HighWaterMarkReset,
   ManualOrderRequest,
   ManualOrderResult,
   RiskLimitChanges,
@@ -35,6 +36,11 @@ interface RiskState {
   readonly confirmError: ContractErrorPayload | null;
   readonly manualResult: ManualOrderResult | null;
   readonly manualError: ContractErrorPayload | null;
+  /** Measuring drawdown from the equity now: the consequence, waiting for the typed words. */
+  readonly resetProposal: HighWaterMarkReset | null;
+  readonly resetError: ContractErrorPayload | null;
+  /** What the last reset did, in money. */
+  readonly resetDone: string | null;
 }
 
 interface RiskActions {
@@ -47,6 +53,10 @@ interface RiskActions {
   readonly startEditing: (field: string) => void;
   readonly stopEditing: () => void;
   readonly placeManualOrder: (order: ManualOrderRequest) => Promise<void>;
+  readonly proposeReset: () => Promise<void>;
+  /** True once the high-water mark was reset. */
+  readonly confirmReset: (typed: string) => Promise<boolean>;
+  readonly cancelReset: () => void;
 }
 
 export const useRiskStore = create<RiskState & RiskActions>()((set, get) => ({
@@ -60,6 +70,9 @@ export const useRiskStore = create<RiskState & RiskActions>()((set, get) => ({
   confirmError: null,
   manualResult: null,
   manualError: null,
+  resetProposal: null,
+  resetError: null,
+  resetDone: null,
 
   async load() {
     const [view, status] = await Promise.all([ballast().getRiskLimits(), ballast().getTradingStatus()]);
@@ -137,6 +150,28 @@ export const useRiskStore = create<RiskState & RiskActions>()((set, get) => ({
 
   stopEditing() {
     set({ editing: null, notice: null });
+  },
+
+  async proposeReset() {
+    set({ busy: true, resetError: null, resetDone: null });
+    const proposal = await ballast().proposeHighWaterMarkReset();
+    set({ busy: false, ...(proposal.ok ? { resetProposal: proposal.value } : { resetError: proposal.error }) });
+  },
+
+  async confirmReset(typed) {
+    set({ busy: true, resetError: null });
+    const result = await ballast().resetHighWaterMark({ confirmation: typed });
+    if (!result.ok) {
+      set({ busy: false, resetError: result.error });
+      return false;
+    }
+    set({ busy: false, resetProposal: null, resetDone: result.value.consequence });
+    void get().load();
+    return true;
+  },
+
+  cancelReset() {
+    set({ resetProposal: null, resetError: null });
   },
 
   async placeManualOrder(order) {
