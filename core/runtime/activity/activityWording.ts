@@ -16,7 +16,7 @@ export const percentOf = (fraction: number): string => `${percentFormat.format(f
 /** A strategy score in [-1, 1] with its sign and a real minus. */
 export const signedScore = (score: number): string => `${score < 0 ? '−' : '+'}${Math.abs(score).toFixed(2)}`;
 
-/** `bl-MNlSc8ZBGj2y46jmFwyfRAylAS5dUCn4` → `bl-MNlSc8…`: the full id stays in the subject column. */
+/** A long client order id keeps its first 9 characters and an ellipsis (`bl-123456…`); the full id stays in the subject column. */
 export function shortOrderId(clientOrderId: string): string {
   return clientOrderId.length > 12 ? `${clientOrderId.slice(0, 9)}…` : clientOrderId;
 }
