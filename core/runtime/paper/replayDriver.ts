@@ -24,11 +24,6 @@ export interface ReplayHooks {
   readonly setTimer?: (callback: () => void, ms: number) => unknown;
 }
 
-export interface ReplayDriver {
-  stop(): void;
-  readonly isRunning: boolean;
-}
-
 /** Most bars stepped before the driver yields to other work (IPC, timers, the window). */
 const BARS_PER_SLICE = 500;
 
@@ -74,47 +69,29 @@ export interface ReplayDriver {
 
 const yieldToOtherWork = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: ReplayHooks): ReplayDriver {
-  const now = hooks.nowMs ?? Date.now;
+/** What a driver's step tells the loop: come back in `ms`, or stop (`null`). */
+type NextStep = { readonly inMs: number } | null;
+
+/**
+ * The loop both drivers share: one async step at a time on a timer, a failure stops it and is
+ * reported, `stop()` waits for the step in progress so nothing trades after it.
+ */
+function scheduledDriver(hooks: ReplayHooks, step: (stopped: () => boolean) => Promise<NextStep>): ReplayDriver {
   const setTimer = hooks.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
   let running = true;
   const stopped = (): boolean => !running;
-  let lastMs = now();
-  let credit = 0;
   let inFlight: Promise<void> = Promise.resolve();
-
-  const tick = async (): Promise<void> => {
+  const run = async (): Promise<void> => {
     if (!running) return;
-    const current = now();
-    credit = Math.min(pacing.maxBarsPerTick, credit + ((current - lastMs) / 1000) * pacing.barsPerSecond);
-    lastMs = current;
-    let progressed = false;
-    while (!stopped() && credit >= 1 && !session.isFinished) {
-      credit -= await processBars(session, Math.min(BARS_PER_SLICE, Math.floor(credit)), stopped);
-      progressed = true;
-      // Stopped early because safe mode could be left: the hook decides whether to go on.
-      if (!stopped() && session.safeModeCanBeLeft && !hooks.onSafeModeClearable()) {
-        running = false;
-        hooks.onProgress();
-        return;
-      }
-      await yieldToOtherWork();
-    }
-    if (stopped()) return;
-    if (progressed) hooks.onProgress();
-    if (session.isFinished) {
-      running = false;
-      hooks.onFinished();
-      return;
-    }
-    setTimer(schedule, pacing.tickMs);
-  };
-  const fail = (error: unknown): void => {
-    running = false;
-    hooks.onFailed(error);
+    const next = await step(stopped);
+    if (next === null) running = false;
+    else if (!stopped()) setTimer(schedule, next.inMs);
   };
   function schedule(): void {
-    inFlight = tick().catch(fail);
+    inFlight = run().catch((error: unknown) => {
+      running = false;
+      hooks.onFailed(error);
+    });
   }
   setTimer(schedule, 0);
   return {
@@ -126,6 +103,45 @@ export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: 
       return running;
     },
   };
+}
+
+/**
+ * Steps up to `count` bars in slices, yielding to other work between them. Returns 'wait' when
+ * safe mode could be left and the hook chose to stop there for the person.
+ */
+async function stepSlices(session: PaperSession, count: number, stopped: () => boolean, hooks: ReplayHooks): Promise<{ processed: number; wait: boolean }> {
+  let processed = 0;
+  while (!stopped() && processed < count && !session.isFinished) {
+    processed += await processBars(session, Math.min(BARS_PER_SLICE, count - processed), stopped);
+    // Stopped early because safe mode could be left: the hook decides whether to go on.
+    if (!stopped() && session.safeModeCanBeLeft && !hooks.onSafeModeClearable()) return { processed, wait: true };
+    await yieldToOtherWork();
+  }
+  return { processed, wait: false };
+}
+
+export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: ReplayHooks): ReplayDriver {
+  const now = hooks.nowMs ?? Date.now;
+  let lastMs = now();
+  let credit = 0;
+  return scheduledDriver(hooks, async (stopped) => {
+    const current = now();
+    credit = Math.min(pacing.maxBarsPerTick, credit + ((current - lastMs) / 1000) * pacing.barsPerSecond);
+    lastMs = current;
+    const { processed, wait } = await stepSlices(session, Math.floor(credit), stopped, hooks);
+    credit -= processed;
+    if (wait) {
+      hooks.onProgress();
+      return null;
+    }
+    if (stopped()) return null;
+    if (processed > 0) hooks.onProgress();
+    if (session.isFinished) {
+      hooks.onFinished();
+      return null;
+    }
+    return { inMs: pacing.tickMs };
+  });
 }
 
 export interface LiveFeed {
@@ -146,14 +162,8 @@ export interface LiveHooks extends ReplayHooks {
  * newest bar is as recent as the clock says, so an exchange that goes quiet trips safe mode.
  */
 export function driveLive(session: PaperSession, feed: LiveFeed, hooks: LiveHooks): ReplayDriver {
-  const setTimer = hooks.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
-  let running = true;
-  const stopped = (): boolean => !running;
-  let inFlight: Promise<void> = Promise.resolve();
   let failing = false;
-
-  const poll = async (): Promise<void> => {
-    if (!running) return;
+  return scheduledDriver(hooks, async (stopped) => {
     const fetched = await feed.fetchNew();
     if (!fetched.ok) {
       if (!failing) hooks.onFeedProblem(fetched.error.message);
@@ -163,34 +173,14 @@ export function driveLive(session: PaperSession, feed: LiveFeed, hooks: LiveHook
       failing = false;
       session.appendBars(fetched.value);
     }
-    while (!stopped() && !session.isFinished) {
-      await processBars(session, BARS_PER_SLICE, stopped);
-      if (!stopped() && session.safeModeCanBeLeft && !hooks.onSafeModeClearable()) {
-        running = false;
-        hooks.onProgress();
-        return;
-      }
-      await yieldToOtherWork();
+    const { wait } = await stepSlices(session, Number.POSITIVE_INFINITY, stopped, hooks);
+    if (wait) {
+      hooks.onProgress();
+      return null;
     }
-    if (stopped()) return;
+    if (stopped()) return null;
     session.checkFeedFreshness(feed.wallNowMs());
     hooks.onProgress();
-    setTimer(schedule, feed.pollMs);
-  };
-  function schedule(): void {
-    inFlight = poll().catch((error: unknown) => {
-      running = false;
-      hooks.onFailed(error);
-    });
-  }
-  setTimer(schedule, 0);
-  return {
-    async stop() {
-      running = false;
-      await inFlight;
-    },
-    get isRunning() {
-      return running;
-    },
-  };
+    return { inMs: feed.pollMs };
+  });
 }
