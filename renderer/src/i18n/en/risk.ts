@@ -58,15 +58,14 @@ export const risk = {
       open: 'Measure drawdown from today’s value…',
       title: 'Measure drawdown from today’s value?',
       intro: 'This accepts the loss so far and allows the account to lose more before new positions stop again:',
-      label: 'Type {{phrase}} to confirm',
       confirm: 'Reset the high-water mark',
       afterwards: 'Safe mode stays on until you leave it with the button at the top of the window.',
     },
+    typePhrase: 'Type {{phrase}} to confirm',
     loosen: {
       title: 'Allow more risk?',
       intro: 'You are making at least one limit looser. Here is what that means for your money:',
       tightening: 'Also saved (stricter):',
-      label: 'Type {{phrase}} to confirm',
       confirm: 'Allow more risk',
     },
     fields: {

@@ -1,12 +1,8 @@
-import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../../frame/Modal.tsx';
 import { useRiskStore } from './riskStore.ts';
+import { TypedConfirmDialog } from './TypedConfirmDialog.tsx';
 
-/**
- * Measuring drawdown from today's value: it accepts the loss so far and allows more, so the
- * consequence is given in money and the words are typed out; main checks them again.
- */
+/** Measuring drawdown from today's value: it accepts the loss so far and allows more, so it is said in money and typed out. */
 export function ResetHighWaterDialog() {
   const { t } = useTranslation();
   const proposal = useRiskStore((s) => s.resetProposal);
@@ -14,40 +10,15 @@ export function ResetHighWaterDialog() {
   const error = useRiskStore((s) => s.resetError);
   const confirm = useRiskStore((s) => s.confirmReset);
   const cancel = useRiskStore((s) => s.cancelReset);
-  const [typed, setTyped] = useState('');
-
-  const close = () => {
-    setTyped('');
-    cancel();
-  };
-  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void confirm(typed).then((done) => {
-      if (done) setTyped('');
-    });
-  };
 
   return (
-    <Modal open={proposal !== null} labelledBy="reset-hwm-title" onClose={close} tone="danger">
-      {proposal ? (
-        <form onSubmit={submit}>
-          <h2 id="reset-hwm-title">{t('risk.reset.title')}</h2>
-          <p>{t('risk.reset.intro')}</p>
-          <ul className="risk-consequences">
-            <li>{proposal.consequence}</li>
-          </ul>
-          <p className="risk-basis">{t('risk.reset.afterwards')}</p>
-          <label className="field">
-            <span>{t('risk.reset.label', { phrase: proposal.confirmationText })}</span>
-            <input type="text" autoComplete="off" spellCheck={false} value={typed} onChange={(event) => { setTyped(event.target.value); }} autoFocus />
-          </label>
-          {error ? <p role="alert" className="error">{error.message}</p> : null}
-          <div className="modal-actions">
-            <button type="button" onClick={close}>{t('risk.cancel')}</button>
-            <button type="submit" className="danger" disabled={busy}>{t('risk.reset.confirm')}</button>
-          </div>
-        </form>
-      ) : null}
-    </Modal>
+    <TypedConfirmDialog open={proposal !== null} titleId="reset-hwm-title" title={t('risk.reset.title')} phrase={proposal?.confirmationText ?? ''}
+      confirmLabel={t('risk.reset.confirm')} busy={busy} error={error} onConfirm={confirm} onCancel={cancel}>
+      <p>{t('risk.reset.intro')}</p>
+      <ul className="risk-consequences">
+        <li>{proposal?.consequence}</li>
+      </ul>
+      <p className="risk-basis">{t('risk.reset.afterwards')}</p>
+    </TypedConfirmDialog>
   );
 }
