@@ -10,7 +10,7 @@ import { isTrustedSender } from '../../../electron/main/security.ts';
 import { repoRoot } from '../../support/sharedData.ts';
 import { bridgeBundle } from './bridgeBundle.ts';
 import { serveRenderer, type StaticServer } from './staticServer.ts';
-import { HarnessBasicTextCipher, harnessPassphraseCipher } from './harnessKeyCiphers.ts';
+import { fastPassphraseCipher, StandInOsCipher } from '../../core/keys/support/testCiphers.ts';
 import { SettableLiveReadiness } from './settableLiveReadiness.ts';
 
 /** What the page received, in order: every command result and every event. */
@@ -63,8 +63,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       dataDir: options.dataDir,
       keys: {
         store: new JsonFileKeyRecordStore(keyStoreFile),
-        osCipher: new HarnessBasicTextCipher(),
-        createPassphraseCipher: harnessPassphraseCipher,
+        // No OS key store here: the one Electron falls back to on Linux without a keyring
+        // ('basic_text', weak), so the specs see what such a computer shows: live keys need a passphrase.
+        osCipher: new StandInOsCipher('basic_text'),
+        createPassphraseCipher: (passphrase) => fastPassphraseCipher(passphrase),
         liveReadiness,
         ...(options.exchangeApiBaseUrls === undefined ? {} : { exchangeApiBaseUrls: options.exchangeApiBaseUrls }),
         ...(options.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: options.permissionWatchIntervalMs }),

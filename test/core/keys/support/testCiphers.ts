@@ -37,7 +37,11 @@ export class StandInOsCipher implements SecretCipher {
   }
 }
 
-/** PassphraseCipher with a cheap scrypt cost so tests stay fast; production uses the default. */
-export function fastPassphraseCipher(passphrase = 'correct horse battery staple'): PassphraseCipher {
-  return new PassphraseCipher({ passphrase: makeSecret(passphrase), cost: { log2N: 10, r: 8, p: 1 }, allowWeakCost: true });
+/**
+ * PassphraseCipher with a cheap scrypt cost so tests stay fast (the permission watch decrypts the
+ * key on every re-read, which at the production cost of 128 MiB per derivation would swamp a test
+ * machine); the app itself always uses the strong default.
+ */
+export function fastPassphraseCipher(passphrase: string | Secret = 'correct horse battery staple'): PassphraseCipher {
+  return new PassphraseCipher({ passphrase: typeof passphrase === 'string' ? makeSecret(passphrase) : passphrase, cost: { log2N: 10, r: 8, p: 1 }, allowWeakCost: true });
 }
