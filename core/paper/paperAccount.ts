@@ -82,15 +82,15 @@ export class PaperAccount {
     this.#clockPending = false;
   };
 
-  /** Puts memory back to what the file holds (after a refused order or a failed save). */
+  /**
+   * Puts memory back to what the file holds (after a refused order or a failed save). A clock
+   * still waiting for its batch to commit goes back too: memory and file agree again.
+   */
   discardUnsaved(force = false): void {
     const dirty = this.ledger.dirtyAssets.size > 0 || this.ledger.dirtyOrders.size > 0 || this.ledger.newFills.length > 0 || this.#changedBars.size > 0;
     if (!dirty && !force) return;
     let stored;
     try {
-      // After a refused order, the quiet bars matched before it stand: their clock and bars go
-      // to the file first. After a failed save nothing more is written: the file is the truth.
-      if (!force) this.#writeClock();
       stored = this.#store.load();
     } catch (error) {
       this.broken = `the paper account could not be re-read from disk: ${describe(error)}`;
