@@ -59,9 +59,17 @@ export const BotConfig = z.strictObject({
 export type BotConfig = z.output<typeof BotConfig>;
 export type BotConfigInput = z.input<typeof BotConfig>;
 
-/** `waiting`: the replay stopped to ask the person whether to leave safe mode. */
-export const BotPhase = z.enum(['idle', 'loading', 'running', 'waiting', 'finished', 'stopped', 'failed']);
+/**
+ * `waiting`: the replay stopped to ask the person whether to leave safe mode. `paused`: Pause holds
+ * the run (a replay's clock stands still; on live prices bars arrive but nothing new is traded).
+ */
+export const BotPhase = z.enum(['idle', 'loading', 'running', 'paused', 'waiting', 'finished', 'stopped', 'failed']);
 export type BotPhase = z.infer<typeof BotPhase>;
+
+/** A run exists (it can be stopped, and the frame shows it) while it loads, trades, is paused, or waits for the person. */
+export function botIsUnderWay(phase: BotPhase): boolean {
+  return phase === 'loading' || phase === 'running' || phase === 'paused' || phase === 'waiting';
+}
 
 export const BotStatus = z.strictObject({
   phase: BotPhase,
@@ -78,13 +86,7 @@ export const BotStatus = z.strictObject({
 });
 export type BotStatus = z.infer<typeof BotStatus>;
 
-/** Small enough to send on every replay tick. */
-export const BotProgress = z.strictObject({
-  phase: BotPhase,
-  barsProcessed: z.number().int().nonnegative(),
-  totalBars: z.number().int().nonnegative(),
-});
-export type BotProgress = z.infer<typeof BotProgress>;
+
 
 /** Candles as parallel columns: compact over IPC and fast to hand to the chart. */
 export const CandleColumns = z.strictObject({

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Alert } from './schemas.ts';
 import { TradingStateSnapshot } from './tradingState.ts';
 import { LiveStatusView } from './keys.ts';
-import { BotProgress } from './bot.ts';
+import { BotStatus } from './bot.ts';
 
 /** Main → renderer events, each declared once with its payload schema. */
 export const events = {
@@ -10,8 +10,8 @@ export const events = {
   alertRaised: Alert,
   /** Live trading started or stopped, or the live key's permissions were re-read. */
   liveStatusChanged: LiveStatusView,
-  /** The paper bot moved on (bars processed, phase); the dashboard re-reads what it shows. */
-  botProgressed: BotProgress,
+  /** The paper bot moved on (bars processed, phase, message); the frame shows it, the dashboard re-reads. */
+  botProgressed: BotStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -3,7 +3,7 @@ import { STRATEGY_IDS, createStrategy } from '../signals/index.ts';
 import type { BotController } from './paper/botController.ts';
 import type { ReplayLibrary } from './replayLibrary.ts';
 
-type BotCommand = 'listStrategies' | 'listReplayFiles' | 'importReplayFile' | 'startPaperBot' | 'continuePaperBot' | 'stopPaperBot' | 'getDashboard';
+type BotCommand = 'listStrategies' | 'listReplayFiles' | 'importReplayFile' | 'startPaperBot' | 'continuePaperBot' | 'stopPaperBot' | 'getBotStatus' | 'getDashboard';
 
 /** Handlers behind the Paper trading screen and the Dashboard. */
 export function botHandlers(bot: BotController, replays: ReplayLibrary): Pick<CommandHandlers, BotCommand> {
@@ -18,6 +18,7 @@ export function botHandlers(bot: BotController, replays: ReplayLibrary): Pick<Co
     startPaperBot: (config) => bot.start(config),
     continuePaperBot: ({ leaveSafeMode }) => bot.continueRun(leaveSafeMode),
     stopPaperBot: () => bot.stop(),
+    getBotStatus: () => bot.status(),
     getDashboard: () => bot.dashboard(),
   };
 }

@@ -1,4 +1,5 @@
-import type { BotPhase, EventHub } from '../contract/index.ts';
+// A continue after a safe-mode question, or a Resume, is not a new start.
+import { botIsUnderWay, type BotPhase, type EventHub } from '../contract/index.ts';
 
 export const KEEP_AWAKE_NOTICE = {
   title: 'This computer stays awake while the bot runs',
@@ -7,8 +8,6 @@ export const KEEP_AWAKE_NOTICE = {
     'only stop orders placed on the exchange protect your positions.',
 } as const;
 
-/** Phases in which a bot is under way: a continue after a safe-mode question is not a new start. */
-const UNDER_WAY: ReadonlySet<BotPhase> = new Set(['loading', 'running', 'waiting']);
 
 /**
  * Tells the person, each time a bot starts, what keeping the computer awake does and does not
@@ -19,7 +18,7 @@ export function announceKeepAwakeOnBotStart(events: EventHub, nowMs: () => numbe
   return events.subscribe((message) => {
     if (message.name !== 'botProgressed') return;
     const { phase } = message.payload as { phase: BotPhase };
-    const started = phase === 'running' && !UNDER_WAY.has(previous);
+    const started = phase === 'running' && !botIsUnderWay(previous);
     previous = phase;
     if (!started) return;
     const atMs = Math.max(0, Math.floor(nowMs()));

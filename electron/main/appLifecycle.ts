@@ -1,6 +1,5 @@
-import type { BotPhase, TradingMode } from '#core/contract/index.ts';
+import { botIsUnderWay, type BotPhase, type TradingMode } from '#core/contract/index.ts';
 import { desktopStrings } from './desktopStrings.ts';
-import { botIsUnderWay } from './trayMenu.ts';
 
 /** A native message box as plain data; the adapter hands it to `dialog.showMessageBox`. */
 export interface MessageBoxModel {

@@ -15,13 +15,14 @@ export const desktopStrings = {
   stateExplained: {
     ACTIVE: 'The bot may open and close positions within your risk limits.',
     SAFE_MODE: 'The bot may only reduce or close positions. No new positions.',
-    PAUSED: 'No new positions. Protective exits (stops) stay in place.',
+    PAUSED: 'No new positions, and the bot holds back its own sales too. Stops already placed stay in place.',
     KILLED: 'Everything is stopped: no orders will be placed until you re-arm.',
   } satisfies Record<TradingStateName, string>,
   tray: {
     stateLine: 'Trading state: {state}',
     botRunning: 'Paper bot running ({symbol})',
     botWaiting: 'Paper bot waiting for you ({symbol})',
+    botPaused: 'Paper bot paused ({symbol})',
     botNone: 'No paper bot running',
     liveOn: 'Live trading is on',
     tooltip: 'Ballast: {state}',

@@ -1,13 +1,13 @@
-import type { BotPhase, TradingMode } from '#core/contract/index.ts';
+import { botIsUnderWay, type BotPhase, type TradingMode } from '#core/contract/index.ts';
 
 /**
- * Whether the computer should stay awake: while a paper bot trades or waits for the person's
- * answer (its positions are open), and while live trading is on (the key's permissions are
+ * Whether the computer should stay awake: while a paper bot trades, is paused or waits for the
+ * person's answer (its positions are open), and while live trading is on (the key's permissions are
  * re-read every minute). Loading is short and needs no guard; finished, stopped, failed or idle
  * bots do nothing a sleeping computer would miss.
  */
 export function keepAwakeWanted(botPhase: BotPhase, mode: TradingMode): boolean {
-  return mode === 'live' || botPhase === 'running' || botPhase === 'waiting';
+  return mode === 'live' || (botIsUnderWay(botPhase) && botPhase !== 'loading');
 }
 
 /** The part of Electron's `powerSaveBlocker` Ballast uses. */

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { BotPhase, TradingMode, TradingStateName } from '#core/contract/index.ts';
+import { botIsUnderWay, type BotPhase, type TradingMode, type TradingStateName } from '#core/contract/index.ts';
 import { desktopStrings, fillIn } from './desktopStrings.ts';
 
 /** What a tray entry does; tray.ts maps each to the same core command the window's buttons use. */
@@ -22,14 +22,10 @@ export interface TrayBotStatus {
   readonly symbol?: string | undefined;
 }
 
-/** A bot is under way while it loads, trades, or waits for the person's safe-mode answer. */
-export function botIsUnderWay(phase: BotPhase): boolean {
-  return phase === 'loading' || phase === 'running' || phase === 'waiting';
-}
-
 function botLine(bot: TrayBotStatus): string {
   const symbol = bot.symbol ?? '';
   if (bot.phase === 'waiting') return fillIn(desktopStrings.tray.botWaiting, { symbol });
+  if (bot.phase === 'paused') return fillIn(desktopStrings.tray.botPaused, { symbol });
   if (botIsUnderWay(bot.phase)) return fillIn(desktopStrings.tray.botRunning, { symbol });
   return desktopStrings.tray.botNone;
 }

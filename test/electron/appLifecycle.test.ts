@@ -4,7 +4,7 @@ import {
   closeWindowDecision, confirmedByButton, killConfirmationDialog, quitDecision, type MessageBoxModel,
 } from '../../electron/main/appLifecycle.ts';
 
-const UNDER_WAY: readonly BotPhase[] = ['loading', 'running', 'waiting'];
+const UNDER_WAY: readonly BotPhase[] = ['loading', 'running', 'paused', 'waiting'];
 const AT_REST: readonly BotPhase[] = ['idle', 'finished', 'stopped', 'failed'];
 
 function asked(decision: ReturnType<typeof quitDecision>): MessageBoxModel {

@@ -23,9 +23,9 @@ class FakeBlocker implements PowerSaveBlockerPort {
 }
 
 describe('keepAwakeWanted', () => {
-  it('keeps the computer awake while a paper bot trades or waits for the person, and while live', () => {
+  it('keeps the computer awake while a paper bot trades, is paused or waits for the person, and while live', () => {
     const wanted: Record<BotPhase, boolean> = {
-      idle: false, loading: false, running: true, waiting: true, finished: false, stopped: false, failed: false,
+      idle: false, loading: false, running: true, paused: true, waiting: true, finished: false, stopped: false, failed: false,
     };
     for (const [phase, expected] of Object.entries(wanted) as [BotPhase, boolean][]) {
       expect(keepAwakeWanted(phase, 'paper')).toBe(expected);

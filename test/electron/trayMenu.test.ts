@@ -3,7 +3,7 @@ import type { BotPhase, TradingStateName } from '../../core/contract/index.ts';
 import { trayIconSizePx, trayMenuModel, trayMenuTemplate, type TrayMenuEntry, type TrayMenuModel } from '../../electron/main/trayMenu.ts';
 
 const STATES: readonly TradingStateName[] = ['ACTIVE', 'SAFE_MODE', 'PAUSED', 'KILLED'];
-const PHASES: readonly BotPhase[] = ['idle', 'loading', 'running', 'waiting', 'finished', 'stopped', 'failed'];
+const PHASES: readonly BotPhase[] = ['idle', 'loading', 'running', 'paused', 'waiting', 'finished', 'stopped', 'failed'];
 
 const command = (model: TrayMenuModel, name: string) =>
   model.entries.find((entry): entry is Extract<TrayMenuEntry, { kind: 'command' }> => entry.kind === 'command' && entry.command === name);

@@ -41,6 +41,11 @@ export const botCommands = {
     input: NoInput,
     output: BotStatus,
   }),
+  getBotStatus: command({
+    summary: 'What the paper bot is doing now (phase, market, progress), without the dashboard\'s data.',
+    input: NoInput,
+    output: BotStatus,
+  }),
   getDashboard: command({
     summary: 'Everything the dashboard shows, after fees and slippage.',
     input: NoInput,

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContractError, type BotConfig, type BotStatus, type DashboardSnapshot, type EventHub, type StateCause } from '../../contract/index.ts';
+import { botIsUnderWay, ContractError, type BotConfig, type BotStatus, type DashboardSnapshot, type EventHub, type StateCause } from '../../contract/index.ts';
 import type { ChainHead } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { MarketDataPort, MarketResult } from '../../market/index.ts';
@@ -82,7 +82,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
 
   const setStatus = (next: Partial<BotStatus>): BotStatus => {
     status = { ...status, ...next, barsProcessed: session?.barsProcessed ?? status.barsProcessed, totalBars: session?.totalBars ?? status.totalBars };
-    options.events.emit('botProgressed', { phase: status.phase, barsProcessed: status.barsProcessed, totalBars: status.totalBars });
+    options.events.emit('botProgressed', status);
     return status;
   };
 
@@ -142,9 +142,23 @@ export function createBotController(options: BotControllerOptions): BotControlle
 
   /** In safe mode during a replay, nothing stops reduce-only trading; leaving it is the person's call. */
   let continueInSafeMode = false;
-  const leaveSafeModeForReplay = (): void => {
-    options.tradingState.leaveSafeMode({ code: 'PAPER_REPLAY_LEFT_SAFE_MODE', message: 'Safe mode was left automatically in this paper replay, as you chose; its causes had cleared.' });
+  const leaveSafeModeAutomatically = (): void => {
+    options.tradingState.leaveSafeMode({ code: 'PAPER_REPLAY_LEFT_SAFE_MODE_AUTOMATICALLY', message: 'Safe mode was left automatically in this paper replay, because you chose that setting before starting it; its causes had cleared.' });
   };
+  const WAITING_MESSAGE =
+    'Its causes have cleared; in live trading Ballast would wait for you here too. Leave safe mode to let the bot open positions again, ' +
+    'or continue in safe mode: for the rest of this replay the bot will then only reduce or close positions, and it will not ask again.';
+
+  /** A run that waited for the person goes on; `message` says how they answered. */
+  const resumeWaitingRun = (message: string): void => {
+    if (!session || status.phase !== 'waiting') return;
+    const running = session;
+    setStatus({ phase: pausedNow() ? 'paused' : 'running', message });
+    runDriver(running);
+  };
+  const pausedNow = (): boolean => options.tradingState.snapshot().state === 'PAUSED';
+  const PAUSED_REPLAY_MESSAGE = 'Paused: the replay is held at this bar, so nothing trades. Press Resume to let it continue.';
+  const PAUSED_LIVE_MESSAGE = 'Paused: prices keep arriving, but the bot opens no new positions and holds back its own sales too. Stops already placed still protect open positions. Press Resume to trade again.';
 
   const runDriver = (running: PaperSession): void => {
     continueInSafeMode = false;
@@ -155,15 +169,17 @@ export function createBotController(options: BotControllerOptions): BotControlle
       },
       onSafeModeClearable: () => {
         if (running.config.leaveSafeModeAutomatically) {
-          leaveSafeModeForReplay();
+          leaveSafeModeAutomatically();
           return true;
         }
         if (continueInSafeMode) return true;
         driver = null;
         save();
-        setStatus({ phase: 'waiting', message: 'The paper bot stopped to ask you: safe mode was switched on earlier and its causes have now cleared. In live trading Ballast would wait for you here. Leave safe mode to let the bot open positions again, or carry on in safe mode (it will only reduce positions).' });
+        setStatus({ phase: 'waiting', message: WAITING_MESSAGE });
         return false;
       },
+      // A replay's clock stops while paused; live prices keep coming and risk holds the orders back.
+      isHeld: () => livePort === null && pausedNow(),
       onFinished: () => { void finishRun('finished', 'The replay reached the end of the prices. The paper account is kept.'); },
       onFailed: (error: unknown) => {
         options.log.error({ err: error }, 'paper bot failed');
@@ -190,6 +206,26 @@ export function createBotController(options: BotControllerOptions): BotControlle
     });
   };
 
+  // Every change of the trading state during a run: written into the run's own journal at the
+  // bar's time (the wall time beside it), a waiting run goes on once safe mode was left anywhere,
+  // and the phase says whether Pause holds the run.
+  const unsubscribeState = options.tradingState.onChange((snapshot, previous) => {
+    if (session !== null && status.phase !== 'idle' && status.phase !== 'stopped' && status.phase !== 'finished' && status.phase !== 'failed') {
+      session.recordStateChange(snapshot, previous, options.nowMs());
+    }
+    if (status.phase === 'waiting') {
+      const left = snapshot.state !== 'SAFE_MODE' && snapshot.state !== 'KILLED' && options.tradingState.status().safeMode === null;
+      if (left) resumeWaitingRun('Safe mode left by you; the replay continues.');
+      return;
+    }
+    if (driver?.isRunning !== true) return;
+    if (snapshot.state === 'PAUSED' && status.phase === 'running') {
+      setStatus({ phase: 'paused', message: livePort === null ? PAUSED_REPLAY_MESSAGE : PAUSED_LIVE_MESSAGE });
+    } else if (snapshot.state !== 'PAUSED' && status.phase === 'paused') {
+      setStatus({ phase: 'running', message: 'Resumed by you; the paper bot continues.' });
+    }
+  });
+
   return {
     async start(config) {
       if (driver?.isRunning === true) throw new ContractError('NOT_ALLOWED_NOW', 'A paper bot is already running. Stop it first.');
@@ -203,7 +239,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       save();
       const running = session;
       idle = new Promise((resolve) => { markIdle = resolve; });
-      setStatus({ phase: 'running', message: `${running.strategy.description.name} on pretend money. ${rulesNote}` });
+      setStatus({ phase: pausedNow() ? 'paused' : 'running', message: pausedNow() ? (livePort === null ? PAUSED_REPLAY_MESSAGE : PAUSED_LIVE_MESSAGE) : `${running.strategy.description.name} on pretend money. ${rulesNote}` });
       runDriver(running);
       return status;
     },
@@ -213,12 +249,20 @@ export function createBotController(options: BotControllerOptions): BotControlle
       return status;
     },
     continueRun(leaveSafeMode) {
+      // Answered already (the banner, a second click): the run is going on, which is what was asked.
+      if (session && leaveSafeMode && status.phase !== 'waiting' && botIsUnderWay(status.phase) && options.tradingState.status().safeMode === null) return status;
       if (!session || status.phase !== 'waiting') throw new ContractError('NOT_ALLOWED_NOW', 'The paper bot is not waiting for you.');
-      if (leaveSafeMode) leaveSafeModeForReplay();
-      const running = session;
-      setStatus({ phase: 'running', message: leaveSafeMode ? 'Safe mode left; the replay continues.' : 'The replay continues in safe mode: positions can only be reduced.' });
-      runDriver(running);
-      continueInSafeMode = !leaveSafeMode;
+      if (!leaveSafeMode) {
+        resumeWaitingRun('The replay continues in safe mode: until it ends, the bot only reduces or closes positions and opens none.');
+        continueInSafeMode = true;
+        return status;
+      }
+      // One answer wherever it is given: leaving safe mode here or on the banner resumes the run
+      // (the state listener below), and a run whose safe mode was already left just goes on.
+      if (options.tradingState.snapshot().state === 'SAFE_MODE') {
+        options.tradingState.leaveSafeMode({ code: 'PERSON_LEFT_SAFE_MODE', message: 'You left safe mode after its causes had cleared; the paper bot continues.' });
+      }
+      resumeWaitingRun('Safe mode left by you; the replay continues.');
       return status;
     },
     status: () => ({ ...status, barsProcessed: session?.barsProcessed ?? status.barsProcessed }),
@@ -290,6 +334,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
     },
     whenIdle: () => idle,
     dispose() {
+      unsubscribeState();
       save();
       const closing = session;
       session = null;

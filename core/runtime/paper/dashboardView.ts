@@ -17,6 +17,22 @@ function protectionOf(session: PaperSession, symbol: string, open: readonly Orde
   return { protection: 'none', stopPriceQuote: null };
 }
 
+/**
+ * An indicator line has no value while it warms up (NaN): the line starts where its values
+ * exist, and the chart never waits for it.
+ */
+function definedPoints(timeMs: readonly number[], values: readonly number[]): { timeMs: number[]; value: number[] } {
+  const points = { timeMs: [] as number[], value: [] as number[] };
+  values.forEach((value, index) => {
+    const atMs = timeMs[index];
+    if (Number.isFinite(value) && atMs !== undefined) {
+      points.timeMs.push(atMs);
+      points.value.push(value);
+    }
+  });
+  return points;
+}
+
 /** The trading part of the dashboard (window of candles, markers, tables) from a session. */
 export function sessionView(session: PaperSession, maxBars: number): Omit<DashboardSnapshot, 'status' | 'summary' | 'decisions' | 'equity' | 'quoteAsset'> {
   const done = session.barsProcessed;
@@ -90,8 +106,7 @@ export function sessionView(session: PaperSession, maxBars: number): Omit<Dashbo
     overlays: session.strategy.description.overlays.map((overlay, index) => ({
       key: overlay.key,
       label: overlay.label,
-      timeMs,
-      value: (session.overlayValues[index] ?? []).slice(from, done),
+      ...definedPoints(timeMs, (session.overlayValues[index] ?? []).slice(from, done)),
     })),
     markers,
     positions,

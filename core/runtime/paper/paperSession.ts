@@ -1,4 +1,4 @@
-import type { BotConfig, StateCause } from '../../contract/index.ts';
+import type { BotConfig, StateCause, TradingStateName, TradingStateSnapshot } from '../../contract/index.ts';
 import { OrderManager, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
@@ -25,6 +25,8 @@ import { DecisionFeed } from './decisionFeed.ts';
 import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';
 import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
 import { paperAccountView, policyPositionOf, withFill, type Holdings } from './paperAccountView.ts';
+
+const STATE_WORDS: Record<TradingStateName, string> = { ACTIVE: 'active', SAFE_MODE: 'safe mode (only reducing positions)', PAUSED: 'paused', KILLED: 'killed' };
 
 /** What `evaluate` decided for an intent, and what the OrderManager made of it when it was sent. */
 export interface DecisionOutcome {
@@ -369,6 +371,20 @@ export class PaperSession {
     const marks = this.#watermarks.resetHighWaterMark(before.equityQuote, before.atMs, cause);
     this.#marks = this.#monitor.onEquity(before.equityQuote, this.#options.market.quote, before.atMs);
     return { fromQuote: before.highWaterMarkQuote, toQuote: marks.highWaterMarkQuote };
+  }
+
+  /**
+   * A trading-state change while this run is open, in its own journal at the bar's (market) time
+   * with the computer's time beside it, and in the decision feed.
+   */
+  recordStateChange(snapshot: TradingStateSnapshot, previous: TradingStateSnapshot, wallTimeMs: number): void {
+    const atMs = this.#clock.nowMs();
+    this.journal.append({
+      atMs,
+      kind: 'state_change',
+      payload: { event: 'trading_state_changed', from: previous.state, to: snapshot.state, cause: snapshot.cause, wallTimeMs },
+    });
+    this.feed.state(`Trading state: ${STATE_WORDS[snapshot.state]}. ${snapshot.cause.message}`, atMs);
   }
 
   openOrders(): Order[] {

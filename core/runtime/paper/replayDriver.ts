@@ -17,6 +17,8 @@ export interface ReplayHooks {
    */
   readonly onSafeModeClearable: () => boolean;
   readonly onProgress: () => void;
+  /** While true (a paused replay), no bar is stepped and the replay clock stands still. */
+  readonly isHeld?: () => boolean;
   readonly onFinished: () => void;
   readonly onFailed: (error: unknown) => void;
   /** Wall clock, injectable for tests. */
@@ -126,6 +128,12 @@ export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: 
   let credit = 0;
   return scheduledDriver(hooks, async (stopped) => {
     const current = now();
+    if (hooks.isHeld?.() === true) {
+      // Held: time spent paused earns no bars, so Resume does not burst ahead.
+      lastMs = current;
+      credit = 0;
+      return { inMs: pacing.tickMs };
+    }
     credit = Math.min(pacing.maxBarsPerTick, credit + ((current - lastMs) / 1000) * pacing.barsPerSecond);
     lastMs = current;
     const { processed, wait } = await stepSlices(session, Math.floor(credit), stopped, hooks);

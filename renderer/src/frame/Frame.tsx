@@ -5,6 +5,7 @@ import { KillDialog } from './KillDialog.tsx';
 import { ModeBadge } from './ModeBadge.tsx';
 import { RearmDialog } from './RearmDialog.tsx';
 import { SafeModeBanner } from './SafeModeBanner.tsx';
+import { RunStrip } from './RunStrip.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 /** Ctrl+Shift+K (Cmd+Shift+K on macOS) opens the Kill confirmation from anywhere. */
@@ -83,6 +84,7 @@ export function Frame({ children }: { children: ReactNode }) {
         </section>
       ) : null}
       {snapshot.state === 'SAFE_MODE' ? <SafeModeBanner snapshot={snapshot} /> : null}
+      <RunStrip />
       {actionError && !killDialogOpen && !rearmDialogOpen ? (
         <p role="alert" className="error frame-error">{actionError.message}</p>
       ) : null}
@@ -98,7 +100,8 @@ export function Frame({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
-        <main className="content">{children}</main>
+        {/* A new screen opens at its top, not wherever the previous one was scrolled to. */}
+        <main className="content" key={screen}>{children}</main>
       </div>
       <KillDialog />
       <RearmDialog phrase={snapshot.rearmPhrase} />

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Alert, AppStatus, ContractErrorPayload, Result, TradingStateSnapshot } from '#core/contract/index.ts';
+import type { Alert, AppStatus, BotStatus, ContractErrorPayload, Result, TradingStateSnapshot } from '#core/contract/index.ts';
 import { ballast } from '../ballast.ts';
 
 export type ScreenId = 'dashboard' | 'paper' | 'keys' | 'risk' | 'activity' | 'settings';
@@ -11,6 +11,8 @@ const MAX_ALERTS = 50;
 interface AppState {
   readonly status: AppStatus | null;
   readonly tradingState: TradingStateSnapshot | null;
+  /** The paper bot as the frame shows it on every screen (phase, market, progress). */
+  readonly botStatus: BotStatus | null;
   readonly alerts: readonly Alert[];
   readonly screen: ScreenId;
   /** The last refusal or failure of a frame action, shown until the next action. */
@@ -52,6 +54,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
   return {
     status: null,
     tradingState: null,
+    botStatus: null,
     alerts: [],
     screen: 'dashboard',
     actionError: null,
@@ -61,13 +64,17 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     busy: false,
 
     async load() {
-      const result = await ballast().getAppStatus();
+      const [result, bot] = await Promise.all([ballast().getAppStatus(), ballast().getBotStatus()]);
       if (result.ok) set({ status: result.value, tradingState: result.value.tradingState, loadError: null });
       else set({ loadError: result.error.message });
+      if (bot.ok) set({ botStatus: bot.value });
     },
     subscribe() {
       const offState = ballast().on('tradingStateChanged', (snapshot) => {
         set({ tradingState: snapshot });
+      });
+      const offBot = ballast().on('botProgressed', (botStatus) => {
+        set({ botStatus });
       });
       const offAlert = ballast().on('alertRaised', (alert) => {
         set({ alerts: [alert, ...get().alerts].slice(0, MAX_ALERTS) });
@@ -78,6 +85,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       });
       return () => {
         offState();
+        offBot();
         offAlert();
         offLive();
       };

@@ -16,6 +16,8 @@ interface BotState {
   readonly strategies: readonly StrategyInfo[];
   readonly replayFiles: readonly ReplayFileSummary[];
   readonly error: ContractErrorPayload | null;
+  /** The dashboard's data could not be read; shown on the Dashboard only and cleared by the next good read. */
+  readonly dashboardError: ContractErrorPayload | null;
   readonly busy: boolean;
 }
 
@@ -44,6 +46,7 @@ export const useBotStore = create<BotState & BotActions>()((set, get) => {
     strategies: [],
     replayFiles: [],
     error: null,
+    dashboardError: null,
     busy: false,
 
     async loadCatalogue() {
@@ -55,8 +58,8 @@ export const useBotStore = create<BotState & BotActions>()((set, get) => {
     },
     async refresh() {
       const result = await ballast().getDashboard();
-      if (result.ok) set({ snapshot: result.value });
-      else set({ error: result.error });
+      if (result.ok) set({ snapshot: result.value, dashboardError: null });
+      else set({ dashboardError: result.error });
     },
     subscribe() {
       const off = ballast().on('botProgressed', scheduleRefresh);

@@ -22,7 +22,7 @@ export const frame = {
     since: 'since {{time}}',
     ACTIVE_explain: 'The bot may open and close positions within your risk limits.',
     SAFE_MODE_explain: 'The bot may only reduce or close positions. No new positions.',
-    PAUSED_explain: 'No new positions. Protective exits (stops) stay in place.',
+    PAUSED_explain: 'No new positions, and the bot holds back its own sales too. Stops already placed stay in place. A replay is held where it is.',
     KILLED_explain: 'Everything is stopped: no orders will be placed until you re-arm.',
   },
   actions: {
@@ -51,6 +51,18 @@ export const frame = {
     clear: 'Every safety check is clear again. Leave safe mode when you are ready.',
     stillTripped: 'Safe mode can be left once every check above has cleared.',
     leave: 'Leave safe mode',
+  },
+  safeModePrompt: {
+    title: 'Safe mode can be left now',
+    leaveAndContinue: 'Leave safe mode and continue',
+    continueInSafeMode: 'Continue in safe mode',
+  },
+  runStrip: {
+    label: 'Paper bot',
+    phase_loading: 'Paper bot loading prices',
+    phase_running: 'Paper bot running',
+    phase_paused: 'Paper bot paused',
+    phase_waiting: 'Paper bot waiting for your answer',
   },
   killedBanner: {
     title: 'Stopped by Kill',

@@ -39,5 +39,6 @@ export const paper = {
     running: 'A paper bot is running on {{market}}.',
     openDashboard: 'Open the dashboard',
     stop: 'Stop the paper bot',
+    stopAbove: 'Stop it with the button at the top of the window; its account and journal are kept.',
   },
 } as const;

@@ -11,9 +11,9 @@ export function BotProgress({ status }: { status: BotStatus }) {
         <div>
           <strong>{status.marketLabel}</strong>
           {status.isSynthetic ? <span className="tag warn-tag">{t('dashboard.syntheticTag')}</span> : null}
-          <p className="muted">{t(`dashboard.phase_${status.phase}`)} · {status.message}</p>
+          <p className="muted"><span data-testid="bot-phase">{t(`dashboard.phase_${status.phase}`)}</span> · {status.message}</p>
         </div>
-        <span className="muted">
+        <span className="muted" data-testid="bars-done" data-bars-processed={status.barsProcessed}>
           {status.isLive
             ? t('dashboard.liveBars', { done: status.barsProcessed.toLocaleString() })
             : t('dashboard.bars', { done: status.barsProcessed.toLocaleString(), total: status.totalBars.toLocaleString() })}

@@ -5,7 +5,6 @@ import { useAppStore } from '../../store/appStore.ts';
 import { useBotStore } from '../../store/botStore.ts';
 import { AlertList } from './AlertList.tsx';
 import { BotProgress } from './BotProgress.tsx';
-import { SafeModePrompt } from './SafeModePrompt.tsx';
 import { DecisionFeed } from './DecisionFeed.tsx';
 import { EquityChart } from './EquityChart.tsx';
 import { PriceChart } from './PriceChart.tsx';
@@ -15,6 +14,7 @@ import { TradingTables } from './TradingTables.tsx';
 export function DashboardScreen() {
   const { t } = useTranslation();
   const snapshot = useBotStore((s) => s.snapshot);
+  const dashboardError = useBotStore((s) => s.dashboardError);
   const show = useAppStore((s) => s.show);
 
   useEffect(() => {
@@ -28,6 +28,7 @@ export function DashboardScreen() {
     return (
       <section className="screen" aria-labelledby="screen-dashboard">
         <h1 id="screen-dashboard">{t('dashboard.title')}</h1>
+        {dashboardError ? <p role="alert" className="error">{t('dashboard.readFailed', { message: dashboardError.message })}</p> : null}
         <div className="card empty">
           <p>{t('dashboard.empty')}</p>
           <button type="button" className="primary" onClick={() => { show('paper'); }}>{t('dashboard.startPaper')}</button>
@@ -42,7 +43,7 @@ export function DashboardScreen() {
     <section className="screen dashboard" aria-labelledby="screen-dashboard">
       <h1 id="screen-dashboard">{t('dashboard.title')}</h1>
       <BotProgress status={status} />
-      {status.phase === 'waiting' ? <SafeModePrompt message={status.message} /> : null}
+      {dashboardError ? <p role="alert" className="error">{t('dashboard.readFailed', { message: dashboardError.message })}</p> : null}
       {snapshot.summary ? <SummaryCards summary={snapshot.summary} quoteAsset={quoteAsset} /> : null}
       <div className="card">
         <h2>{t('dashboard.priceTitle', { symbol: status.config?.symbol ?? '' })}</h2>

@@ -1,7 +1,7 @@
 import './paper.css';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BotConfig } from '#core/contract/index.ts';
+import { botIsUnderWay, type BotConfig } from '#core/contract/index.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { useBotStore } from '../../store/botStore.ts';
 import { ReplayImport } from './ReplayImport.tsx';
@@ -16,8 +16,8 @@ type TimeframeChoice = (typeof TIMEFRAMES)[number];
 export function PaperScreen() {
   const { t } = useTranslation();
   const ids = useId();
-  const { strategies, replayFiles, snapshot, busy, error } = useBotStore();
-  const { loadCatalogue, refresh, start, stop } = useBotStore.getState();
+  const { strategies, replayFiles, busy, error } = useBotStore();
+  const { loadCatalogue, refresh, start } = useBotStore.getState();
   const show = useAppStore((s) => s.show);
   const [sourceKind, setSourceKind] = useState<'synthetic' | 'imported' | 'exchange'>('synthetic');
   const [exchangeId, setExchangeId] = useState<ExchangeChoice>('binance');
@@ -37,7 +37,8 @@ export function PaperScreen() {
   const chosenFile = replayFiles.find((file) => file.importId === importId) ?? replayFiles.at(-1);
   const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : sourceKind === 'exchange' ? liveSymbol.trim().toUpperCase() : (chosenFile?.symbol ?? '');
   const quoteAsset = symbol.split('/')[1] ?? 'USDT';
-  const running = snapshot?.status.phase === 'running' || snapshot?.status.phase === 'loading' || snapshot?.status.phase === 'waiting';
+  const bot = useAppStore((s) => s.botStatus);
+  const running = bot !== null && botIsUnderWay(bot.phase);
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -67,10 +68,10 @@ export function PaperScreen() {
       <p className="lead note">{t('paper.keepAwake')}</p>
       {running ? (
         <div className="card running-card" role="status">
-          <p>{t('paper.running', { market: snapshot.status.marketLabel })}</p>
+          <p>{t('paper.running', { market: bot.marketLabel })}</p>
           <div className="row">
             <button type="button" className="primary" onClick={() => { show('dashboard'); }}>{t('paper.openDashboard')}</button>
-            <button type="button" onClick={() => void stop()} disabled={busy}>{t('paper.stop')}</button>
+            <small className="muted">{t('paper.stopAbove')}</small>
           </div>
         </div>
       ) : null}
