@@ -70,7 +70,7 @@ interface ReasonEntry {
 
 /** One plain sentence per code: what happened and what it means for the person's money. */
 export const RISK_REASONS: { readonly [C in RiskReasonCode]: ReasonEntry } = {
-  STATE_PAUSED: { effect: 'veto', sentence: () => 'Trading is paused: no new trades are started; only protective exits are sent. Press Resume to trade again.' },
+  STATE_PAUSED: { effect: 'veto', sentence: () => 'Trading is paused: Pause holds back new positions and the strategy\'s own sales too; only protective stops and their exits are sent. Press Resume to trade again.' },
   STATE_KILLED: { effect: 'veto', sentence: () => 'Trading was stopped with Kill: nothing is sent except closing positions. Re-arm to trade again.' },
   SAFE_MODE_REDUCE_ONLY: {
     effect: 'veto',

@@ -15,6 +15,13 @@ const number = (value: number, digits = 2): string => {
 };
 const pct = (fraction: number): string => `${number(fraction * 100, 2)}%`;
 
+const PURPOSE_WORDS: Record<Intent['purpose'], string> = {
+  entry: '',
+  exit: ' to close the position',
+  protective_stop: ' as a protective stop',
+  flatten: ' to sell everything (Kill)',
+};
+
 /** The decision feed: what each strategy wanted, what risk did with it, what happened, newest first. */
 export class DecisionFeed {
   readonly #items: DecisionView[] = [];
@@ -39,14 +46,16 @@ export class DecisionFeed {
   }
 
   decision(decision: RiskDecision, intent: Intent, equityQuote: number, quoteAsset: string, atMs: number): void {
-    const purpose = intent.purpose === 'entry' ? '' : ` (${intent.purpose.replace('_', ' ')})`;
+    const purpose = PURPOSE_WORDS[intent.purpose];
     const wanted = intent.desiredFractionOfEquity !== undefined
       ? `Wanted to ${intent.side} ${pct(intent.desiredFractionOfEquity)} of equity in ${intent.symbol}${purpose} → `
       : `Wanted to ${intent.side} ${intent.desiredAmountBase === undefined ? '' : `${number(intent.desiredAmountBase, 8)} `}${intent.symbol}${purpose} → `;
     const codes = decision.reasons.map((reason) => reason.code);
     const because = decision.reasons.map((reason) => reason.message).join(' ');
     if (decision.kind === 'rejected') {
-      this.add({ atMs, outcome: 'rejected', text: `${wanted}risk blocked it: ${because}`, reasonCodes: codes });
+      // A closing sale that is held back is not "no new trade": say which it was.
+      const verdict = intent.purpose === 'entry' ? 'risk blocked it' : 'the sale was held back';
+      this.add({ atMs, outcome: 'rejected', text: `${wanted}${verdict}: ${because}`, reasonCodes: codes });
       return;
     }
     const { order } = decision;

@@ -155,7 +155,7 @@ test.describe('the Risk limits screen', () => {
     await form.getByLabel('Size (% of the account)').fill('0.5');
     await form.getByRole('button', { name: 'Check and place order' }).click();
     await expect(decision).toContainText('What the risk checks decided: Not sent');
-    await expect(decision).toContainText('Trading is paused: no new trades are started');
+    await expect(decision).toContainText('Trading is paused: Pause holds back new positions');
     await app.screenshot('risk-08-manual-refused-paused');
 
     // The same decisions are in the dashboard's decision feed, as the bot's own would be.

@@ -48,7 +48,7 @@ describe('activity summaries', () => {
     expect(summary('risk_decision', { intent, decision: decisionAuditPayload(approved(order, 344.96, [])) })).toBe('Risk approved buy 0.008 BTC/USDT at 43,120 (worth 344.96 USDT).');
     const blocked = decisionAuditPayload(rejectedFor(order.intentId, 'STATE_PAUSED'));
     expect(summary('risk_decision', { intent, decision: blocked })).toBe(
-      'Risk blocked buy BTC/USDT worth 0.3% of equity: Trading is paused: no new trades are started; only protective exits are sent. Press Resume to trade again.',
+      'Risk blocked buy BTC/USDT worth 0.3% of equity: Trading is paused: Pause holds back new positions and the strategy\'s own sales too; only protective stops and their exits are sent. Press Resume to trade again.',
     );
   });
 
