@@ -133,6 +133,10 @@ export const PerformanceSummary = z.strictObject({
   realisedPnlQuote: z.number(),
   unrealisedPnlQuote: z.number(),
   maxDrawdownPct: z.number(),
+  /** Share of bars with money in the market (0–100), so a small loss next to buy-and-hold is not read as skill. */
+  timeInMarketPct: z.number(),
+  /** Average share of the account in the market (0–100): how much money was at work. */
+  averageExposurePct: z.number(),
   roundTrips: z.number().int().nonnegative(),
   /** What kind of result this is, e.g. "Replay of past prices (in-sample): not a forecast". */
   basis: z.string(),

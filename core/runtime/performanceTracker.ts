@@ -6,11 +6,16 @@ import type { EquityPoint } from '../contract/index.ts';
  * lines are marked the same way, so the comparison is fair.
  */
 export interface PerformanceTracker {
-  onBar(atMs: number, closeQuote: number, equityQuote: number): void;
+  /** `exposureQuote`: what the bot holds in the market at this bar's close (0 for leftovers too small to trade). */
+  onBar(atMs: number, closeQuote: number, equityQuote: number, exposureQuote: number): void;
   readonly startingQuote: number;
   readonly lastEquityQuote: number;
   readonly buyAndHoldQuote: number;
   readonly maxDrawdownPct: number;
+  /** Share of bars with money in the market, 0–100. */
+  readonly timeInMarketPct: number;
+  /** Average share of the account in the market over all bars, 0–100: how much money was at work. */
+  readonly averageExposurePct: number;
   /** At most `maxPoints` points, evenly thinned, always including the latest. */
   points(maxPoints: number): EquityPoint[];
 }
@@ -22,6 +27,8 @@ export function createPerformanceTracker(startingQuote: number, takerFeeRate: nu
   let holdAmountBase: number | null = null;
   let peak = startingQuote;
   let maxDrawdown = 0;
+  let barsInMarket = 0;
+  let exposureShareSum = 0;
   return {
     startingQuote,
     get lastEquityQuote() {
@@ -33,7 +40,15 @@ export function createPerformanceTracker(startingQuote: number, takerFeeRate: nu
     get maxDrawdownPct() {
       return maxDrawdown * 100;
     },
-    onBar(atMs, closeQuote, equityQuote) {
+    get timeInMarketPct() {
+      return times.length === 0 ? 0 : (barsInMarket / times.length) * 100;
+    },
+    get averageExposurePct() {
+      return times.length === 0 ? 0 : (exposureShareSum / times.length) * 100;
+    },
+    onBar(atMs, closeQuote, equityQuote, exposureQuote) {
+      if (exposureQuote > 0) barsInMarket += 1;
+      if (equityQuote > 0) exposureShareSum += exposureQuote / equityQuote;
       holdAmountBase ??= (startingQuote * (1 - takerFeeRate)) / closeQuote;
       times.push(atMs);
       equity.push(equityQuote);

@@ -9,6 +9,11 @@ export const formatPrice = (value: number | null, asset: string): string => (val
 
 export const formatAmount = (value: number, asset: string): string => `${price.format(value)} ${asset}`;
 
+const share = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** A share of something, in percent (no sign: it is not a gain or a loss). */
+export const formatShare = (valuePct: number): string => `${share.format(valuePct)} %`;
+
 /** `returnPct` is already in percent (1.5 means 1.5 %). */
 export const formatPercent = (value: number): string => `${percent.format(value)} %`;
 

@@ -219,7 +219,7 @@ export class PaperSession {
       this.#quoteVolume = this.#volume24h.push(candle);
       const step = this.#emitter.next(candle);
       for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
-      this.tracker.onBar(candle.openTimeMs, candle.close, holdings.cashQuote + holdings.base * candle.close);
+      this.tracker.onBar(candle.openTimeMs, candle.close, holdings.cashQuote + holdings.base * candle.close, this.#exposureAt(holdings.base, candle.close));
       this.#clock.set(closeMs);
     }
     this.#nextIndex = end;
@@ -251,7 +251,7 @@ export class PaperSession {
     const matched = this.exchange.onCandle(symbol, candle);
     if (matched.kind !== 'ok') this.#options.log.warn({ symbol, detail: matched }, 'paper exchange refused a bar');
     this.#quoteVolume = this.#volume24h.push(candle);
-    this.tracker.onBar(candle.openTimeMs, candle.close, this.#equityAt(candle.close));
+    this.tracker.onBar(candle.openTimeMs, candle.close, this.#equityAt(candle.close), this.#exposureAt(this.#holdings.base, candle.close));
     this.#marks = this.#monitor.onEquity(this.tracker.lastEquityQuote, this.#options.market.quote, closeMs);
     this.#monitor.onClosedCandle(symbol, this.#options.timeframe, candle);
     this.#monitor.onFeedValidation(symbol, this.#options.timeframe, { nowMs: closeMs, issues: this.#issues.upTo(index, closeMs) });
@@ -401,6 +401,12 @@ export class PaperSession {
 
   #hasLiveOrders(): boolean {
     return this.orders.openOrders().length > 0;
+  }
+
+  /** Money in the market; fee leftovers too small to trade do not count as being in the market. */
+  #exposureAt(base: number, markQuote: number): number {
+    const valueQuote = base * markQuote;
+    return valueQuote >= this.#options.limits().dustPositionQuote ? valueQuote : 0;
   }
 
   #equityAt(markQuote: number): number {

@@ -28,6 +28,8 @@ export function performanceSummary(session: PaperSession, status: BotStatus): Pe
     realisedPnlQuote: realised,
     unrealisedPnlQuote: unrealised,
     maxDrawdownPct: tracker.maxDrawdownPct,
+    timeInMarketPct: tracker.timeInMarketPct,
+    averageExposurePct: tracker.averageExposurePct,
     roundTrips,
     basis,
   };

@@ -23,6 +23,8 @@ export const dashboard = {
     stat_pnl: 'Profit and loss',
     stat_fees: 'Fees paid',
     stat_drawdown: 'Worst drop from a high',
+    stat_exposure: 'Money at work',
+    exposureNote: 'average share of the account in the market; in the market {{time}} of the time',
     startedWith: 'started with {{amount}}',
     buyAndHold: 'buy and hold: {{value}}',
     pnlSplit: 'closed {{realised}}, open {{open}}',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PerformanceSummary } from '#core/contract/index.ts';
-import { formatMoney, formatPercent, formatSignedMoney } from '../../numberFormat.ts';
+import { formatMoney, formatPercent, formatShare, formatSignedMoney } from '../../numberFormat.ts';
 
 /** Headline figures, always after fees and slippage, always next to buy-and-hold. */
 export function SummaryCards({ summary, quoteAsset }: { summary: PerformanceSummary; quoteAsset: string }) {
@@ -8,6 +8,11 @@ export function SummaryCards({ summary, quoteAsset }: { summary: PerformanceSumm
   const cards = [
     { key: 'equity', value: formatMoney(summary.equityQuote, quoteAsset), note: t('dashboard.startedWith', { amount: formatMoney(summary.startingQuote, quoteAsset) }) },
     { key: 'return', value: formatPercent(summary.returnPct), note: t('dashboard.buyAndHold', { value: formatPercent(summary.buyAndHoldReturnPct) }) },
+    {
+      key: 'exposure',
+      value: formatShare(summary.averageExposurePct),
+      note: t('dashboard.exposureNote', { time: formatShare(summary.timeInMarketPct) }),
+    },
     { key: 'pnl', value: formatSignedMoney(summary.realisedPnlQuote + summary.unrealisedPnlQuote, quoteAsset), note: t('dashboard.pnlSplit', { realised: formatSignedMoney(summary.realisedPnlQuote, quoteAsset), open: formatSignedMoney(summary.unrealisedPnlQuote, quoteAsset) }) },
     { key: 'fees', value: formatMoney(summary.feesPaidQuote, quoteAsset), note: t('dashboard.roundTrips', { count: summary.roundTrips }) },
     { key: 'drawdown', value: formatPercent(-Math.abs(summary.maxDrawdownPct)), note: t('dashboard.drawdownNote') },
