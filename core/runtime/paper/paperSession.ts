@@ -80,7 +80,9 @@ export class PaperSession {
   readonly #watermarks: EquityWatermarks;
   readonly #emitter: ReturnType<typeof createSignalEmitter>;
   readonly #volume24h: { push(candle: Candle): number };
-  #issues: RecentIssues;
+  #issues!: RecentIssues;
+  /** Bars that cannot be real (high below low, a price of zero…): skipped, never fed to the strategy or the exchange. */
+  readonly #impossibleBars = new Set<number>();
   /** The bars so far: the whole replay, or the history and then each live bar as it closes. */
   readonly #candles: Candle[];
   readonly #intervalMs: number;
@@ -117,7 +119,14 @@ export class PaperSession {
     this.#watermarks = createEquityWatermarks({ timeZone: () => options.limits().dayBoundaryTimeZone, journal });
     this.#monitor = createRiskMonitor({ machine: options.tradingState, watermarks: this.#watermarks, limits: options.limits });
     this.#volume24h = createRollingQuoteVolume(Math.round(86_400_000 / this.#intervalMs));
-    this.#issues = createRecentIssues(validateCandles(this.#candles, options.timeframe));
+    this.#trackIssues();
+  }
+
+  /** The validator's findings over every bar held; impossible bars are remembered so they are never traded on. */
+  #trackIssues(): void {
+    const issues = validateCandles(this.#candles, this.#options.timeframe);
+    this.#issues = createRecentIssues(issues);
+    for (const issue of issues) if (issue.kind === 'impossible-bar') this.#impossibleBars.add(issue.index);
   }
 
   /** Opens (or reopens) the session's journal and paper account. */
@@ -166,7 +175,7 @@ export class PaperSession {
     const fresh = bars.filter((bar) => bar.openTimeMs > lastMs);
     if (fresh.length === 0) return 0;
     this.#candles.push(...fresh);
-    this.#issues = createRecentIssues(validateCandles(this.#candles, this.#options.timeframe));
+    this.#trackIssues();
     return fresh.length;
   }
 
@@ -216,6 +225,11 @@ export class PaperSession {
       for (; nextFill < fills.length && (fills[nextFill]?.atMs ?? Infinity) <= closeMs; nextFill += 1) {
         holdings = withFill(holdings, fills[nextFill] as Fill, market);
       }
+      if (this.#impossibleBars.has(index)) {
+        for (const values of this.overlayValues) values.push(Number.NaN);
+        this.#clock.set(closeMs);
+        continue;
+      }
       this.#quoteVolume = this.#volume24h.push(candle);
       const step = this.#emitter.next(candle);
       for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
@@ -248,6 +262,7 @@ export class PaperSession {
     const { symbol } = this.#options.config;
     const closeMs = candle.openTimeMs + this.#intervalMs;
     this.#clock.set(closeMs);
+    if (this.#impossibleBars.has(index)) return this.#skipImpossibleBar(index, candle, closeMs);
     const matched = this.exchange.onCandle(symbol, candle);
     if (matched.kind !== 'ok') this.#options.log.warn({ symbol, detail: matched }, 'paper exchange refused a bar');
     this.#quoteVolume = this.#volume24h.push(candle);
@@ -265,6 +280,19 @@ export class PaperSession {
     }
     const activity = this.exchange.matchingActivity();
     return { needsAsync: this.#pendingSignal !== null || (this.#liveOrders && activity !== this.#seenActivity) };
+  }
+
+  /**
+   * A bar that cannot be real is not traded on and does not move the indicators; the data-feed
+   * check still sees it (safe mode), and the run goes on instead of failing.
+   */
+  #skipImpossibleBar(index: number, candle: Candle, closeMs: number): BarOutcome {
+    const { symbol } = this.#options.config;
+    this.#monitor.onFeedValidation(symbol, this.#options.timeframe, { nowMs: closeMs, issues: this.#issues.upTo(index, closeMs) });
+    for (const values of this.overlayValues) values.push(Number.NaN);
+    this.journal.append({ atMs: closeMs, kind: 'system', subject: symbol, payload: { event: 'impossible_bar_skipped', openTimeMs: candle.openTimeMs } });
+    this.feed.state(`The bar of ${new Date(candle.openTimeMs).toISOString().slice(0, 16).replace('T', ' ')} UTC cannot be real (for example its high is below its low); the bot skipped it.`, closeMs);
+    return { needsAsync: false };
   }
 
   /** The async part: pull fills into the journal, then act on a pending signal. */
