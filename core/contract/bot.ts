@@ -13,6 +13,13 @@ export const StrategyInfo = z.strictObject({
 });
 export type StrategyInfo = z.infer<typeof StrategyInfo>;
 
+/** A market as two coin codes with a slash (BTC/USDT); the screens check it before sending. */
+export const MARKET_SYMBOL_PATTERN = /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/;
+export const isMarketSymbol = (text: string): boolean => MARKET_SYMBOL_PATTERN.test(text);
+
+/** Most a replay file may be (characters); a year of 1-minute bars fits comfortably. */
+export const MAX_REPLAY_FILE_CHARS = 50_000_000;
+
 /** Where the paper bot's prices come from. */
 export const MarketSource = z.discriminatedUnion('kind', [
   /** Generated prices, clearly labelled; the app ships no fetched data. */
@@ -44,7 +51,7 @@ export type ReplayFileSummary = z.infer<typeof ReplayFileSummary>;
 export const BotConfig = z.strictObject({
   source: MarketSource,
   /** Unified symbol, e.g. BTC/USDT; must be one Ballast has trading rules for. */
-  symbol: z.string().regex(/^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/),
+  symbol: z.string().regex(MARKET_SYMBOL_PATTERN),
   strategyId: StrategyIdSchema,
   /** Bars replayed per second of real time. */
   barsPerSecond: z.number().positive().max(1_000_000),

@@ -101,9 +101,10 @@ export function createReplayLibrary(folder: string): ReplayLibrary {
       const trimmed = text.trimStart();
       const result = trimmed.startsWith('[') || trimmed.startsWith('{') ? importCandlesFromJson(text) : importCandlesFromCsv(text);
       if (!result.ok) {
-        const more = result.error.moreProblems > 0 ? ` …and ${result.error.moreProblems} more.` : '';
-        const problems = result.error.problems.slice(0, 5).join(' ');
-        throw new ContractError('REFUSED', `${result.error.message} ${problems}${more} Nothing was imported.`.trim());
+        // One problem per line: the screen lists them under the Import button.
+        const more = result.error.moreProblems > 0 ? [`…and ${result.error.moreProblems} more.`] : [];
+        const lines = [result.error.message, ...result.error.problems.slice(0, 5), ...more, 'Nothing was imported.'];
+        throw new ContractError('REFUSED', lines.join('\n'));
       }
       const { candles, timeframe } = result.value;
       if (timeframe === null) {

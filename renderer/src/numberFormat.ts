@@ -1,6 +1,7 @@
 /** Numbers as a person reads them: grouped digits, a unit always, signs where they mean gain or loss. */
 const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const price = new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 });
+// Significant digits: 45,000.12 and 0.00012345 both read naturally; eight decimals on a large price do not.
+const price = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 8 });
 const percent = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
 export const formatMoney = (value: number, asset: string): string => `${money.format(value)} ${asset}`;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { BotConfig, BotStatus, DashboardSnapshot, ReplayFileSummary, StrategyInfo } from '../bot.ts';
+import { BotConfig, BotStatus, DashboardSnapshot, MARKET_SYMBOL_PATTERN, MAX_REPLAY_FILE_CHARS, ReplayFileSummary, StrategyInfo } from '../bot.ts';
 import { command, NoInput } from '../command.ts';
 
-/** Most a replay file may be; a year of 1-minute bars fits comfortably. */
-export const MAX_REPLAY_FILE_CHARS = 50_000_000;
 
 /** Paper trading: strategies, replay files, start/stop, and the dashboard's data. */
 export const botCommands = {
@@ -21,7 +19,7 @@ export const botCommands = {
     summary: 'Import a CSV or JSON candle file for replay; every bad row is reported, nothing half-imported.',
     input: z.strictObject({
       fileName: z.string().min(1).max(255),
-      symbol: z.string().regex(/^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/),
+      symbol: z.string().regex(MARKET_SYMBOL_PATTERN),
       text: z.string().max(MAX_REPLAY_FILE_CHARS),
     }),
     output: ReplayFileSummary,

@@ -58,9 +58,11 @@ export function sessionView(session: PaperSession, maxBars: number): Omit<Dashbo
     }))
     .sort((a, b) => a.atMs - b.atMs);
 
-  // Fee leftovers too small to sell are not a position anyone can act on.
+  // Fee leftovers too small to sell (below the market's minimum amount or worth less than the
+  // dust threshold of the risk limits) are not a position anyone can act on.
   const minAmountBase = session.market.limits.minAmountBase ?? 0;
-  const positions: PositionView[] = session.orders.positions().filter((p) => p.amountBase > 0 && p.amountBase >= minAmountBase).map((position) => {
+  const isPosition = (amountBase: number): boolean => amountBase > 0 && amountBase >= minAmountBase && amountBase * lastClose >= session.dustPositionQuote;
+  const positions: PositionView[] = session.orders.positions().filter((p) => isPosition(p.amountBase)).map((position) => {
     const valuation = session.orders.valuation(position.symbol, lastClose);
     return {
       symbol: position.symbol,

@@ -15,6 +15,8 @@ const number = (value: number, digits = 2): string => {
 };
 const pct = (fraction: number): string => `${number(fraction * 100, 2)}%`;
 
+const STANCE_WORDS: Record<Signal['stance'], string> = { bullish: 'leaning to buy', neutral: 'no clear view', bearish: 'leaning to sell' };
+
 const PURPOSE_WORDS: Record<Intent['purpose'], string> = {
   entry: '',
   exit: ' to close the position',
@@ -40,7 +42,8 @@ export class DecisionFeed {
     this.add({
       atMs,
       outcome: 'signal',
-      text: `${strategyName} scored ${signal.symbol} ${sign}${signal.score.toFixed(2)} (${signal.stance}). ${signal.rationale}`,
+      // The score's scale is said every time: a bare "+0.20" means nothing to a beginner.
+      text: `${strategyName} scored ${signal.symbol} ${sign}${signal.score.toFixed(2)} on a scale from −1 (sell) to +1 (buy): ${STANCE_WORDS[signal.stance]}. ${signal.rationale}`,
       reasonCodes: [],
     });
   }

@@ -204,6 +204,11 @@ export class PaperSession {
     return this.#options.market;
   }
 
+  /** Holdings worth less than this (quote currency) are leftovers, not a position. */
+  get dustPositionQuote(): number {
+    return this.#options.limits().dustPositionQuote;
+  }
+
   get candles(): readonly Candle[] {
     return this.#candles;
   }

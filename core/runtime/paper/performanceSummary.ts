@@ -18,7 +18,7 @@ export function performanceSummary(session: PaperSession, status: BotStatus): Pe
   const start = tracker.startingQuote;
   const basis = status.isSynthetic
     ? 'Generated prices (synthetic demo): these results say nothing about any real market. After fees and simulated slippage.'
-    : 'Replay of past prices (in-sample, default strategy settings): not a forecast. After fees and simulated slippage.';
+    : 'Replay of past prices with the strategy\'s default settings (in-sample: judged on the same prices it is shown on, so it flatters): not a forecast. After fees and simulated slippage (the price moving against an order while it fills).';
   return {
     startingQuote: start,
     equityQuote: tracker.lastEquityQuote,

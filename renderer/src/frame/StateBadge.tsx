@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { TradingStateSnapshot } from '#core/contract/index.ts';
+import { botIsUnderWay, type TradingStateSnapshot } from '#core/contract/index.ts';
+import { useAppStore } from '../store/appStore.ts';
 import { formatLocalTime } from './formatTime.ts';
 
 export function StateBadge({ snapshot }: { snapshot: TradingStateSnapshot }) {
   const { t } = useTranslation();
+  const bot = useAppStore((s) => s.botStatus);
+  const mode = useAppStore((s) => s.status?.mode);
+  // "Active" alone reads as if something were trading; say so when nothing runs.
+  const nothingRuns = mode !== 'live' && (bot === null || !botIsUnderWay(bot.phase));
   return (
     <div className="state" data-state={snapshot.state}>
       <span className="state-label">{t('state.label')}</span>
@@ -11,6 +16,7 @@ export function StateBadge({ snapshot }: { snapshot: TradingStateSnapshot }) {
         {t(`state.${snapshot.state}`)}
       </strong>
       <span className="state-since">{t('state.since', { time: formatLocalTime(snapshot.sinceMs) })}</span>
+      {nothingRuns ? <span className="state-since">· {t('state.noBot')}</span> : null}
     </div>
   );
 }

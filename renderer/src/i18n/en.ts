@@ -4,7 +4,6 @@ import { frame } from './en/frame.ts';
 import { keys } from './en/keys.ts';
 import { paper } from './en/paper.ts';
 import { risk } from './en/risk.ts';
-import { screens } from './en/screens.ts';
 
 /**
  * Every English string on screen, one file per area under en/. Written for someone who has
@@ -17,7 +16,6 @@ export const en = {
   ...paper,
   ...risk,
   ...activity,
-  ...screens,
 } as const;
 
 export type Messages = typeof en;

@@ -5,20 +5,12 @@ import { PaperScreen } from './paper/PaperScreen.tsx';
 import { ActivityScreen } from './activity/ActivityScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
-import { PlaceholderScreen } from './PlaceholderScreen.tsx';
 
-const placeholder = (id: ScreenId): ComponentType => {
-  const Screen = () => <PlaceholderScreen id={id} />;
-  Screen.displayName = `Placeholder(${id})`;
-  return Screen;
-};
-
-/** The component behind each navigation entry. A screen not built yet says so honestly. */
+/** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
   dashboard: DashboardScreen,
   paper: PaperScreen,
   keys: KeysScreen,
   risk: RiskScreen,
   activity: ActivityScreen,
-  settings: placeholder('settings'),
 };

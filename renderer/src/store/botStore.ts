@@ -4,6 +4,7 @@ import type {
   ContractErrorPayload,
   DashboardSnapshot,
   ReplayFileSummary,
+  Result,
   StrategyInfo,
 } from '#core/contract/index.ts';
 import { ballast } from '../ballast.ts';
@@ -28,7 +29,8 @@ interface BotActions {
   readonly start: (config: BotConfig) => Promise<boolean>;
   readonly stop: () => Promise<void>;
   readonly continueRun: (leaveSafeMode: boolean) => Promise<void>;
-  readonly importFile: (file: File, symbol: string) => Promise<ReplayFileSummary | null>;
+  /** The import's own outcome: its error belongs beside the Import button, not in the form's shared error. */
+  readonly importFile: (fileName: string, text: string, symbol: string) => Promise<Result<ReplayFileSummary>>;
   readonly clearError: () => void;
 }
 
@@ -94,17 +96,12 @@ export const useBotStore = create<BotState & BotActions>()((set, get) => {
       set({ busy: false, error: result.ok ? null : result.error });
       await get().refresh();
     },
-    async importFile(file, symbol) {
-      set({ busy: true, error: null });
-      const text = await file.text();
-      const result = await ballast().importReplayFile({ fileName: file.name, symbol, text });
+    async importFile(fileName, text, symbol) {
+      set({ busy: true });
+      const result = await ballast().importReplayFile({ fileName, symbol, text });
       set({ busy: false });
-      if (!result.ok) {
-        set({ error: result.error });
-        return null;
-      }
-      set({ replayFiles: [...get().replayFiles.filter((f) => f.importId !== result.value.importId), result.value] });
-      return result.value;
+      if (result.ok) set({ replayFiles: [...get().replayFiles.filter((f) => f.importId !== result.value.importId), result.value] });
+      return result;
     },
     clearError() {
       set({ error: null });

@@ -110,7 +110,9 @@ test('live prices are offered with an exchange, a market and a bar length, and s
   await expect(page.getByLabel('Exchange', { exact: true })).toHaveValue('binance');
   await expect(page.getByLabel('Bar length', { exact: true })).toHaveValue('15m');
   await expect(page.getByText(/Only this kind of paper trading counts toward the record live trading asks for/)).toBeVisible();
-  // Live prices run in real time: the replay speed does not apply.
-  await expect(page.getByLabel('Replay speed')).toBeDisabled();
+  // Live prices run in real time: the replay-only controls are not offered, and the screen says why.
+  await expect(page.getByLabel('Replay speed')).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /leave safe mode by itself/ })).toHaveCount(0);
+  await expect(page.getByText(/there is no replay speed to choose/)).toBeVisible();
   await app.screenshot('paper-06-live-prices-form');
 });

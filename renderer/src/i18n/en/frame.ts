@@ -20,6 +20,7 @@ export const frame = {
     PAUSED: 'Paused',
     KILLED: 'Killed',
     since: 'since {{time}}',
+    noBot: 'No bot is running',
     ACTIVE_explain: 'The bot may open and close positions within your risk limits.',
     SAFE_MODE_explain: 'The bot may only reduce or close positions. No new positions.',
     PAUSED_explain: 'No new positions, and the bot holds back its own sales too. Stops already placed stay in place. A replay is held where it is.',
@@ -75,7 +76,6 @@ export const frame = {
     keys: 'Keys & Exchanges',
     risk: 'Risk limits',
     activity: 'Activity',
-    settings: 'Settings',
   },
   alerts: {
     title: 'Alerts',

@@ -1,65 +1,78 @@
 import './paper.css';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { botIsUnderWay, type BotConfig } from '#core/contract/index.ts';
+import { botIsUnderWay, isMarketSymbol, type BotConfig } from '#core/contract/index.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { useBotStore } from '../../store/botStore.ts';
 import { ReplayImport } from './ReplayImport.tsx';
+import { EXCHANGES, SPEEDS, TIMEFRAMES, usePaperForm, type ExchangeChoice, type PaperForm, type TimeframeChoice } from './paperFormStore.ts';
 
-const SPEEDS = [10, 100, 1_000, 100_000] as const;
-const EXCHANGES = [['binance', 'Binance'], ['kraken', 'Kraken'], ['okx', 'OKX'], ['bybit', 'Bybit'], ['kucoin', 'KuCoin'], ['coinbase', 'Coinbase'], ['bitget', 'Bitget']] as const;
-type ExchangeChoice = (typeof EXCHANGES)[number][0];
-const TIMEFRAMES = ['1m', '5m', '15m', '1h'] as const;
-type TimeframeChoice = (typeof TIMEFRAMES)[number];
+/** Starting money a paper account may have, in the quote currency (the contract's bounds). */
+const MIN_STARTING = 10;
+const MAX_STARTING = 10_000_000;
 
 /** Start a paper bot: market, strategy, speed, pretend starting money. */
 export function PaperScreen() {
   const { t } = useTranslation();
   const ids = useId();
   const { strategies, replayFiles, busy, error } = useBotStore();
-  const { loadCatalogue, refresh, start } = useBotStore.getState();
+  const { loadCatalogue, refresh, start, clearError } = useBotStore.getState();
   const show = useAppStore((s) => s.show);
-  const [sourceKind, setSourceKind] = useState<'synthetic' | 'imported' | 'exchange'>('synthetic');
-  const [exchangeId, setExchangeId] = useState<ExchangeChoice>('binance');
-  const [liveSymbol, setLiveSymbol] = useState('BTC/USDT');
-  const [liveTimeframe, setLiveTimeframe] = useState<TimeframeChoice>('15m');
-  const [importId, setImportId] = useState('');
-  const [strategyId, setStrategyId] = useState<BotConfig['strategyId']>('trend-follower');
-  const [barsPerSecond, setBarsPerSecond] = useState<number>(1_000);
-  const [startingBalance, setStartingBalance] = useState('10000');
-  const [autoLeaveSafeMode, setAutoLeaveSafeMode] = useState(false);
+  const form = usePaperForm();
+  const { change } = form;
+  const [formProblem, setFormProblem] = useState<string | null>(null);
 
   useEffect(() => {
     void loadCatalogue();
     void refresh();
   }, [loadCatalogue, refresh]);
 
-  const chosenFile = replayFiles.find((file) => file.importId === importId) ?? replayFiles.at(-1);
-  const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : sourceKind === 'exchange' ? liveSymbol.trim().toUpperCase() : (chosenFile?.symbol ?? '');
+  const { sourceKind } = form;
+  const chosenFile = replayFiles.find((file) => file.importId === form.importId) ?? replayFiles.at(-1);
+  const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : sourceKind === 'exchange' ? form.liveSymbol.trim().toUpperCase() : (chosenFile?.symbol ?? '');
   const quoteAsset = symbol.split('/')[1] ?? 'USDT';
   const bot = useAppStore((s) => s.botStatus);
   const running = bot !== null && botIsUnderWay(bot.phase);
+  const edit = (patch: Partial<PaperForm>) => {
+    setFormProblem(null);
+    clearError();
+    change(patch);
+  };
+
+  /** The form's own checks, in words, before anything is sent. */
+  const problemWithForm = (): string | null => {
+    if (sourceKind === 'exchange' && !isMarketSymbol(symbol)) return t('paper.badLiveSymbol');
+    const balance = Number(form.startingBalance.replace(',', '.'));
+    if (form.startingBalance.trim() === '' || !Number.isFinite(balance) || balance < MIN_STARTING || balance > MAX_STARTING) {
+      return t('paper.badStartingBalance', { min: MIN_STARTING.toLocaleString(), max: MAX_STARTING.toLocaleString(), asset: quoteAsset });
+    }
+    return null;
+  };
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (sourceKind === 'imported' && !chosenFile) return;
+    const problem = problemWithForm();
+    setFormProblem(problem);
+    if (problem !== null) return;
     const config: BotConfig = {
       source:
         sourceKind === 'synthetic'
           ? { kind: 'synthetic' }
           : sourceKind === 'exchange'
-            ? { kind: 'exchange', exchangeId, timeframe: liveTimeframe }
+            ? { kind: 'exchange', exchangeId: form.exchangeId, timeframe: form.liveTimeframe }
             : { kind: 'imported', importId: chosenFile?.importId ?? '' },
       symbol,
-      strategyId,
-      barsPerSecond,
-      startingBalanceQuote: Number(startingBalance),
-      leaveSafeModeAutomatically: autoLeaveSafeMode,
+      strategyId: form.strategyId,
+      barsPerSecond: form.barsPerSecond,
+      startingBalanceQuote: Number(form.startingBalance.replace(',', '.')),
+      leaveSafeModeAutomatically: sourceKind !== 'exchange' && form.autoLeaveSafeMode,
     };
     void start(config).then((started) => {
       if (started) show('dashboard');
     });
   };
+  const shownError = formProblem ?? (error === null ? null : error.code === 'INVALID_INPUT' ? t('paper.startUnreadable') : error.message);
 
   return (
     <section className="screen" aria-labelledby="screen-paper">
@@ -75,25 +88,25 @@ export function PaperScreen() {
           </div>
         </div>
       ) : null}
-      <form className="card form" onSubmit={submit} aria-label={t('paper.formLabel')}>
+      <form className="card form" noValidate onSubmit={submit} aria-label={t('paper.formLabel')}>
         <fieldset>
           <legend>{t('paper.market')}</legend>
           <label className="choice">
-            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'synthetic'} onChange={() => { setSourceKind('synthetic'); }} />
+            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'synthetic'} onChange={() => { edit({ sourceKind: 'synthetic' }); }} />
             <span>
               <strong>{t('paper.synthetic')}</strong>
               <small>{t('paper.syntheticHint')}</small>
             </span>
           </label>
           <label className="choice">
-            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'imported'} onChange={() => { setSourceKind('imported'); }} />
+            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'imported'} onChange={() => { edit({ sourceKind: 'imported' }); }} />
             <span>
               <strong>{t('paper.imported')}</strong>
               <small>{t('paper.importedHint')}</small>
             </span>
           </label>
           <label className="choice">
-            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'exchange'} onChange={() => { setSourceKind('exchange'); }} />
+            <input type="radio" name={`${ids}-source`} checked={sourceKind === 'exchange'} onChange={() => { edit({ sourceKind: 'exchange' }); }} />
             <span>
               <strong>{t('paper.live')}</strong>
               <small>{t('paper.liveHint')}</small>
@@ -103,17 +116,17 @@ export function PaperScreen() {
             <div className="nested grid-3">
               <label className="field">
                 <span>{t('paper.exchange')}</span>
-                <select aria-label={t('paper.exchange')} value={exchangeId} onChange={(event) => { setExchangeId(event.target.value as ExchangeChoice); }}>
+                <select aria-label={t('paper.exchange')} value={form.exchangeId} onChange={(event) => { edit({ exchangeId: event.target.value as ExchangeChoice }); }}>
                   {EXCHANGES.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
                 </select>
               </label>
               <label className="field">
                 <span>{t('paper.liveSymbol')}</span>
-                <input type="text" value={liveSymbol} onChange={(event) => { setLiveSymbol(event.target.value); }} spellCheck={false} />
+                <input type="text" value={form.liveSymbol} onChange={(event) => { edit({ liveSymbol: event.target.value }); }} spellCheck={false} />
               </label>
               <label className="field">
                 <span>{t('paper.barLength')}</span>
-                <select aria-label={t('paper.barLength')} value={liveTimeframe} onChange={(event) => { setLiveTimeframe(event.target.value as TimeframeChoice); }}>
+                <select aria-label={t('paper.barLength')} value={form.liveTimeframe} onChange={(event) => { edit({ liveTimeframe: event.target.value as TimeframeChoice }); }}>
                   {TIMEFRAMES.map((timeframe) => <option key={timeframe} value={timeframe}>{t(`paper.bars_${timeframe}`)}</option>)}
                 </select>
               </label>
@@ -121,11 +134,11 @@ export function PaperScreen() {
           ) : null}
           {sourceKind === 'imported' ? (
             <div className="nested">
-              <ReplayImport onImported={(file) => { setImportId(file.importId); }} />
+              <ReplayImport symbol={form.importSymbol} onSymbolChange={(importSymbol) => { edit({ importSymbol }); }} onImported={(file) => { edit({ importId: file.importId }); }} />
               {replayFiles.length > 0 ? (
                 <label className="field">
                   <span>{t('paper.chooseFile')}</span>
-                  <select value={chosenFile?.importId ?? ''} onChange={(event) => { setImportId(event.target.value); }}>
+                  <select value={chosenFile?.importId ?? ''} onChange={(event) => { edit({ importId: event.target.value }); }}>
                     {replayFiles.map((file) => (
                       <option key={file.importId} value={file.importId}>
                         {t('paper.fileOption', { name: file.fileName, symbol: file.symbol, bars: file.bars.toLocaleString() })}
@@ -141,7 +154,7 @@ export function PaperScreen() {
           <legend>{t('paper.strategy')}</legend>
           {strategies.map((strategy) => (
             <label className="choice" key={strategy.id}>
-              <input type="radio" name={`${ids}-strategy`} checked={strategyId === strategy.id} onChange={() => { setStrategyId(strategy.id); }} />
+              <input type="radio" name={`${ids}-strategy`} checked={form.strategyId === strategy.id} onChange={() => { edit({ strategyId: strategy.id }); }} />
               <span>
                 <strong>{strategy.name}</strong>
                 <small>{strategy.summary}</small>
@@ -150,27 +163,34 @@ export function PaperScreen() {
           ))}
         </fieldset>
         <div className="grid-2">
-          <label className="field">
-            <span>{t('paper.speed')}</span>
-            <select value={barsPerSecond} disabled={sourceKind === 'exchange'} onChange={(event) => { setBarsPerSecond(Number(event.target.value)); }}>
-              {SPEEDS.map((speed) => (
-                <option key={speed} value={speed}>{t(`paper.speed_${speed}`)}</option>
-              ))}
-            </select>
-          </label>
+          {sourceKind === 'exchange' ? (
+            <p className="muted">{t('paper.liveSpeed')}</p>
+          ) : (
+            <label className="field">
+              <span>{t('paper.speed')}</span>
+              <select value={form.barsPerSecond} onChange={(event) => { edit({ barsPerSecond: Number(event.target.value) }); }}>
+                {SPEEDS.map((speed) => (
+                  <option key={speed} value={speed}>{t(`paper.speed_${String(speed)}`)}</option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="field">
             <span>{t('paper.startingBalance', { asset: quoteAsset })}</span>
-            <input type="number" min="10" step="1" inputMode="decimal" value={startingBalance} onChange={(event) => { setStartingBalance(event.target.value); }} />
+            {/* Plain text: the form's own check explains a wrong value in words, not the browser's. */}
+            <input type="text" inputMode="decimal" value={form.startingBalance} onChange={(event) => { edit({ startingBalance: event.target.value }); }} />
           </label>
         </div>
-        <label className="choice">
-          <input type="checkbox" checked={autoLeaveSafeMode} onChange={(event) => { setAutoLeaveSafeMode(event.target.checked); }} />
-          <span>
-            <strong>{t('paper.autoLeaveSafeMode')}</strong>
-            <small>{t('paper.autoLeaveSafeModeHint')}</small>
-          </span>
-        </label>
-        {error ? <p role="alert" className="error">{error.message}</p> : null}
+        {sourceKind === 'exchange' ? null : (
+          <label className="choice">
+            <input type="checkbox" checked={form.autoLeaveSafeMode} onChange={(event) => { edit({ autoLeaveSafeMode: event.target.checked }); }} />
+            <span>
+              <strong>{t('paper.autoLeaveSafeMode')}</strong>
+              <small>{t('paper.autoLeaveSafeModeHint')}</small>
+            </span>
+          </label>
+        )}
+        {shownError ? <p role="alert" className="error">{shownError}</p> : null}
         <div className="row">
           <button type="submit" className="primary" disabled={busy || running || (sourceKind === 'imported' && !chosenFile)}>
             {t('paper.start')}
