@@ -6,3 +6,4 @@ export * from './returnPeriods.ts';
 export * from './tradeStatistics.ts';
 export * from './statistics.ts';
 export * from './statisticsJson.ts';
+export * from './walkForward.ts';
