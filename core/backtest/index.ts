@@ -7,3 +7,5 @@ export * from './tradeStatistics.ts';
 export * from './statistics.ts';
 export * from './statisticsJson.ts';
 export * from './walkForward.ts';
+export * from './trialRegistry.ts';
+export * from './fingerprint.ts';
