@@ -9,3 +9,5 @@ export * from './statisticsJson.ts';
 export * from './walkForward.ts';
 export * from './trialRegistry.ts';
 export * from './fingerprint.ts';
+export * from './overfittingVerdict.ts';
+export * from './messages.ts';
