@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   BACKTEST_STATISTIC_NAMES,
@@ -5,7 +6,10 @@ import {
   computeBacktestStatistics,
   type BacktestStatistics,
   type BacktestTrade,
+  barIndexAt,
+  tradeStatistics,
 } from '../../../core/backtest/index.ts';
+import { BTC_USDT_1H_CSV, sharedDataPath } from '../../support/sharedData.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -169,5 +173,53 @@ describe('computeBacktestStatistics on hand-worked small cases', () => {
     expect(() => computeBacktestStatistics({ curve: curve('2024-01-01T00:00:00Z', DAY, [0, 1]), trades: [], buyAndHoldEquity: [] })).toThrow(BacktestInputError);
     const backwards = trade('2024-01-03T00:00:00Z', '2024-01-02T00:00:00Z', 1, 0.01);
     expect(() => computeBacktestStatistics({ curve: good, trades: [backwards], buyAndHoldEquity: [] })).toThrow(/exits before it enters/);
+  });
+});
+
+describe('computeBacktestStatistics on real data', () => {
+  it('finds the 2018 bear market in 33,411 hourly BTC/USDT closes, gaps and all', () => {
+    // Equity = 10,000 USDT held in BTC from the first close. Facts from the file: first close
+    // 4,315.32 (2017-08-17 05:00), last 37,388.05; highest close before the fall 19,709.50
+    // (2017-12-17 11:00), lowest after it 3,172.05 (2018-12-15 15:00), first close back above
+    // the high 19,739.51 (2020-12-01 10:00).
+    const lines = readFileSync(sharedDataPath(BTC_USDT_1H_CSV), 'utf8').trim().split('\n').slice(1);
+    const timeMs = new Float64Array(lines.length);
+    const equity = new Float64Array(lines.length);
+    lines.forEach((line, i) => {
+      const fields = line.split(',');
+      timeMs[i] = Number(fields[0]);
+      equity[i] = (10_000 * Number(fields[5])) / 4_315.32;
+    });
+    const stats = computeBacktestStatistics({ curve: { timeMs, equity }, trades: [], buyAndHoldEquity: equity });
+    expect(stats.Start).toBe(at('2017-08-17T05:00:00Z'));
+    expect(stats['Return [%]']).toBeCloseTo((37_388.05 / 4_315.32 - 1) * 100, 9); // 766.40 %
+    expect(stats['Buy & Hold Return [%]']).toBeCloseTo(stats['Return [%]'], 9);
+    expect(stats['Max. Drawdown [%]']).toBeCloseTo(-(1 - 3_172.05 / 19_709.5) * 100, 9); // −83.91 %
+    // 2017-12-17 11:00 → 2020-12-01 10:00 = 1,079 days 23 hours.
+    expect(stats['Max. Drawdown Duration']).toBe(1_079 * DAY + 23 * HOUR);
+    expect(stats['Equity Peak [$]']).toBeGreaterThan(stats['Equity Final [$]']);
+  });
+});
+
+describe('tradeStatistics', () => {
+  const hourly = Float64Array.from({ length: 10 }, (_, i) => i * HOUR);
+  const round = (entryBar: number, exitBar: number, returnPct: number): BacktestTrade => ({
+    entryTime: entryBar * HOUR, exitTime: exitBar * HOUR, entryPrice: 1, exitPrice: 1, size: 1, pnl: returnPct, returnPct, fees: 0,
+  });
+
+  it('counts bars in the market once when trades overlap, in whatever order they come', () => {
+    // [2, 4] ∪ [3, 6] ∪ [8, 8] = bars 2–6 and 8 → 6 bars; given out of entry order.
+    const stats = tradeStatistics([round(8, 8, 0.01), round(3, 6, 0.01), round(2, 4, 0.01)], hourly);
+    expect(stats.barsInMarket).toBe(6);
+  });
+
+  it('maps a time between bars to the bar before it', () => {
+    expect(barIndexAt(hourly, 2.5 * HOUR)).toBe(2);
+    expect(barIndexAt(hourly, -HOUR)).toBe(0);
+    expect(barIndexAt(hourly, 100 * HOUR)).toBe(9);
+  });
+
+  it('gives an Avg. Trade of 0 once a trade loses everything, as backtesting.py’s geometric mean does', () => {
+    expect(tradeStatistics([round(1, 2, 0.5), round(3, 4, -1)], hourly).geometricMeanPercent).toBe(0);
   });
 });
