@@ -3,7 +3,7 @@ import { BacktestInputError, probabilityOfBacktestOverfitting } from '../../../c
 import { normalReturnsMatrix } from './support/seededNormal.ts';
 
 /** How many independent noise sweeps the "PBO near one half" test averages. */
-const NOISE_SWEEPS = Number(process.env.BALLAST_PBO_NOISE_SWEEPS ?? 24);
+const NOISE_SWEEPS = Number(process.env.BALLAST_PBO_NOISE_SWEEPS ?? 16);
 
 /** rows × 2 matrix from two columns. */
 const twoTrials = (first: number[], second: number[]): number[][] => first.map((value, row) => [value, second[row] ?? Number.NaN]);

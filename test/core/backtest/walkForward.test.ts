@@ -10,7 +10,7 @@ import {
 } from '../../../core/backtest/index.ts';
 
 const SEED = Number(process.env.BALLAST_PROPERTY_SEED ?? 20_261_204);
-const RUNS = Number(process.env.BALLAST_PROPERTY_RUNS ?? 500);
+const RUNS = Number(process.env.BALLAST_PROPERTY_RUNS ?? 300);
 
 /** Every training bar is either before the test fold by more than the label horizon or after its embargo. */
 function assertNoLeak(folds: readonly ValidationFold[], bars: number, labelBars: number, embargoBars: number): void {
