@@ -15,7 +15,7 @@ export function tooLarge(): Refusal {
  * system calls, which mean nothing to the person and are not shown.
  */
 export function readFailure(error: unknown): Refusal {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   if (code === 'ENOENT' || code === 'ENOTDIR') return importFailure('FILE_NOT_FOUND');
   if (code === 'EACCES' || code === 'EPERM') return importFailure('FILE_NOT_PERMITTED');
   return importFailure('UNREADABLE_FILE');

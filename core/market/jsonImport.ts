@@ -67,18 +67,19 @@ export function importCandlesFromJson(text: string): ImportResult {
   const collector = new CandleRowCollector({ rowNumbering: 'list-entries', separator: null });
   let layout: ImportLayout | null = null;
   const notes: ImportNote[] = [];
-  rowsOf(document.data).forEach((item, position) => {
+  const rows = rowsOf(document.data);
+  for (let position = 0; position < rows.length; position++) {
     const row = position + 1;
-    const parsedRow = rowSchema.safeParse(item);
+    const parsedRow = rowSchema.safeParse(rows[position]);
     if (!parsedRow.success) {
       collector.problem(row, 'ROW_NOT_A_CANDLE');
-      return;
+      continue;
     }
     const values = parsedRow.data;
     if (!Array.isArray(values)) {
       layout ??= 'json-objects';
       addObjectRow(collector, row, values);
-      return;
+      continue;
     }
     if (layout === null) {
       layout = 'json-lists';
@@ -89,7 +90,7 @@ export function importCandlesFromJson(text: string): ImportResult {
       const quoteVolume = values.length >= BINANCE_KLINE_LENGTH ? values[BINANCE_QUOTE_VOLUME] : undefined;
       collector.add(row, values[0], values[1], values[2], values[3], values[4], values[5], quoteVolume);
     }
-  });
+  }
   return collector.finish(layout ?? 'json-lists', notes);
 }
 

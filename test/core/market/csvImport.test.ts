@@ -7,7 +7,6 @@ import { BTC_USDT_1H_CSV, sharedDataPath } from '../../support/sharedData.ts';
 import { H0, HOUR_MS, failure, imported, notesOf, rowCodes } from './importSupport.ts';
 
 const H1 = H0 + HOUR_MS;
-const H2 = H0 + 2 * HOUR_MS;
 
 describe('importCandlesFromCsv', () => {
   it('reads a file with a header in millisecond timestamps', () => {

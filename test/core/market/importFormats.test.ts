@@ -80,6 +80,16 @@ describe('the files people actually have', () => {
     expect(notesOf(value)).toEqual({ HEADERLESS_BINANCE_KLINES: {}, MICROSECOND_TIMESTAMPS: { count: 2 } });
   });
 
+  it("Binance's futures kline CSV, which has a header with open_time and quote_volume", () => {
+    const text = [
+      'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore',
+      '1598918400000,11649.51,11668.50,11515.00,11612.21,4218.966,1598921999999,48937901.37,65073,2086.413,24210093.22,0',
+    ].join('\n');
+    const value = imported(importCandlesFromCsv(text));
+    expect(value.candles[0]).toMatchObject({ openTimeMs: Date.UTC(2020, 8, 1), close: 11612.21, volumeBase: 4218.966, quoteVolume: 48937901.37 });
+    expect(notesOf(value)).toEqual({ IGNORED_COLUMNS: { columns: 'close_time, count, taker_buy_volume, taker_buy_quote_volume, ignore' } });
+  });
+
   it("an exchange export in ccxt's own column order: [timestamp, open, high, low, close, volume], no header", () => {
     const text = '1577836800000,7195.24,7196.25,7178.64,7179.78,95.509133\n1577840400000,7179.76,7191.77,7170.15,7174.33,81.449817\n';
     const value = imported(importCandlesFromCsv(text));
@@ -100,6 +110,16 @@ describe('the files people actually have', () => {
     expect(value.candles[2]?.close).toBe(7344.96);
     expect(value).toMatchObject({ timeframe: '1d', report: { layout: 'pandas-index', barMs: DAY_MS } });
     expect(notesOf(value)).toEqual({ UNNAMED_TIME_COLUMN: {}, DATES_READ_AS_UTC: {} });
+  });
+
+  it('skips at most three note lines above the header; a fourth means the file has no header Ballast can read', () => {
+    const body = 'timestamp,open,high,low,close,volume\n1577836800000,1,2,0.5,1.5,10\n';
+    expect(imported(importCandlesFromCsv(`Exported prices\nBTC/USDT\n\nhourly\n${body}`)).report.notes.map((note) => note.params)).toEqual([
+      { row: 1, text: 'Exported prices' },
+      { row: 2, text: 'BTC/USDT' },
+      { row: 4, text: 'hourly' },
+    ]);
+    expect(failure(importCandlesFromCsv(`a\nb\nc\nd\n${body}`))).toMatchObject({ code: 'MISSING_COLUMNS', params: { row: 4 } });
   });
 
   it('a pandas file whose unnamed first column is the row counter: the named time column wins', () => {
