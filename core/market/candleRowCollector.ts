@@ -13,14 +13,6 @@ import {
 import type { ImportLayout, ImportNote, ImportReport } from './importReport.ts';
 import { parseTimestamp, type TimestampFailure, type TimestampFormat } from './importTimestamp.ts';
 
-export {
-  MAX_LISTED_PROBLEMS,
-  type ImportError,
-  type ImportErrorCode,
-  type ImportRowProblem,
-  type ImportRowProblemCode,
-} from './importProblems.ts';
-
 export interface ImportedCandles {
   /** Ascending by time, one bar per time. */
   readonly candles: Candle[];

@@ -23,6 +23,8 @@ export class CsvCandleReader {
   private requiredFieldCount = 0;
   /** With a header, every row must have exactly its number of cells (a decimal comma would shift them). */
   private headerFieldCount: number | null = null;
+  /** Without a header, every row must have as many cells as the first bar row, for the same reason. */
+  private firstRowFieldCount: { readonly row: number; readonly cells: number } | null = null;
   private layout: ImportLayout = 'named-columns';
   private readonly notes: ImportNote[] = [];
   private preambleLines = 0;
@@ -76,6 +78,14 @@ export class CsvCandleReader {
     if (this.headerFieldCount !== null && cells.length !== this.headerFieldCount && !onlyEmptyAfter(cells, this.headerFieldCount)) {
       collector.problem(row, 'ROW_CELL_COUNT_DIFFERS', { cells: cells.length, expected: this.headerFieldCount });
       return;
+    }
+    if (this.headerFieldCount === null) {
+      this.firstRowFieldCount ??= { row, cells: cells.length };
+      const first = this.firstRowFieldCount;
+      if (cells.length !== first.cells && !onlyEmptyAfter(cells, first.cells)) {
+        collector.problem(row, 'ROW_CELL_COUNT_CHANGES', { cells: cells.length, expected: first.cells, firstRow: first.row });
+        return;
+      }
     }
     if (cells.length < this.requiredFieldCount) {
       collector.problem(row, 'ROW_TOO_FEW_CELLS', { cells: cells.length, expected: this.requiredFieldCount });

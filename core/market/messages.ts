@@ -38,13 +38,15 @@ export const marketMessages = {
   ROW_UNCLOSED_QUOTE: 'Row {{row}}: a quotation mark opens a value but never closes it.',
   ROW_CELL_COUNT_DIFFERS:
     'Row {{row}}: has {{cells}} values but the header names {{expected}} columns. If your spreadsheet writes decimals with a comma (1234,56), save the file with semicolons between values instead of commas.',
+  ROW_CELL_COUNT_CHANGES:
+    'Row {{row}}: has {{cells}} values but row {{firstRow}} has {{expected}}. If your spreadsheet writes decimals with a comma (1234,56), save the file with semicolons between values instead of commas.',
   ROW_TOO_FEW_CELLS: 'Row {{row}}: has {{cells}} values; a bar needs at least {{expected}} (time, open, high, low, close, volume).',
   ROW_NOT_A_CANDLE: 'Row {{row}}: is neither a list of values nor an object with named values.',
   ROW_MISSING_FIELDS: 'Row {{row}}: has no value named {{missing}}.',
   TIME_EMPTY: 'Row {{row}}: the time is empty.',
   TIME_UNREADABLE: "Row {{row}}: the time '{{value}}' is neither a date like 2021-06-09 14:00 nor a Unix time.",
   TIME_IMPLAUSIBLE:
-    "Row {{row}}: the time '{{value}}' is a number but not a Unix time after 1973 (seconds have 10 digits, milliseconds 13, microseconds 16).",
+    "Row {{row}}: the time '{{value}}' is a number but not a Unix time Ballast can read: in seconds it has 10 digits, in milliseconds 13, in microseconds 16.",
   TIME_NOT_A_REAL_DATE: "Row {{row}}: '{{value}}' is not a real date and time.",
   TIME_DATE_AMONG_UNIX_TIMES: "Row {{row}}: the time '{{value}}' is a calendar date, but row {{firstRow}} gives its time as a Unix number.",
   TIME_UNIX_AMONG_DATES: "Row {{row}}: the time '{{value}}' is a Unix number, but row {{firstRow}} gives its time as a calendar date.",

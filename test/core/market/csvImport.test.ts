@@ -65,6 +65,17 @@ describe('importCandlesFromCsv', () => {
     expect(error.problems[0]).toMatch(/save the file with semicolons between values/);
   });
 
+  it('refuses a header-less comma file whose rows change length, as unquoted decimal commas make them do', () => {
+    const text = `${H0},7195,24,7255,7175,15,7200,85,16792\n${H1},7200,7212,6924,6965,31951\n`;
+    const error = failure(importCandlesFromCsv(text));
+    // Row 1 split into 9 cells, so its "high" is the 24 of 7195,24: refused as impossible too.
+    expect(error.rowProblems).toEqual([
+      { code: 'HIGH_BELOW_LOW', params: { row: 1, high: 24, low: 7255 } },
+      { code: 'ROW_CELL_COUNT_CHANGES', params: { row: 2, cells: 6, expected: 9, firstRow: 1 } },
+    ]);
+    expect(error.problems[1]).toMatch(/^Row 2: has 6 values but row 1 has 9\. .*semicolons/);
+  });
+
   it("accepts 'nan' or an empty cell in the optional quote volume as 'not reported'", () => {
     const text = `timestamp,open,high,low,close,volume,quote_volume\n${H0},1,2,0.5,1.5,10,nan\n${H1},1,2,0.5,1.5,10,\n`;
     const [first, second] = imported(importCandlesFromCsv(text)).candles;
