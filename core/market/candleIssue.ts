@@ -1,6 +1,10 @@
 import type { Timeframe } from './candle.ts';
 
-/** Where an issue sits: the bar's index in the series as given, and its open time. */
+/**
+ * Where an issue sits: the bar's index in the series as given (zero-based, for code only) and
+ * its open time. People are shown the time, never the index: a series index is not a row of the
+ * file it came from (the importer sorts, merges repeats and skips header and note lines).
+ */
 export interface CandlePosition {
   readonly index: number;
   readonly openTimeMs: number;
@@ -102,23 +106,33 @@ const IMPOSSIBLE_WORDS: Readonly<Record<ImpossibleBarReason, string>> = {
   'close-outside-range': 'the close is outside the high–low range',
 };
 
-/** One plain sentence per issue, for logs and for the person reading a data report. */
+function durationWords(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/**
+ * One plain sentence per issue, for logs and for the person reading a data report. Bars are
+ * named by their open time (UTC), the one position that means the same in the file, the chart
+ * and the journal.
+ */
 export function describeCandleIssue(issue: CandleIssue, timeframe: Timeframe): string {
   switch (issue.kind) {
     case 'gap':
-      return `${issue.missingBars} ${timeframe} bar(s) missing between ${utc(issue.previousOpenTimeMs)} and ${utc(issue.openTimeMs)} (row ${issue.index}).`;
+      return `${issue.missingBars} ${timeframe} bar(s) missing between ${utc(issue.previousOpenTimeMs)} and ${utc(issue.openTimeMs)}.`;
     case 'duplicate':
-      return `The bar at ${utc(issue.openTimeMs)} appears twice (rows ${issue.firstIndex} and ${issue.index}).`;
+      return `The bar at ${utc(issue.openTimeMs)} appears twice.`;
     case 'out-of-order':
-      return `The bar at ${utc(issue.openTimeMs)} (row ${issue.index}) comes after a later bar (${utc(issue.previousOpenTimeMs)}).`;
+      return `The bar at ${utc(issue.openTimeMs)} comes after a later bar (${utc(issue.previousOpenTimeMs)}).`;
     case 'misaligned':
-      return `The bar at ${utc(issue.openTimeMs)} (row ${issue.index}) does not start on a ${timeframe} boundary (off by ${issue.offsetMs} ms).`;
+      return `The bar at ${utc(issue.openTimeMs)} does not start on a ${timeframe} boundary: it starts ${durationWords(issue.offsetMs)} after one.`;
     case 'impossible-bar':
-      return `The bar at ${utc(issue.openTimeMs)} (row ${issue.index}) cannot be real: ${issue.reasons.map((reason) => IMPOSSIBLE_WORDS[reason]).join('; ')}.`;
+      return `The bar at ${utc(issue.openTimeMs)} cannot be real: ${issue.reasons.map((reason) => IMPOSSIBLE_WORDS[reason]).join('; ')}.`;
     case 'exchange-outage':
-      return `${issue.barCount} bar(s) with no trading from ${utc(issue.openTimeMs)} to ${utc(issue.endOpenTimeMs)} (rows ${issue.index}–${issue.endIndex}): the exchange was probably down.`;
+      return `${issue.barCount} bar(s) with no trading from ${utc(issue.openTimeMs)} to ${utc(issue.endOpenTimeMs)}: the exchange was probably down.`;
     case 'outlier-jump':
-      return `The close at ${utc(issue.openTimeMs)} (row ${issue.index}) jumped ${issue.moveInAtr.toFixed(1)} times the usual range and came straight back: probably a bad price.`;
+      return `The close at ${utc(issue.openTimeMs)} jumped ${issue.moveInAtr.toFixed(1)} times the usual range and came straight back: probably a bad price.`;
     case 'stale-feed':
       return `The latest closed ${timeframe} bar is from ${utc(issue.lastClosedOpenTimeMs)}, ${issue.intervalsBehind === Number.POSITIVE_INFINITY ? 'and there is no data at all' : `${issue.intervalsBehind} interval(s) behind`} (allowed: ${issue.maxIntervals}); the price feed is stale.`;
   }

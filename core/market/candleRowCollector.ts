@@ -1,200 +1,200 @@
-import { timeframeForDurationMs, type Candle, type Timeframe } from './candle.ts';
-import { TIMESTAMP_FORMAT_WORDS, parseTimestamp, type TimestampFormat } from './importTimestamp.ts';
-
-export type ImportErrorCode =
-  | 'EMPTY_FILE'
-  | 'UNREADABLE_FILE'
-  | 'MISSING_COLUMNS'
-  | 'INVALID_ROWS'
-  | 'MIXED_TIMESTAMP_FORMATS'
-  | 'UNORDERED_ROWS';
-
-export interface ImportError {
-  readonly code: ImportErrorCode;
-  /** One plain sentence saying what is wrong and that nothing was imported. */
-  readonly message: string;
-  /** Row-numbered problems, at most `MAX_LISTED_PROBLEMS` of them. */
-  readonly problems: readonly string[];
-  /** Problems found but not listed. */
-  readonly moreProblems: number;
-}
+import type { Candle, Timeframe } from './candle.ts';
+import { cellText, decimalMarkOf, readNumberCell } from './importCell.ts';
+import { assembleCandles, type CollectedRows } from './importAssembly.ts';
+import {
+  IMPOSSIBLE_BAR_CODES,
+  MAX_LISTED_PROBLEMS,
+  type ImportError,
+  type ImportParams,
+  type ImportRowProblem,
+  type ImportRowProblemCode,
+  type RowNumbering,
+} from './importProblems.ts';
+import type { ImportLayout, ImportNote, ImportReport } from './importReport.ts';
+import { parseTimestamp, type TimestampFailure, type TimestampFormat } from './importTimestamp.ts';
 
 export interface ImportedCandles {
-  /** Always in ascending time order. */
+  /** Ascending by time, one bar per time. */
   readonly candles: Candle[];
+  /** The time format most rows use. */
   readonly timestampFormat: TimestampFormat;
   /** True when the file was newest-first and has been turned around. */
   readonly wasDescending: boolean;
   /** The timeframe of the most common spacing between bars, null if none matches. */
   readonly timeframe: Timeframe | null;
+  /** Every normalisation the import made, and the gaps it found. */
+  readonly report: ImportReport;
 }
 
 export type ImportResult = { readonly ok: true; readonly value: ImportedCandles } | { readonly ok: false; readonly error: ImportError };
 
-export const MAX_LISTED_PROBLEMS = 20;
+const TIME_FAILURE_CODES: Readonly<Record<TimestampFailure, ImportRowProblemCode>> = {
+  missing: 'TIME_EMPTY',
+  empty: 'TIME_EMPTY',
+  'implausible-unix': 'TIME_IMPLAUSIBLE',
+  unreadable: 'TIME_UNREADABLE',
+  'not-a-real-date': 'TIME_NOT_A_REAL_DATE',
+};
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** Words exports write for "no value"; allowed only in optional columns (the quote volume). */
-const MISSING_MARKER = /^(nan|null|none|na|n\/a)$/i;
-
-/**
- * Fast path for the common cell: Number() of a string that starts like a decimal and is
- * finite. Number() alone would also accept '', ' ', '0x1F' and 'Infinity', hence the checks.
- */
-function isPlainDecimal(text: string): boolean {
-  if (text.length === 0) return false;
-  const first = text.charCodeAt(0);
-  const startsLikeDecimal = (first >= 48 && first <= 57) || first === 45 || first === 46 || first === 43;
-  if (!startsLikeDecimal) return false;
-  const second = text.charCodeAt(1) | 32;
-  if (second === 120 || second === 98 || second === 111) return false; // 0x, 0b, 0o
-  return Number.isFinite(Number(text)) && text.charCodeAt(text.length - 1) > 32;
-}
-
-function quoted(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-export function importFailure(code: ImportErrorCode, message: string, problems: readonly string[] = []): ImportResult {
-  return {
-    ok: false,
-    error: { code, message, problems: problems.slice(0, MAX_LISTED_PROBLEMS), moreProblems: Math.max(0, problems.length - MAX_LISTED_PROBLEMS) },
-  };
+export interface CollectorOptions {
+  readonly rowNumbering: RowNumbering;
+  /** The CSV separator, null for JSON. With ';' or a tab, `1234,56` can only be a decimal. */
+  readonly separator: string | null;
 }
 
 /**
- * Turns rows into candles, or into a complete list of what is wrong. It never returns a
- * partial import: one bad row fails the whole file, so a replay cannot silently skip bars.
+ * Turns rows into candles, or into a list of what is wrong: one problem per bad row, in row
+ * order. It never returns a partial import: one bad row refuses the whole file, so a replay
+ * cannot silently skip bars or trade on an impossible one.
  */
 export class CandleRowCollector {
-  private readonly candles: Candle[] = [];
-  private readonly rowNumbers: number[] = [];
-  private readonly problems: string[] = [];
-  private problemCount = 0;
-  private mixedFormatCount = 0;
-  private format: TimestampFormat | null = null;
-  private formatRow = 0;
-  private readonly rowWord: string;
+  private readonly rows: CollectedRows;
+  private readonly options: CollectorOptions;
+  private readonly commaDecimals: boolean;
+  private problemRow = 0;
+  private timeFamilyRow = 0;
+  private timeFamily: 'unix' | 'date' | null = null;
+  private firstCommaRow = 0;
+  private lastCommaRow = 0;
+  private firstPoint: { readonly row: number; readonly column: string; readonly value: string } | null = null;
 
-  constructor(rowWord = 'Row') {
-    this.rowWord = rowWord;
+  constructor(options: CollectorOptions) {
+    this.options = options;
+    this.commaDecimals = options.separator !== null && options.separator !== ',';
+    this.rows = {
+      candles: [],
+      rowNumbers: [],
+      problems: [],
+      problemCount: 0,
+      formatCounts: { 'unix-seconds': 0, 'unix-milliseconds': 0, 'unix-microseconds': 0, 'iso-8601': 0 },
+      firstSecondsRow: 0,
+      datesWithoutZone: 0,
+      commaDecimalRows: 0,
+      impossibleRows: 0,
+      timeMixRows: 0,
+      decimalMixRows: 0,
+    };
   }
 
-  problem(rowNumber: number, reason: string): void {
-    this.problemCount++;
-    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(`${this.rowWord} ${rowNumber}: ${reason}`);
+  /** Records a problem for `row` unless that row already has one: people see one problem per row. */
+  problem(row: number, code: ImportRowProblemCode, params: ImportParams = {}): void {
+    if (row === this.problemRow) return;
+    this.problemRow = row;
+    this.rows.problemCount++;
+    if (IMPOSSIBLE_BAR_CODES.has(code)) this.rows.impossibleRows++;
+    else if (code === 'TIME_DATE_AMONG_UNIX_TIMES' || code === 'TIME_UNIX_AMONG_DATES') this.rows.timeMixRows++;
+    else if (code === 'DECIMAL_POINT_AMONG_COMMAS') this.rows.decimalMixRows++;
+    if (this.rows.problems.length < MAX_LISTED_PROBLEMS) this.rows.problems.push({ code, params: { ...params, row } } satisfies ImportRowProblem);
   }
 
-  private number(rowNumber: number, column: string, value: unknown, optional: boolean): number | undefined {
-    if (typeof value === 'number' && Number.isFinite(value)) return value;
-    if (typeof value === 'string' && isPlainDecimal(value)) return Number(value);
-    const text = typeof value === 'string' ? value.trim() : value;
-    if (text === '' || text === undefined || text === null) {
-      if (!optional) this.problem(rowNumber, `'${column}' is empty`);
+  private time(row: number, raw: unknown): number | undefined {
+    const parsed = parseTimestamp(raw);
+    if (!parsed.ok) {
+      this.problem(row, TIME_FAILURE_CODES[parsed.failure], { value: cellText(raw) });
       return undefined;
     }
-    if (typeof text === 'string' && MISSING_MARKER.test(text)) {
-      if (!optional) this.problem(rowNumber, `'${column}' has no value ('${text}')`);
+    const family = parsed.format === 'iso-8601' ? 'date' : 'unix';
+    if (this.timeFamily === null) {
+      this.timeFamily = family;
+      this.timeFamilyRow = row;
+    } else if (family !== this.timeFamily) {
+      this.problem(row, family === 'date' ? 'TIME_DATE_AMONG_UNIX_TIMES' : 'TIME_UNIX_AMONG_DATES', { value: cellText(raw), firstRow: this.timeFamilyRow });
       return undefined;
     }
-    if (typeof text === 'string' && DECIMAL.test(text)) return Number(text);
-    this.problem(rowNumber, `'${column}' is not a number ('${quoted(value)}')`);
-    return undefined;
+    const counts = this.rows.formatCounts;
+    counts[parsed.format]++;
+    if (parsed.format === 'unix-seconds' && this.rows.firstSecondsRow === 0) this.rows.firstSecondsRow = row;
+    if (!parsed.zoned) this.rows.datesWithoutZone++;
+    return parsed.atMs;
+  }
+
+  /** A required number, or null after recording why the cell is not one. */
+  private number(row: number, column: string, raw: unknown): number | null {
+    const read = readNumberCell(raw, this.commaDecimals);
+    if (typeof read === 'number') {
+      if (this.commaDecimals) this.noteDecimalMark(row, column, raw);
+      return read;
+    }
+    this.problem(row, read, { column, value: cellText(raw) });
+    return null;
+  }
+
+  /** An optional number: undefined when the cell is absent, empty or says "no value". */
+  private optionalNumber(row: number, column: string, raw: unknown): number | undefined | null {
+    if (raw === undefined) return undefined;
+    const read = readNumberCell(raw, this.commaDecimals);
+    if (typeof read === 'number') {
+      if (this.commaDecimals) this.noteDecimalMark(row, column, raw);
+      return read;
+    }
+    if (read === 'VALUE_EMPTY' || read === 'VALUE_MISSING') return undefined;
+    this.problem(row, read, { column, value: cellText(raw) });
+    return null;
+  }
+
+  private noteDecimalMark(row: number, column: string, raw: unknown): void {
+    const mark = decimalMarkOf(raw);
+    if (mark === 'comma' && this.lastCommaRow !== row) {
+      if (this.firstCommaRow === 0) this.firstCommaRow = row;
+      this.lastCommaRow = row;
+      this.rows.commaDecimalRows++;
+    } else if (mark === 'point' && this.firstPoint === null) {
+      this.firstPoint = { row, column, value: cellText(raw) };
+    }
   }
 
   /**
    * One row's cells, as text (CSV) or JSON values. Positional rather than an object because
-   * this runs once per row of files with tens of thousands of rows.
+   * this runs once per row of files with hundreds of thousands of rows.
    */
-  add(rowNumber: number, time: unknown, open: unknown, high: unknown, low: unknown, close: unknown, volume: unknown, quoteVolume?: unknown): void {
-    const before = this.problemCount;
-    const parsedTime = parseTimestamp(time);
-    let atMs = 0;
-    if (!parsedTime.ok) {
-      this.problem(rowNumber, `the time '${quoted(time)}' ${parsedTime.reason}`);
-    } else if (this.format !== null && parsedTime.format !== this.format) {
-      this.mixedFormatCount++;
-      this.problem(
-        rowNumber,
-        `the time '${quoted(time)}' is in ${TIMESTAMP_FORMAT_WORDS[parsedTime.format]} but row ${this.formatRow} uses ${TIMESTAMP_FORMAT_WORDS[this.format]}`,
-      );
-    } else {
-      this.format ??= parsedTime.format;
-      if (this.formatRow === 0) this.formatRow = rowNumber;
-      atMs = parsedTime.atMs;
-    }
-    const openQuote = this.number(rowNumber, 'open', open, false);
-    const highQuote = this.number(rowNumber, 'high', high, false);
-    const lowQuote = this.number(rowNumber, 'low', low, false);
-    const closeQuote = this.number(rowNumber, 'close', close, false);
-    const volumeBase = this.number(rowNumber, 'volume', volume, false);
-    const quoteVolumeValue = this.number(rowNumber, 'quote volume', quoteVolume, true);
-    if (this.problemCount !== before) return;
-    if (openQuote === undefined || highQuote === undefined || lowQuote === undefined || closeQuote === undefined || volumeBase === undefined) return;
-    this.candles.push(
-      quoteVolumeValue === undefined
-        ? { openTimeMs: atMs, open: openQuote, high: highQuote, low: lowQuote, close: closeQuote, volumeBase }
-        : { openTimeMs: atMs, open: openQuote, high: highQuote, low: lowQuote, close: closeQuote, volumeBase, quoteVolume: quoteVolumeValue },
+  add(row: number, time: unknown, open: unknown, high: unknown, low: unknown, close: unknown, volume: unknown, quoteVolume?: unknown): void {
+    const openTimeMs = this.time(row, time);
+    if (openTimeMs === undefined) return;
+    const o = this.number(row, 'open', open);
+    if (o === null) return;
+    const h = this.number(row, 'high', high);
+    if (h === null) return;
+    const l = this.number(row, 'low', low);
+    if (l === null) return;
+    const c = this.number(row, 'close', close);
+    if (c === null) return;
+    const v = this.number(row, 'volume', volume);
+    if (v === null) return;
+    const q = this.optionalNumber(row, 'quote volume', quoteVolume);
+    if (q === null) return;
+    if (!this.possible(row, o, h, l, c, v, q)) return;
+    this.rows.candles.push(
+      q === undefined
+        ? { openTimeMs, open: o, high: h, low: l, close: c, volumeBase: v }
+        : { openTimeMs, open: o, high: h, low: l, close: c, volumeBase: v, quoteVolume: q },
     );
-    this.rowNumbers.push(rowNumber);
+    this.rows.rowNumbers.push(row);
   }
 
-  finish(): ImportResult {
-    if (this.problemCount > 0) {
-      const code: ImportErrorCode = this.mixedFormatCount === this.problemCount ? 'MIXED_TIMESTAMP_FORMATS' : 'INVALID_ROWS';
-      const rows = this.problemCount === 1 ? '1 problem was' : `${this.problemCount} problems were`;
-      const what = code === 'MIXED_TIMESTAMP_FORMATS' ? 'The file mixes time formats: ' : '';
-      return this.failWith(code, `${what}${rows} found in the file, so nothing was imported.`);
+  /** Refuses a bar no market can produce, naming the first rule it breaks. */
+  private possible(row: number, o: number, h: number, l: number, c: number, v: number, q: number | undefined): boolean {
+    if (!(o > 0 && h > 0 && l > 0 && c > 0)) {
+      const [column, value] = o <= 0 ? ['open', o] : h <= 0 ? ['high', h] : l <= 0 ? ['low', l] : ['close', c];
+      this.problem(row, 'PRICE_NOT_POSITIVE', { column, value });
+      return false;
     }
-    if (this.candles.length === 0 || this.format === null) {
-      return importFailure('EMPTY_FILE', 'The file has no candle rows, so nothing was imported.');
-    }
-    return this.ordered(this.format);
+    if (v < 0) this.problem(row, 'VOLUME_NEGATIVE', { column: 'volume', value: v });
+    else if (q !== undefined && q < 0) this.problem(row, 'VOLUME_NEGATIVE', { column: 'quote volume', value: q });
+    else if (h < l) this.problem(row, 'HIGH_BELOW_LOW', { high: h, low: l });
+    else if (h < o) this.problem(row, 'HIGH_BELOW_OPEN', { high: h, open: o });
+    else if (h < c) this.problem(row, 'HIGH_BELOW_CLOSE', { high: h, close: c });
+    else if (l > o) this.problem(row, 'LOW_ABOVE_OPEN', { low: l, open: o });
+    else if (l > c) this.problem(row, 'LOW_ABOVE_CLOSE', { low: l, close: c });
+    else return true;
+    return false;
   }
 
-  private failWith(code: ImportErrorCode, message: string): ImportResult {
-    return { ok: false, error: { code, message, problems: [...this.problems], moreProblems: this.problemCount - this.problems.length } };
-  }
-
-  /** Accepts strictly ascending or strictly descending files; anything else is refused. */
-  private ordered(format: TimestampFormat): ImportResult {
-    const { candles, rowNumbers } = this;
-    const first = candles[0];
-    const last = candles[candles.length - 1];
-    const descending = first !== undefined && last !== undefined && last.openTimeMs < first.openTimeMs;
-    const direction = descending ? -1 : 1;
-    for (let i = 1; i < candles.length; i++) {
-      const deltaMs = ((candles[i] as Candle).openTimeMs - (candles[i - 1] as Candle).openTimeMs) * direction;
-      const row = rowNumbers[i] as number;
-      const previousRow = rowNumbers[i - 1] as number;
-      if (deltaMs === 0) this.problem(row, `has the same time as row ${previousRow}`);
-      else if (deltaMs < 0) {
-        this.problem(row, `is out of order: its time comes ${descending ? 'after' : 'before'} row ${previousRow} in a file sorted ${descending ? 'newest first' : 'oldest first'}`);
-      }
+  /** The import result: sorted, merged and reported, or refused with every bad row. */
+  finish(layout: ImportLayout, notes: readonly ImportNote[]): ImportResult {
+    if (this.firstCommaRow > 0 && this.firstPoint !== null) {
+      const { row, column, value } = this.firstPoint;
+      this.problem(row, 'DECIMAL_POINT_AMONG_COMMAS', { column, value, commaRow: this.firstCommaRow });
     }
-    if (this.problemCount > 0) {
-      const rows = this.problemCount === 1 ? '1 row is' : `${this.problemCount} rows are`;
-      return this.failWith('UNORDERED_ROWS', `The rows must be sorted by time without repeats; ${rows} not, so nothing was imported.`);
-    }
-    if (descending) candles.reverse();
-    return { ok: true, value: { candles, timestampFormat: format, wasDescending: descending, timeframe: mostCommonTimeframe(candles) } };
+    return assembleCandles(this.rows, { layout, notes, rowNumbering: this.options.rowNumbering, separator: this.options.separator });
   }
-}
-
-function mostCommonTimeframe(candles: readonly Candle[]): Timeframe | null {
-  const counts = new Map<number, number>();
-  for (let i = 1; i < candles.length; i++) {
-    const deltaMs = (candles[i] as Candle).openTimeMs - (candles[i - 1] as Candle).openTimeMs;
-    counts.set(deltaMs, (counts.get(deltaMs) ?? 0) + 1);
-  }
-  let best = 0;
-  let bestCount = 0;
-  for (const [deltaMs, count] of counts) {
-    if (count > bestCount) {
-      best = deltaMs;
-      bestCount = count;
-    }
-  }
-  return timeframeForDurationMs(best);
 }

@@ -38,13 +38,29 @@ export {
 } from './candleIssue.ts';
 export { DEFAULT_VALIDATION, validateCandleSeries, validateCandles, type CandleValidationOptions } from './candleValidation.ts';
 export { checkStaleness } from './staleness.ts';
+export type { ImportResult, ImportedCandles } from './candleRowCollector.ts';
 export {
+  IMPORT_ERROR_CODES,
+  IMPORT_ROW_PROBLEM_CODES,
+  MAX_IMPORT_FILE_BYTES,
   MAX_LISTED_PROBLEMS,
   type ImportError,
   type ImportErrorCode,
-  type ImportResult,
-  type ImportedCandles,
-} from './candleRowCollector.ts';
+  type ImportParams,
+  type ImportRowProblem,
+  type ImportRowProblemCode,
+  type RowNumbering,
+} from './importProblems.ts';
+export {
+  IMPORT_NOTE_CODES,
+  type ImportGap,
+  type ImportLayout,
+  type ImportNote,
+  type ImportNoteCode,
+  type ImportReport,
+} from './importReport.ts';
+export { describeImportGap, describeImportNote, describeImportProblem, describeImportReport, renderMarketMessage } from './importWording.ts';
+export { marketMessages, type MarketMessageKey } from './messages.ts';
 export type { TimestampFormat } from './importTimestamp.ts';
 export { CsvCandleReader, importCandlesFromCsv, importCandlesFromCsvFile } from './csvImport.ts';
 export { importCandlesFromJson, importCandlesFromJsonFile } from './jsonImport.ts';

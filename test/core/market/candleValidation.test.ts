@@ -216,11 +216,31 @@ describe('validateCandles properties', () => {
 });
 
 describe('describeCandleIssue', () => {
-  it('says in plain words what each issue means, with UTC times', () => {
+  it('says in plain words what each issue means, naming bars by their UTC time', () => {
     const candles: Candle[] = cleanCandles(3).filter((_, i) => i !== 1);
     const [gap] = validateCandles(candles, '1h');
-    expect(describeCandleIssue(gap!, '1h')).toBe('1 1h bar(s) missing between 2020-01-01 00:00 UTC and 2020-01-01 02:00 UTC (row 1).');
+    expect(gap).toMatchObject({ kind: 'gap', index: 1 });
+    expect(describeCandleIssue(gap!, '1h')).toBe('1 1h bar(s) missing between 2020-01-01 00:00 UTC and 2020-01-01 02:00 UTC.');
     const outage: CandleIssue = { kind: 'exchange-outage', index: 4, openTimeMs: START_MS, endIndex: 6, endOpenTimeMs: START_MS + 2 * HOUR_MS, barCount: 3 };
-    expect(describeCandleIssue(outage, '1h')).toMatch(/3 bar\(s\) with no trading .* exchange was probably down/);
+    expect(describeCandleIssue(outage, '1h')).toBe('3 bar(s) with no trading from 2020-01-01 00:00 UTC to 2020-01-01 02:00 UTC: the exchange was probably down.');
+  });
+
+  it('never shows the zero-based series index, which people would read as a row of their file', () => {
+    const at = START_MS + 3 * HOUR_MS;
+    const issues: CandleIssue[] = [
+      { kind: 'gap', index: 6199, openTimeMs: at, previousOpenTimeMs: START_MS, missingBars: 2 },
+      { kind: 'duplicate', index: 6199, openTimeMs: at, firstIndex: 6198 },
+      { kind: 'out-of-order', index: 6199, openTimeMs: at, previousOpenTimeMs: at + HOUR_MS },
+      { kind: 'misaligned', index: 6199, openTimeMs: at + 1_800_000, offsetMs: 1_800_000 },
+      { kind: 'impossible-bar', index: 6199, openTimeMs: at, reasons: ['high-below-low'] },
+      { kind: 'outlier-jump', index: 6199, openTimeMs: at, moveQuote: 10, atrQuote: 1, moveInAtr: 10, revertQuote: -9 },
+    ];
+    for (const issue of issues) {
+      const sentence = describeCandleIssue(issue, '1h');
+      expect(sentence).not.toMatch(/6199|6198|row/i);
+      expect(sentence).toContain('2020-01-01 03:');
+    }
+    // 1,800,000 ms past the grid line is half an hour.
+    expect(describeCandleIssue(issues[3]!, '1h')).toContain('it starts 30 min after one');
   });
 });
