@@ -91,13 +91,14 @@ export const DEFAULT_TRIGGER_SETTINGS: TriggerSettings = Object.freeze({
     // Two weeks: 336 hourly moves per horizon (20,160 on minute bars) before its usual size is
     // trusted; a restart or a new market starts over unless history is fed first.
     warmUpDays: 14,
-    // In a wild month (BTC 2017-12: usual 4h move about 3%) a fall must be five usual moves to
-    // trip; at 8 the −16.5% in 4h of 2018-01-16 passed unseen, at 4 BTC trips 20 times.
+    // In a wild month (BTC 2018-01/02: a usual 4h move of about 2.3%) the relative test decides:
+    // at 6 usual moves BTC's −12.5% in 4h on 2018-02-06 passes unseen, at 8 also the −16.5% of
+    // 2018-01-16; at 4 ETH trips 27 times instead of 25 with no crash added.
     dropMultiple: 5,
     // Twice the fall's multiple: rises are judged leniently as well as against higher floors.
     riseMultiple: 10,
     // Huber-style clip: one move feeds the yardstick with at most four usual sizes, so a crash
-    // widens it by at most 4/672 per hourly bar; a lasting change of regime still shows.
+    // widens it by at most 3/672 of itself per hourly bar; a lasting change of regime still shows.
     clipMultiple: 4,
     // A full day without a new shock: crashes come in waves (2020-03-12 fell again 13 hours after
     // its first leg), and a 1d-horizon shock keeps re-reading as one until the crash leaves its window.

@@ -65,7 +65,11 @@ function horizonsFor(timeframe: Timeframe, settings: ShockSettings): { used: Hor
   return { used, skipped };
 }
 
-const percent = (log: number): string => `${(Math.abs(Math.expm1(log)) * 100).toFixed(1)}%`;
+/** A log move as a percentage of price: one decimal, two below 1% (a calm usual move is 0.05%). */
+function percent(log: number): string {
+  const value = Math.abs(Math.expm1(log)) * 100;
+  return `${value.toFixed(value < 1 ? 2 : 1)}%`;
+}
 const utcMinute = (atMs: number): string => new Date(atMs).toISOString().replace('T', ' ').slice(0, 16);
 
 /**
@@ -133,8 +137,11 @@ export function createVolatilityShockTrigger(symbol: string, timeframe: Timefram
     }
     if (horizon.samples + 1 === warmUpBars) warmHorizons += 1;
     const size = Math.abs(moveLog);
-    // Clipping starts once the horizon is judged: before that there is no trusted usual size.
-    const fed = horizon.samples >= warmUpBars ? Math.min(size, settings.clipMultiple * horizon.usualLog) : size;
+    // Clipping starts once the horizon is judged: before that there is no trusted usual size. A
+    // move up to floor / dropMultiple always counts in full: moves that size cannot lift the
+    // threshold above the floor, and a usual size of zero (a frozen feed) can still grow again.
+    const cap = Math.max(settings.clipMultiple * horizon.usualLog, horizon.dropFloorLog / settings.dropMultiple);
+    const fed = horizon.samples >= warmUpBars ? Math.min(size, cap) : size;
     horizon.samples += 1;
     horizon.usualLog += (fed - horizon.usualLog) / Math.min(horizon.samples, baselineBars);
   }
