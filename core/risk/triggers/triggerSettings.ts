@@ -18,7 +18,7 @@ const VolatilityShockSettingsSchema = z.strictObject({
   horizons: z.array(ShockHorizonSchema).min(1).max(8).readonly(),
   /** How far back the usual size of each horizon's move reaches (mean age of the weighted moves). */
   baselineDays: z.number().gt(0).max(365),
-  /** Days of prices needed before a horizon is judged; until then the trigger does not trip. */
+  /** Days of a horizon's moves needed before it is judged (so the longest horizon adds its own length); until then the trigger does not trip. */
   warmUpDays: z.number().gt(0).max(365),
   /** A fall beyond this many times the horizon's usual move trips (and beyond the floor). */
   dropMultiple: z.number().gt(0).max(1_000),

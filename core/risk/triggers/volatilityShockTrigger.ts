@@ -102,6 +102,8 @@ export function createVolatilityShockTrigger(symbol: string, timeframe: Timefram
   const ringSize = horizons.reduce((most, horizon) => Math.max(most, horizon.bars), 0) + 1;
   const ringLogClose = new Float64Array(ringSize);
   const ringSlot = new Float64Array(ringSize).fill(Number.NaN);
+  // Every horizon judges once the longest has `warmUpBars` moves: its first move needs its own length first.
+  const warmUpDaysNeeded = ((warmUpBars + ringSize - 1) * barMs) / DAY_MS;
   let lastSlot = -1;
   let barsSeen = 0;
   let warmHorizons = 0;
@@ -173,7 +175,7 @@ export function createVolatilityShockTrigger(symbol: string, timeframe: Timefram
       const verb = shock.moveLog < 0 ? 'fell' : 'rose';
       return {
         code: 'VOLATILITY_SHOCK',
-        message: `${symbol} ${verb} ${percent(shock.moveLog)} in ${horizon.label}, to the close of the ${timeframe} bar of ${utcMinute(shock.openTimeMs)} UTC; a usual ${horizon.label} move is ${percent(shock.usualLog)}. Ballast only reduces positions, with no new buys, until ${symbol} has been calm for ${String(settings.calmHoursToClear)} hours.`,
+        message: `${symbol} ${verb} ${percent(shock.moveLog)} in ${horizon.label}, up to ${utcMinute(shock.openTimeMs + barMs)} UTC; its usual ${horizon.label} move is ${percent(shock.usualLog)}. Ballast only reduces positions, with no new buys, until ${symbol} has been calm for ${String(settings.calmHoursToClear)} hours; then you can leave safe mode.`,
       };
     }
     if (horizons.length === 0) {
@@ -183,16 +185,12 @@ export function createVolatilityShockTrigger(symbol: string, timeframe: Timefram
       const daysSeen = (barsSeen * barMs) / DAY_MS;
       return {
         code: 'VOLATILITY_WARMING_UP',
-        message: `Ballast is still learning how much ${symbol} usually moves (${daysSeen.toFixed(1)} of ${String(settings.warmUpDays)} days of ${timeframe} prices seen). Until then this check cannot pause buying on a sudden fall.`,
+        message: `Ballast is still learning how much ${symbol} usually moves (${daysSeen.toFixed(1)} of ${String(Number(warmUpDaysNeeded.toFixed(1)))} days of ${timeframe} prices seen). Until then this check cannot pause buying on a sudden fall.`,
       };
     }
-    const calm = shock.horizon === null ? null : (openTimeMs - shock.openTimeMs) / HOUR_MS;
-    return {
-      code: 'VOLATILITY_CALM',
-      message: calm === null
-        ? `${symbol} has moved within its usual range.`
-        : `${symbol} has moved within its usual range for ${calm.toFixed(0)} hours since the last sudden move.`,
-    };
+    const calmHours = shock.horizon === null ? null : (openTimeMs - shock.openTimeMs) / HOUR_MS;
+    const calmFor = calmHours === null ? '' : calmHours < 48 ? ` for ${calmHours.toFixed(0)} hours` : ` for ${(calmHours / 24).toFixed(0)} days`;
+    return { code: 'VOLATILITY_CALM', message: `${symbol} has moved within its usual range${calmFor}.` };
   }
 
   return {
@@ -211,7 +209,8 @@ export function createVolatilityShockTrigger(symbol: string, timeframe: Timefram
           symbol,
           timeframe,
           warmedUp,
-          warmUpDaysSeen: Math.min((barsSeen * barMs) / DAY_MS, settings.warmUpDays),
+          warmUpDaysSeen: Math.min((barsSeen * barMs) / DAY_MS, warmUpDaysNeeded),
+          warmUpDaysNeeded,
           horizons: judgedLabels,
           skippedHorizons: skippedLabels,
           nearestHorizon: nearest?.label ?? null,

@@ -126,7 +126,7 @@ describe('volatility shock trigger on the real 2020-03 crash', () => {
     expect(Math.max(...before)).toBeLessThan(0.5);
     expect(rig.trips()[0]).toMatchObject({ to: 'SAFE_MODE', cause: { code: 'VOLATILITY_SHOCK' } });
     // 6014.90 / 7354.21 − 1 = −18.21% in one hour.
-    expect((rig.trips()[0]!.cause as { message: string }).message).toMatch(/^BTC\/USDT fell 18\.2% in 1h, to the close of the 1h bar of 2020-03-12 10:00 UTC; a usual 1h move is 0\.\d\d%\./);
+    expect((rig.trips()[0]!.cause as { message: string }).message).toMatch(/^BTC\/USDT fell 18\.2% in 1h, up to 2020-03-12 11:00 UTC; its usual 1h move is 0\.\d\d%\./);
 
     // The restart after the 12:00 bar builds the monitor again: without history the new trigger
     // starts its warm-up (its reading says so) and, not tripped, clears the restored trigger.
@@ -162,8 +162,8 @@ describe('volatility shock trigger on the real 2020-03 crash', () => {
     // It cleared once, then tripped again on the −9.1% hour of 2020-03-15 22:00 (5,903.77 → 5,367.76).
     const messages = rig.trips().map((trip) => (trip.cause as { message: string }).message);
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toMatch(/^BTC\/USDT fell 18\.2% in 1h, to the close of the 1h bar of 2020-03-12 10:00 UTC;/);
-    expect(messages[1]).toMatch(/^BTC\/USDT fell 9\.1% in 1h, to the close of the 1h bar of 2020-03-15 22:00 UTC;/);
+    expect(messages[0]).toMatch(/^BTC\/USDT fell 18\.2% in 1h, up to 2020-03-12 11:00 UTC;/);
+    expect(messages[1]).toMatch(/^BTC\/USDT fell 9\.1% in 1h, up to 2020-03-15 23:00 UTC;/);
     // A week later the market has calmed: the trigger cleared, the latch did not.
     expect(readings.at(-1)!.cause.code).toBe('VOLATILITY_CALM');
     expect(rig.activeTriggerIds()).not.toContain(VOLATILITY);

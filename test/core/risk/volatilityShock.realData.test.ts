@@ -115,12 +115,12 @@ describe('volatility shock trigger over the whole BTC/USDT and ETH/USDT 1h files
 });
 
 describe('volatility shock trigger on a quiet day of minute prices (Bitstamp BTC/USD, 2020-01-01)', () => {
-  it('with the default settings never judges the day (one day is 1/14 of the warm-up) and says so on every reading', async () => {
+  it('with the default settings never judges the day (one day of the 15 its warm-up needs on minute bars) and says so on every reading', async () => {
     const candles = await realCandles(QUIET_MINUTES_CSV);
     expect(candles).toHaveLength(1_440);
     const readings = replay('BTC/USD', '1m', candles);
     expect(readings.every((reading) => !reading.tripped && reading.cause.code === 'VOLATILITY_WARMING_UP' && reading.details.warmedUp === false)).toBe(true);
-    expect(readings.at(-1)!.cause.message).toBe('Ballast is still learning how much BTC/USD usually moves (1.0 of 14 days of 1m prices seen). Until then this check cannot pause buying on a sudden fall.');
+    expect(readings.at(-1)!.cause.message).toBe('Ballast is still learning how much BTC/USD usually moves (1.0 of 15 days of 1m prices seen). Until then this check cannot pause buying on a sudden fall.');
   });
 
   it('stays quiet even with a yardstick of one hour, where the relative test alone fires on a −0.3% quarter-hour', async () => {

@@ -63,7 +63,7 @@ describe('volatility shock over wall-clock horizons', () => {
     expect(trip.cause.code).toBe('VOLATILITY_SHOCK');
     expect(trip.details).toMatchObject({ warmedUp: true, shockHorizon: '15m' });
     expect(trip.details.shockMoveFraction as number).toBeCloseTo(Math.expm1(-0.0621154), 6);
-    expect(trip.cause.message).toMatch(/^BTC\/USDT fell 6\.0% in 15m, to the close of the 1m bar of 2021-01-16 05:15 UTC; a usual 15m move is 0\.05%\. Ballast only reduces positions, with no new buys, until BTC\/USDT has been calm for 24 hours\.$/);
+    expect(trip.cause.message).toBe('BTC/USDT fell 6.0% in 15m, up to 2021-01-16 05:16 UTC; its usual 15m move is 0.05%. Ballast only reduces positions, with no new buys, until BTC/USDT has been calm for 24 hours; then you can leave safe mode.');
     // Stays tripped through the hour; by its end the 1h horizon has the whole −22%.
     expect(readings.slice(moveStart + 14).every((reading) => reading.tripped)).toBe(true);
     expect(readings.at(-1)!.details).toMatchObject({ shockHorizon: '1h' });
@@ -104,7 +104,7 @@ describe('volatility shock over wall-clock horizons', () => {
     expect(readings.some((reading) => reading.tripped)).toBe(false);
     const during = readings[moveStart + 59]!;
     expect(during.cause.code).toBe('VOLATILITY_WARMING_UP');
-    expect(during.cause.message).toBe('Ballast is still learning how much BTC/USDT usually moves (7.0 of 14 days of 1m prices seen). Until then this check cannot pause buying on a sudden fall.');
+    expect(during.cause.message).toBe('Ballast is still learning how much BTC/USDT usually moves (7.0 of 15 days of 1m prices seen). Until then this check cannot pause buying on a sudden fall.');
     expect(during.details).toMatchObject({ warmedUp: false, nearestHorizon: null, shockAtMs: null });
     // 10,061 minutes = 6.987 days.
     expect(during.details.warmUpDaysSeen as number).toBeCloseTo(10_061 / 1440, 9);
@@ -130,7 +130,7 @@ describe('volatility shock over wall-clock horizons', () => {
     expect(at(1447).details.shockAtMs).toBe(candles[moveStart + 1445]!.openTimeMs);
     expect(at(2885).tripped).toBe(true);
     expect(at(2886).tripped).toBe(false);
-    expect(at(2886).cause).toEqual({ code: 'VOLATILITY_CALM', message: 'BTC/USDT has moved within its usual range for 24 hours since the last sudden move.' });
+    expect(at(2886).cause).toEqual({ code: 'VOLATILITY_CALM', message: 'BTC/USDT has moved within its usual range for 24 hours.' });
     expect(readings.slice(moveStart + 2885).every((reading) => !reading.tripped)).toBe(true);
 
   });
