@@ -16,6 +16,13 @@ export interface RiskMonitorOptions {
   /** Read on every check, so the person's limit changes apply at once. */
   readonly limits: () => RiskLimits;
   readonly settings?: () => TriggerSettings;
+  /**
+   * A market's closed bars before `openTimeMs`, oldest first (a live feed's backfilled history,
+   * or a resumed replay's earlier bars). A market's volatility trigger reads them once, when it is
+   * built, so it judges from its first bar instead of after weeks of warm-up — and a restart
+   * during a crash finds the crash again instead of starting blind. About six weeks is plenty.
+   */
+  readonly candlesBefore?: (symbol: string, timeframe: Timeframe, openTimeMs: number) => Iterable<Candle>;
 }
 
 /**
@@ -65,6 +72,8 @@ export function createRiskMonitor(options: RiskMonitorOptions): RiskMonitor {
       let trigger = perMarket.get(key);
       if (trigger === undefined) {
         trigger = createVolatilityShockTrigger(symbol, timeframe, settings().volatilityShock);
+        // Readings of the history are not reported: they happened before this run was watching.
+        for (const earlier of options.candlesBefore?.(symbol, timeframe, candle.openTimeMs) ?? []) trigger.check(earlier);
         perMarket.set(key, trigger);
       }
       return report(trigger.check(candle));

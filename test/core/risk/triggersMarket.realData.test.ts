@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateCandles, type Candle, type CandleIssue } from '../../../core/market/index.ts';
-import { ATR } from '../../../core/signals/indicators/index.ts';
-import { DEFAULT_TRIGGER_SETTINGS, dataFeedTriggerId, volatilityTriggerId } from '../../../core/risk/index.ts';
+import { DEFAULT_TRIGGER_SETTINGS, createVolatilityShockTrigger, dataFeedTriggerId, volatilityTriggerId, type TriggerReading } from '../../../core/risk/index.ts';
 import { BTC_USDT_1H_CSV } from '../../support/sharedData.ts';
 import { barIndex, realCandles } from './support/realCandles.ts';
 import { RiskRig } from './support/riskRig.ts';
@@ -95,34 +94,79 @@ describe('data feed trigger on the real holes in the 1h BTC/USDT file', () => {
   });
 });
 
-describe('volatility shock trigger on the real 2020-03 crash', () => {
-  it('trips first at the 2020-03-12 10:00 bar, on every bar whose move beats 6 ATRs, and is latched across a restart', async () => {
-    const candles = await realCandles(BTC_USDT_1H_CSV);
-    const from = barIndex(candles, '2020-03-01T00:00:00Z');
-    const to = barIndex(candles, '2020-03-20T00:00:00Z');
-    rig = new RiskRig();
-    const trigger = volatilityTriggerId('BTC/USDT', '1h');
+/** Feeds bars `from..to` to the monitor as a live run would, restarting after bar `restartAt`; returns the readings. */
+function replayBars(candles: readonly Candle[], from: number, to: number, restartAt: number): TriggerReading[] {
+  const readings: TriggerReading[] = [];
+  for (let i = from; i <= to; i++) {
+    const candle = candles[i]!;
+    rig!.nowMs = candle.openTimeMs + HOUR_MS;
+    readings.push(rig!.monitor.onClosedCandle('BTC/USDT', '1h', candle));
+    if (i === restartAt) rig!.restart();
+  }
+  return readings;
+}
 
-    // Independent reference: the close-to-close move against the ATR(14) of the bars before it.
-    const atr = new ATR(14);
-    const shocks: number[] = [];
-    const tripped: number[] = [];
-    for (let i = from; i <= to; i++) {
-      const candle = candles[i]!;
-      const before = atr.value;
-      if (i > from && before !== undefined && Math.abs(candle.close - candles[i - 1]!.close) > 6 * before) shocks.push(i);
-      atr.update(candle.high, candle.low, candle.close);
-      rig.nowMs = candle.openTimeMs + HOUR_MS;
-      const reading = rig.monitor.onClosedCandle('BTC/USDT', '1h', candle);
-      if (reading.details.moveInAtr !== null && (reading.details.moveInAtr as number) > 6) tripped.push(i);
-      if (i === barIndex(candles, '2020-03-12T12:00:00Z')) rig.restart();
-    }
-    expect(tripped).toEqual(shocks);
-    expect(new Date(candles[shocks[0]!]!.openTimeMs).toISOString()).toBe('2020-03-12T10:00:00.000Z');
+describe('volatility shock trigger on the real 2020-03 crash', () => {
+  const VOLATILITY = volatilityTriggerId('BTC/USDT', '1h');
+
+  it('trips first at the close of the 2020-03-12 10:00 bar (−18.2% in 1h) after six weeks of history, and the latch outlives a restart', async () => {
+    const candles = await realCandles(BTC_USDT_1H_CSV);
+    const from = barIndex(candles, '2020-02-01T00:00:00Z');
+    const crash = barIndex(candles, '2020-03-12T10:00:00Z');
+    rig = new RiskRig();
+    const readings = replayBars(candles, from, barIndex(candles, '2020-03-20T00:00:00Z'), crash + 2);
+
+    // 14 days of warm-up: the trigger says so and does not judge before 2020-02-15.
+    expect(readings[0]!.cause.code).toBe('VOLATILITY_WARMING_UP');
+    expect(readings.findIndex((reading) => reading.details.warmedUp === true)).toBeGreaterThan(14 * 24);
+    expect(readings.findIndex((reading) => reading.tripped)).toBe(crash - from);
+    // Nothing came near before the crash hour: from midnight the price slid 7913.42 → 7354.21
+    // (−7.1% in ten hours); the largest 4h fall, to the 09:00 close, was 7354.21 / 7646.95 − 1 = −3.8%.
+    const before = readings.slice(crash - from - 24, crash - from).map((reading) => reading.details.nearestScore as number);
+    expect(Math.max(...before)).toBeLessThan(0.5);
     expect(rig.trips()[0]).toMatchObject({ to: 'SAFE_MODE', cause: { code: 'VOLATILITY_SHOCK' } });
-    expect((rig.trips()[0]!.cause as { message: string }).message).toMatch(/^BTC\/USDT moved 1\d\.\d times its usual 1h range in one bar \(2020-03-12 10:00 UTC\)/);
+    // 6014.90 / 7354.21 − 1 = −18.21% in one hour.
+    expect((rig.trips()[0]!.cause as { message: string }).message).toMatch(/^BTC\/USDT fell 18\.2% in 1h, up to 2020-03-12 11:00 UTC; its usual 1h move is 0\.\d\d%\./);
+
+    // The restart after the 12:00 bar builds the monitor again: without history the new trigger
+    // starts its warm-up (its reading says so) and, not tripped, clears the restored trigger.
+    // The latch keeps safe mode on; a person must leave it.
+    expect(readings[crash - from + 3]!.cause.code).toBe('VOLATILITY_WARMING_UP');
+    expect(rig.activeTriggerIds()).not.toContain(VOLATILITY);
+    expect(rig.machine.snapshot().state).toBe('SAFE_MODE');
+    expect(rig.machine.leaveSafeMode(LEAVE).state).toBe('ACTIVE');
+  });
+
+  it('with the market\'s earlier bars at hand, a restart during the crash finds the shock again and keeps the trigger active', async () => {
+    const candles = await realCandles(BTC_USDT_1H_CSV);
+    const from = barIndex(candles, '2020-02-01T00:00:00Z');
+    const crash = barIndex(candles, '2020-03-12T10:00:00Z');
+    const candlesBefore = (symbol: string, timeframe: string, openTimeMs: number): Candle[] => {
+      expect([symbol, timeframe]).toEqual(['BTC/USDT', '1h']);
+      return candles.slice(from, candles.findIndex((candle) => candle.openTimeMs >= openTimeMs));
+    };
+    rig = new RiskRig({ candlesBefore });
+    const readings = replayBars(candles, from, crash + 20, crash + 2);
+    // 20 hours after the first leg (the 23:00 bar fell another 17.3%) the trigger is still active
+    // and safe mode cannot be left.
+    expect(readings.at(-1)!.tripped).toBe(true);
+    expect(rig.activeTriggerIds()).toContain(VOLATILITY);
+    expect(() => rig?.machine.leaveSafeMode(LEAVE)).toThrow(/BTC\/USDT fell/);
+    readings.push(...replayBars(candles, crash + 21, barIndex(candles, '2020-03-20T00:00:00Z'), -1));
+
+    // After the restart the rebuilt trigger reads exactly as one that was never interrupted.
+    const unbroken = createVolatilityShockTrigger('BTC/USDT', '1h', DEFAULT_TRIGGER_SETTINGS.volatilityShock);
+    const expected = candles.slice(from, from + readings.length).map((candle) => unbroken.check(candle));
+    expect(readings).toEqual(expected);
+    expect(readings[crash - from + 3]!).toMatchObject({ tripped: true, cause: { code: 'VOLATILITY_SHOCK' } });
+    // It cleared once, then tripped again on the −9.1% hour of 2020-03-15 22:00 (5,903.77 → 5,367.76).
+    const messages = rig.trips().map((trip) => (trip.cause as { message: string }).message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^BTC\/USDT fell 18\.2% in 1h, up to 2020-03-12 11:00 UTC;/);
+    expect(messages[1]).toMatch(/^BTC\/USDT fell 9\.1% in 1h, up to 2020-03-15 23:00 UTC;/);
     // A week later the market has calmed: the trigger cleared, the latch did not.
-    expect(rig.activeTriggerIds()).not.toContain(trigger);
+    expect(readings.at(-1)!.cause.code).toBe('VOLATILITY_CALM');
+    expect(rig.activeTriggerIds()).not.toContain(VOLATILITY);
     expect(rig.machine.snapshot().state).toBe('SAFE_MODE');
     expect(rig.machine.leaveSafeMode(LEAVE).state).toBe('ACTIVE');
   });

@@ -1,4 +1,5 @@
 import type { Journal } from '../../../../core/journal/index.ts';
+import type { Candle, Timeframe } from '../../../../core/market/index.ts';
 import {
   DEFAULT_RISK_LIMITS,
   DEFAULT_TRIGGER_SETTINGS,
@@ -23,16 +24,18 @@ export class RiskRig {
   readonly limits: RiskLimits;
   readonly settings: TriggerSettings;
   nowMs: number;
+  readonly candlesBefore: ((symbol: string, timeframe: Timeframe, openTimeMs: number) => Iterable<Candle>) | undefined;
   journal!: Journal;
   machine!: TradingStateMachine;
   watermarks!: EquityWatermarks;
   monitor!: RiskMonitor;
 
-  constructor(options: { limits?: Partial<RiskLimits>; settings?: Partial<TriggerSettings>; startMs?: number } = {}) {
+  constructor(options: { limits?: Partial<RiskLimits>; settings?: Partial<TriggerSettings>; startMs?: number; candlesBefore?: RiskRig['candlesBefore'] } = {}) {
     this.file = tempJournal();
     this.limits = { ...DEFAULT_RISK_LIMITS, ...options.limits };
     this.settings = { ...DEFAULT_TRIGGER_SETTINGS, ...options.settings };
     this.nowMs = options.startMs ?? 0;
+    this.candlesBefore = options.candlesBefore;
     this.#build();
   }
 
@@ -40,7 +43,7 @@ export class RiskRig {
     this.journal = this.file.open();
     this.machine = createTradingStateMachine({ nowMs: () => this.nowMs, journal: this.journal });
     this.watermarks = createEquityWatermarks({ timeZone: () => this.limits.dayBoundaryTimeZone, journal: this.journal });
-    this.monitor = createRiskMonitor({ machine: this.machine, watermarks: this.watermarks, limits: () => this.limits, settings: () => this.settings });
+    this.monitor = createRiskMonitor({ machine: this.machine, watermarks: this.watermarks, limits: () => this.limits, settings: () => this.settings, candlesBefore: this.candlesBefore });
   }
 
   restart(): void {
