@@ -35,8 +35,11 @@ mark{background:#ffd6d6}.claims{white-space:pre-wrap;border:1px solid #ccc;paddi
 
 function reasonItem(t: Translate, reason: Reason): string {
   const quote = typeof reason.params['text'] === 'string' ? `<q>${escapeHtml(reason.params['text'])}</q> ` : '';
-  return `<li class="sev-${reason.severity}"><span class="tag">${escapeHtml(t(SEVERITY_CODES[reason.severity], {}))}</span>`
-    + `${quote}${escapeHtml(t(reason.code, reason.params))}</li>`;
+  const label = t(SEVERITY_CODES[reason.severity], {});
+  const text = t(reason.code, reason.params);
+  // Many messages already open with their label ("Red flag: they asked ..."); say it once.
+  const tag = text.startsWith(label) ? '' : `<span class="tag">${escapeHtml(label)}</span>`;
+  return `<li class="sev-${reason.severity}">${tag}${quote}${escapeHtml(text)}</li>`;
 }
 
 function checklistTable(t: Translate, report: ServiceCheckReport): string {
