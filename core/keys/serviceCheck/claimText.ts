@@ -27,41 +27,59 @@ export function wordsOf(text: string): string[] {
 
 const isNegator = (word: string): boolean => NEGATORS.has(word) || word.endsWith("n't");
 
-/**
- * Clause boundaries: sentence ends and list punctuation followed by a blank (so "1.5%" and
- * "1,000" stay whole), brackets, dashes, bullets and line breaks.
- */
-const BOUNDARY = /[.!?;:,](?=\s|$)|[()[\]{}\n•|—–]|\s-\s/g;
-const SENTENCE_END = /[.!?](?=\s|$)|\n/g;
+/** Characters that always end a clause, and punctuation that ends one when a blank follows ("1.5%" stays whole). */
+const HARD_BOUNDARIES = new Set(['(', ')', '[', ']', '{', '}', '\n', '•', '|', '—', '–']);
+const SOFT_BOUNDARIES = new Set(['.', '!', '?', ';', ':', ',']);
+const SENTENCE_ENDS = new Set(['.', '!', '?']);
 const CLAUSE_WORDS = /\b(?:but|however|although|though)\b/gi;
 
-function lastBoundaryBefore(text: string, index: number, pattern: RegExp): number {
-  let last = 0;
-  for (const match of text.slice(0, index).matchAll(pattern)) last = match.index + match[0].length;
-  return last;
+/**
+ * How far either side of a match the rules look for its clause and sentence. The negation window
+ * is a few words, so this is plenty, and it keeps a scan linear in the length of the text.
+ */
+const CONTEXT_CHARS = 400;
+
+const isBlank = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+
+/** Does a clause (or, with `sentenceOnly`, a sentence) end right after text[i]? */
+function endsAt(text: string, i: number, sentenceOnly: boolean): boolean {
+  const c = text.charAt(i);
+  if (c === '\n') return true;
+  if (sentenceOnly) return SENTENCE_ENDS.has(c) && isBlank(text[i + 1]);
+  if (HARD_BOUNDARIES.has(c)) return true;
+  if (SOFT_BOUNDARIES.has(c)) return isBlank(text[i + 1]);
+  return c === '-' && text[i - 1] === ' ' && text[i + 1] === ' ';
 }
 
-function firstBoundaryFrom(text: string, index: number, pattern: RegExp): number {
-  const rest = text.slice(index);
-  const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(rest);
-  return match === null ? text.length : index + match.index;
+function boundaryBefore(text: string, index: number): number {
+  for (let i = index - 1; i >= Math.max(0, index - CONTEXT_CHARS); i--) if (endsAt(text, i, false)) return i + 1;
+  return Math.max(0, index - CONTEXT_CHARS);
+}
+
+function boundaryFrom(text: string, index: number, sentenceOnly: boolean): number {
+  const last = Math.min(text.length, index + CONTEXT_CHARS);
+  for (let i = index; i < last; i++) if (endsAt(text, i, sentenceOnly)) return i;
+  return last;
 }
 
 /** The part of the match's clause that comes before it. */
 export function clauseBefore(text: string, start: number): string {
-  const from = Math.max(lastBoundaryBefore(text, start, BOUNDARY), lastBoundaryBefore(text, start, CLAUSE_WORDS));
-  return text.slice(from, start);
+  const clause = text.slice(boundaryBefore(text, start), start);
+  let from = 0;
+  for (const word of clause.matchAll(CLAUSE_WORDS)) from = word.index + word[0].length;
+  return clause.slice(from);
 }
 
 /** The part of the match's clause that comes after it. */
 export function clauseAfter(text: string, end: number): string {
-  const to = Math.min(firstBoundaryFrom(text, end, BOUNDARY), firstBoundaryFrom(text, end, CLAUSE_WORDS));
-  return text.slice(end, to);
+  const clause = text.slice(end, boundaryFrom(text, end, false));
+  const word = new RegExp(CLAUSE_WORDS.source, 'i').exec(clause);
+  return word === null ? clause : clause.slice(0, word.index);
 }
 
 /** The rest of the match's sentence after it. */
 export function sentenceAfter(text: string, end: number): string {
-  return text.slice(end, firstBoundaryFrom(text, end, SENTENCE_END));
+  return text.slice(end, boundaryFrom(text, end, true));
 }
 
 /**

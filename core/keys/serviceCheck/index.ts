@@ -12,6 +12,7 @@ export { checkServiceKey, type ServiceKeyCheckOptions } from './checkServiceKey.
 export { serviceKeyCheckSchema, keyFindingSchema, type ServiceKeyCheck } from './serviceKeyCheck.ts';
 export { keyFindingsFrom, KEY_CHECK_CODES, KEY_CHECK_TOPICS, type KeyFinding, type KeyCheckTopic } from './keyCheckFindings.ts';
 export { checkCredentialShape, MAX_CREDENTIAL_CHARS, type CredentialShape } from './credentialShape.ts';
+export { credentialsFromPastedText, type PastedCredentials } from './pastedCredentials.ts';
 
 export {
   CHECKLIST_QUESTIONS, CHECKLIST_CODES, type ChecklistQuestion, type ChecklistOption, type ChecklistQuestionId,

@@ -118,7 +118,7 @@ export function keyFindingsFrom(report: PermissionReport, context: KeyFindingCon
 /** Every code a key check can produce, for the message catalogue's completeness test. */
 export const KEY_CHECK_CODES: readonly string[] = [
   ...Object.values(READ_FAILURE_CODES),
-  'KEY_READ_FAILED', 'KEY_EXCHANGE_NOT_SUPPORTED',
+  'KEY_READ_FAILED', 'KEY_EXCHANGE_NOT_SUPPORTED', 'KEY_PASTE_NOT_UNDERSTOOD',
   ...['API_KEY', 'SECRET', 'PASSPHRASE'].flatMap((field) => ['BLANK', 'TOO_LONG', 'CHARACTERS'].map((problem) => `KEY_MALFORMED_${field}_${problem}`)),
   'KEY_MALFORMED_COINBASE_SECRET', 'KEY_MALFORMED_KRAKEN_SECRET', 'KEY_MALFORMED_PASSPHRASE_MISSING',
   'KEY_CAN_WITHDRAW', 'KEY_CANNOT_WITHDRAW', 'KEY_WITHDRAW_NOT_CONFIRMED',

@@ -29,6 +29,7 @@ export const SERVICE_CHECK_MESSAGES = {
   KEY_EXCHANGE_NOT_SUPPORTED: 'Ballast can check keys from these exchanges only: {{supported}}. Nothing about this key was checked.',
 
   // Key check: the pasted key cannot be a key of this exchange. Nothing was sent.
+  KEY_PASTE_NOT_UNDERSTOOD: 'Ballast could not tell the key, the secret and the passphrase apart in what was pasted. Give them one per line: the key, then the secret, then the passphrase if the exchange has one. Nothing was sent to the exchange.',
   KEY_MALFORMED_API_KEY_BLANK: 'The API key is empty. Paste the key shown on the exchange when you created it. Nothing was sent to the exchange.',
   KEY_MALFORMED_SECRET_BLANK: 'The secret is empty. Paste the secret shown on the exchange when you created the key. Nothing was sent to the exchange.',
   KEY_MALFORMED_PASSPHRASE_BLANK: 'The passphrase is empty. It is the one you chose when you created the key. Nothing was sent to the exchange.',
