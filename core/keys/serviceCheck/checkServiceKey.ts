@@ -60,16 +60,19 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
+/** Shorter values are common words; the journals mask secrets from the same length on (secret.ts). */
+const MIN_GUARDED_CHARS = 6;
+
 /**
- * Last guard before anything leaves: if any credential (4 characters or more) still appears in a
- * text of the result, everything that came from outside (exchange text, technical detail,
- * addresses) is dropped. verifyKeyPermissions already scrubs its text; this makes a slip there
- * unable to reach a screen, a log line or an exported report.
+ * Last guard before anything leaves: if any credential still appears in a text of the result,
+ * everything that came from outside (exchange text, technical detail, addresses) is dropped and
+ * the check confirms nothing. verifyKeyPermissions already scrubs its text; this makes a slip
+ * there unable to reach a screen, a log line or an exported report.
  */
 function withoutCredentials(check: ServiceKeyCheck, credentials: ExchangeCredentials): ServiceKeyCheck {
   const values = [credentials.apiKey, credentials.secret, credentials.passphrase]
     .flatMap((secret) => (secret === undefined ? [] : [revealSecret(secret).trim()]))
-    .filter((value) => value.length >= 4);
+    .filter((value) => value.length >= MIN_GUARDED_CHARS);
   const texts = stringsIn(check);
   if (!values.some((value) => texts.some((text) => text.includes(value)))) return check;
   return result(check.exchange, check.checkedAtMs, [readFailed('KEY_READ_FAILED'), ...unconfirmedPermissionFindings()]);

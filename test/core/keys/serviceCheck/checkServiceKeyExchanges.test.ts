@@ -162,4 +162,17 @@ describe('exchanges that leave a question open', () => {
     }, { apiBaseUrl: server.origin, timeoutMs: 2_000 });
     expect(withdraw(result)?.code).toBe('KEY_CANNOT_WITHDRAW');
   });
+
+  it('confirms nothing rather than return a text that contains a credential', async () => {
+    // An odd passphrase that is also part of the endpoint's name, which the result names as its source.
+    const plain = fakeCredentials('okx');
+    server = await startFixtureServer(() => ({ status: 200, body: EXCHANGE_RESPONSES.okx.base() }));
+    const result = await checkServiceKey('okx', {
+      apiKey: makeSecret(plain.apiKey), secret: makeSecret(plain.secret), passphrase: makeSecret('v5/account'),
+    }, { apiBaseUrl: server.origin, timeoutMs: 2_000 });
+    expect(server.requests).toHaveLength(1);
+    expect(result.findings[0]?.code).toBe('KEY_READ_FAILED');
+    expect(result.verdict).toBe('could_not_confirm');
+    expect(JSON.stringify(result)).not.toContain('v5/account');
+  });
 });
