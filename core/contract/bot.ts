@@ -45,6 +45,8 @@ export const ReplayFileSummary = z.strictObject({
   lastOpenTimeMs: z.number().int(),
   /** Problems the validator found (gaps, outages…), in plain words; the bot still runs, knowingly. */
   dataWarnings: z.array(z.string()).max(20),
+  /** What the importer changed while reading the file (sorted rows, merged repeats, time units), in plain words. */
+  importNotes: z.array(z.string()).max(20),
 });
 export type ReplayFileSummary = z.infer<typeof ReplayFileSummary>;
 

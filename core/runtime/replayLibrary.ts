@@ -6,6 +6,8 @@ import { ContractError, type ReplayFileSummary } from '../contract/index.ts';
 import {
   countMissingBars,
   countOutageBars,
+  describeImportNote,
+  describeImportProblem,
   importCandlesFromCsv,
   importCandlesFromJson,
   validateCandles,
@@ -31,6 +33,8 @@ const StoredReplay = z.object({
     firstOpenTimeMs: z.number(),
     lastOpenTimeMs: z.number(),
     dataWarnings: z.array(z.string()),
+    // Files imported before the report existed have none.
+    importNotes: z.array(z.string()).default([]),
   }),
   columns: z.object({
     timeMs: z.array(z.number()),
@@ -100,13 +104,9 @@ export function createReplayLibrary(folder: string): ReplayLibrary {
     importFile(fileName, symbol, text) {
       const trimmed = text.trimStart();
       const result = trimmed.startsWith('[') || trimmed.startsWith('{') ? importCandlesFromJson(text) : importCandlesFromCsv(text);
-      if (!result.ok) {
-        // One problem per line: the screen lists them under the Import button.
-        const more = result.error.moreProblems > 0 ? [`…and ${result.error.moreProblems} more.`] : [];
-        const lines = [result.error.message, ...result.error.problems.slice(0, 5), ...more, 'Nothing was imported.'];
-        throw new ContractError('REFUSED', lines.join('\n'));
-      }
-      const { candles, timeframe } = result.value;
+      // One problem per line: the screen lists them under the Import button.
+      if (!result.ok) throw new ContractError('REFUSED', describeImportProblem(result.error));
+      const { candles, timeframe, report } = result.value;
       if (timeframe === null) {
         throw new ContractError('REFUSED', 'Ballast could not tell the bar length of this file (1 minute, 1 hour, 1 day…). Nothing was imported.');
       }
@@ -123,6 +123,8 @@ export function createReplayLibrary(folder: string): ReplayLibrary {
         firstOpenTimeMs: candles[0]?.openTimeMs ?? 0,
         lastOpenTimeMs: candles.at(-1)?.openTimeMs ?? 0,
         dataWarnings: dataWarningsFor(validateCandles(candles, timeframe satisfies Timeframe)),
+        // Every normalisation the importer made (sorting, merged repeats, units…); gaps are in the warnings.
+        importNotes: report.notes.slice(0, MAX_WARNINGS).map(describeImportNote),
       };
       const columns = {
         timeMs: candles.map((c) => c.openTimeMs),

@@ -26,6 +26,9 @@ import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.t
 import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
 import { paperAccountView, policyPositionOf, withFill, type Holdings } from './paperAccountView.ts';
 
+/** History the volatility check is given when it starts mid-series: its slowest yardstick spans four weeks. */
+const VOLATILITY_HISTORY_MS = 42 * 86_400_000;
+
 const STATE_WORDS: Record<TradingStateName, string> = { ACTIVE: 'active', SAFE_MODE: 'safe mode (only reducing positions)', PAUSED: 'paused', KILLED: 'killed' };
 
 /** What `evaluate` decided for an intent, and what the OrderManager made of it when it was sent. */
@@ -117,9 +120,25 @@ export class PaperSession {
     this.overlayValues = this.strategy.description.overlays.map(() => []);
     this.tracker = createPerformanceTracker(options.config.startingBalanceQuote, options.market.fees.takerRate);
     this.#watermarks = createEquityWatermarks({ timeZone: () => options.limits().dayBoundaryTimeZone, journal });
-    this.#monitor = createRiskMonitor({ machine: options.tradingState, watermarks: this.#watermarks, limits: options.limits });
+    this.#monitor = createRiskMonitor({
+      machine: options.tradingState,
+      watermarks: this.#watermarks,
+      limits: options.limits,
+      // After a restart (or mid-history) the volatility check starts from the bars already held,
+      // so it judges at once instead of weeks later, and a crash in progress is found again.
+      candlesBefore: (_symbol, _timeframe, openTimeMs) => this.#barsBefore(openTimeMs, VOLATILITY_HISTORY_MS),
+    });
     this.#volume24h = createRollingQuoteVolume(Math.round(86_400_000 / this.#intervalMs));
     this.#trackIssues();
+  }
+
+  /** Up to `spanMs` of the bars held before `openTimeMs`, oldest first, skipping bars that cannot be real. */
+  #barsBefore(openTimeMs: number, spanMs: number): Candle[] {
+    const bars: Candle[] = [];
+    this.#candles.forEach((candle, index) => {
+      if (candle.openTimeMs < openTimeMs && candle.openTimeMs >= openTimeMs - spanMs && !this.#impossibleBars.has(index)) bars.push(candle);
+    });
+    return bars;
   }
 
   /** The validator's findings over every bar held; impossible bars are remembered so they are never traded on. */

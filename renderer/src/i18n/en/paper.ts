@@ -24,6 +24,7 @@ export const paper = {
     import: 'Import file',
     importedSummary: '{{name}} imported: {{bars}} bars of {{symbol}}, {{timeframe}} each.',
     importing: 'Importing…',
+    importNotes: 'What Ballast adjusted while reading the file:',
     importRefused: 'This file was not imported:',
     importNoFile: 'Choose a candle file first (CSV or JSON).',
     importBadSymbol: 'Type the market as two coin codes with a slash, like BTC/USDT.',

@@ -79,6 +79,14 @@ export function ReplayImport({ symbol, onSymbolChange, onImported }: {
       {outcome?.kind === 'imported' ? (
         <div className="import-result" role="status">
           <p>{t('paper.importedSummary', { name: outcome.summary.fileName, symbol: outcome.summary.symbol, bars: outcome.summary.bars.toLocaleString(), timeframe: outcome.summary.timeframe })}</p>
+          {outcome.summary.importNotes.length > 0 ? (
+            <>
+              <p className="muted">{t('paper.importNotes')}</p>
+              <ul>
+                {outcome.summary.importNotes.map((note) => <li key={note}>{note}</li>)}
+              </ul>
+            </>
+          ) : null}
           {outcome.summary.dataWarnings.length > 0 ? (
             <ul className="warnings">
               {outcome.summary.dataWarnings.map((warning) => <li key={warning}>{warning}</li>)}

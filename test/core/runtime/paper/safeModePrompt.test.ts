@@ -113,7 +113,7 @@ describe('the safe-mode question has one answer, wherever it is given', () => {
 });
 
 describe('a replay that meets real data problems', () => {
-  it('goes into safe mode at the file\'s first outage, then stops to ask the person once it could be left', async () => {
+  it('goes into safe mode at the file\'s first real problem, then stops to ask the person once it could be left', async () => {
     const core = createBallastCore({ version: 't', log, dataDir: mkdtempSync(join(tmpdir(), 'ballast-prompt-')) });
     const imported = await core.dispatch('importReplayFile', { fileName: 'btc.csv', symbol: 'BTC/USDT', text: readFileSync(sharedDataPath(BTC_USDT_1H_CSV), 'utf8') });
     if (!imported.ok) throw new Error(imported.error.message);
@@ -122,10 +122,11 @@ describe('a replay that meets real data problems', () => {
 
     await until(() => core.bot.status().phase === 'waiting');
     const waiting = core.bot.status();
-    // The first outage in the file is 2017-09-06 (rows 491–497); the replay waits after it cleared.
-    expect(waiting.barsProcessed).toBeGreaterThan(491);
-    expect(waiting.barsProcessed).toBeLessThan(600);
-    expect(core.tradingState.snapshot()).toMatchObject({ state: 'SAFE_MODE', cause: { code: 'DATA_FEED_OUTAGE' } });
+    // The first problem is the fall of 2017-09-05 (−15 % in four hours, bar 453 at 01:00 UTC); the
+    // volatility check clears 24 hours later, and the replay waits there, before the outage of 09-06.
+    expect(waiting.barsProcessed).toBeGreaterThan(453 + 23);
+    expect(waiting.barsProcessed).toBeLessThan(491);
+    expect(core.tradingState.snapshot()).toMatchObject({ state: 'SAFE_MODE', cause: { code: 'VOLATILITY_SHOCK' } });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(core.bot.status().barsProcessed).toBe(waiting.barsProcessed);
 
