@@ -48,6 +48,7 @@ export class AlertDispatcher {
   readonly #channels = new Map<ChannelId, ChannelSetup>();
   readonly #statuses = new Map<ChannelId, { status: ChannelStatus; sinceMs: number }>();
   readonly #draining = new Map<ChannelId, Promise<void>>();
+  readonly #kickedWhileDraining = new Map<ChannelId, Promise<void>>();
   readonly #wakeups = new Map<ChannelId, unknown>();
   readonly #listeners = new Set<(view: ChannelStatusView) => void>();
   #stopped = false;
@@ -94,7 +95,18 @@ export class AlertDispatcher {
   /** Sends what is due on one channel now; resolves when nothing more is due. */
   kick(id: ChannelId): Promise<void> {
     const running = this.#draining.get(id);
-    if (running !== undefined) return running;
+    if (running !== undefined) {
+      // The running drain may already have looked at the outbox: look again once it ends.
+      let again = this.#kickedWhileDraining.get(id);
+      if (again === undefined) {
+        again = running.then(() => {
+          this.#kickedWhileDraining.delete(id);
+          return this.kick(id);
+        });
+        this.#kickedWhileDraining.set(id, again);
+      }
+      return again;
+    }
     const drain = this.#drain(id).finally(() => this.#draining.delete(id));
     this.#draining.set(id, drain);
     return drain;

@@ -78,9 +78,21 @@ const alert: Readonly<Record<AlertCode, AlertWords>> = {
     title: 'The exchange refused an order: {{reasonCode}}',
     body: 'A {{side}} order for {{symbol}} was refused by the exchange. Its reason: “{{exchangeMessage}}”. No money moved for this order. If this keeps happening, open Ballast; the weekly review groups refusals by reason.',
   },
-  KEY_PERMISSIONS_CHANGED: {
-    title: 'Your exchange key changed: {{keyLabel}}',
-    body: 'The key “{{keyLabel}}” ({{maskedKeyId}}) on {{exchange}} changed: {{change}}. A key that can withdraw puts your funds at risk, so Ballast stopped live trading. Check the key’s settings on the exchange; if you did not change them, delete the key there now.',
+  KEY_CAN_WITHDRAW: {
+    title: 'Your exchange key can now withdraw funds: live trading stopped',
+    body: 'The key “{{keyLabel}}” ({{maskedKeyId}}) on {{exchange}} now has permission to withdraw. Anyone who gets hold of it could move your money off the exchange, so Ballast stopped live trading (Kill). On the exchange, switch withdrawals off for this key, or delete it and create a new one without withdrawals. If you did not change it, assume the key has leaked.',
+  },
+  KEY_TRADING_DISABLED: {
+    title: 'Your exchange key can no longer trade',
+    body: 'The key “{{keyLabel}}” ({{maskedKeyId}}) on {{exchange}} has lost its permission to trade. Ballast cannot place or cancel orders with it; stop orders already on the exchange stay. Check the key’s settings on the exchange, or add a new key in the app.',
+  },
+  KEY_REJECTED_BY_EXCHANGE: {
+    title: '{{exchange}} no longer accepts your key',
+    body: 'The exchange refused the key “{{keyLabel}}” ({{maskedKeyId}}): it may have been deleted, expired or switched off. Ballast cannot trade or cancel orders with it; stop orders already on the exchange stay. Create a new key on the exchange and add it in the app.',
+  },
+  KEY_PERMISSIONS_UNREADABLE: {
+    title: 'Ballast could not check your exchange key',
+    body: 'Ballast asked {{exchange}} what the key “{{keyLabel}}” ({{maskedKeyId}}) may do and got no usable answer. To be safe, live trading is paused until the check succeeds. This is often a short problem at the exchange; Ballast tries again by itself.',
   },
   KEY_ROTATION_DUE_SOON: {
     title: 'Replace your exchange key in {{daysLeft}} days',

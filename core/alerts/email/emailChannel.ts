@@ -61,7 +61,6 @@ export class EmailChannel implements AlertChannel {
       auth: { user: settings.username, pass: revealSecret(this.#options.password) },
       tls: {
         minVersion: 'TLSv1.2',
-        servername: settings.host,
         ...(this.#options.extraCaPem === undefined ? {} : { ca: [...rootCertificates, ...this.#options.extraCaPem] }),
       },
       connectionTimeout: timeoutMs,

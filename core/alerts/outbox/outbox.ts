@@ -241,7 +241,7 @@ export class Outbox {
     const alerts =
       row.kind === 'alert'
         ? [row.alertId === null ? null : this.alert(row.alertId)].filter((alert): alert is RecordedAlert => alert !== null)
-        : this.#sql(`SELECT ${ALERT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')} FROM alerts_deliveries d JOIN alerts_outbox a ON a.id = d.alert_id WHERE d.digest_id = ? ORDER BY a.at_ms, a.id`)
+        : this.#sql(`SELECT ${ALERT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')} FROM alerts_deliveries d JOIN alerts_outbox a ON a.id = d.alert_id WHERE d.digest_id = ? ORDER BY a.at_ms, a.recorded_at_ms, d.id`)
             .all(row.id)
             .map(alertFromRow);
     if (alerts.length === 0) throw new OutboxError('OUTBOX_UNREADABLE', `delivery ${row.id} has no alert to send`);

@@ -97,11 +97,19 @@ export interface KeyPermissionChange {
   readonly atMs: number;
 }
 
+const CODE_OF_CHANGE = {
+  'withdraw-enabled': 'KEY_CAN_WITHDRAW',
+  'trading-disabled': 'KEY_TRADING_DISABLED',
+  'key-rejected': 'KEY_REJECTED_BY_EXCHANGE',
+  unreadable: 'KEY_PERMISSIONS_UNREADABLE',
+} as const;
+
+/** A key that can withdraw, or that stopped working, is critical; one that could not be read this time is a warning. */
 export function keyPermissionAlert(change: KeyPermissionChange): AlertDraft {
   return {
-    code: 'KEY_PERMISSIONS_CHANGED',
+    code: CODE_OF_CHANGE[change.change],
     severity: change.change === 'unreadable' ? 'warning' : 'critical',
-    params: { keyLabel: change.label, exchange: change.exchange, maskedKeyId: change.maskedKeyId, change: change.change },
+    params: { keyLabel: change.label, exchange: change.exchange, maskedKeyId: change.maskedKeyId },
     occurrenceKey: `key-permissions:${change.keyId}:${change.change}:${change.atMs}`,
     groupKey: `key-permissions:${change.keyId}`,
     atMs: change.atMs,

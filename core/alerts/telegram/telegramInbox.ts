@@ -239,6 +239,9 @@ export class TelegramInbox {
   }
 
   #record(chatId: string | null, outcome: ChatEventOutcome, text: string): void {
-    this.#options.recorder.record({ atMs: this.#options.nowMs(), chatId, outcome, text: this.#options.api.scrub(text).slice(0, 200) });
+    const atMs = this.#options.nowMs();
+    // A valid link code is a one-time secret until used: never written down, wherever it was sent.
+    const shown = this.#linkCode !== null && matchesLinkCode(text, this.#linkCode, atMs) ? '[link code]' : this.#options.api.scrub(text).slice(0, 200);
+    this.#options.recorder.record({ atMs, chatId, outcome, text: shown });
   }
 }
