@@ -81,7 +81,7 @@ export function alertIdFor(occurrenceKey: string): string {
 
 /** A short reference a person can quote or match by eye ("Ref 3F9C-A1D2"), from the alert id. */
 export function alertReference(alertId: string): string {
-  const hex = alertId.replace(/^al-/, '').slice(0, 8).toUpperCase();
+  const hex = alertId.replace(/^[a-z]+-/, '').slice(0, 8).toUpperCase();
   return `${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
 }
 

@@ -60,12 +60,15 @@ export class AlertDispatcher {
 
   /** Adds or replaces a channel (new settings, a new token): waiting alerts are tried on it at once. */
   setChannel(setup: ChannelSetup): void {
+    const previous = this.#channels.get(setup.channel.id);
+    if (previous !== undefined && previous.channel !== setup.channel) previous.channel.close?.();
     this.#channels.set(setup.channel.id, setup);
     void this.kick(setup.channel.id);
   }
 
   /** The person removed the channel: nothing more is sent there, and what waited for it is dropped. */
   removeChannel(id: ChannelId): void {
+    this.#channels.get(id)?.channel.close?.();
     this.#channels.delete(id);
     this.#clearWakeup(id);
     this.#statuses.delete(id);
@@ -139,6 +142,7 @@ export class AlertDispatcher {
     this.#stopped = true;
     for (const id of [...this.#wakeups.keys()]) this.#clearWakeup(id);
     await Promise.all([...this.#draining.values()]);
+    for (const setup of this.#channels.values()) setup.channel.close?.();
   }
 
   async #drain(id: ChannelId): Promise<void> {
@@ -176,10 +180,7 @@ export class AlertDispatcher {
         policy,
         nowMs,
       );
-      if (decision.kind === 'send') {
-        if (row.route === null) outbox.routeIndividually(row.id, nowMs);
-        return row;
-      }
+      if (decision.kind === 'send') return row;
       if (decision.kind === 'fold') outbox.fold(row.id, nowMs, decision.reason);
       else outbox.hold(row.id, decision.untilMs);
     }

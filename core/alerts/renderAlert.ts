@@ -10,6 +10,8 @@ export interface AlertText {
   readonly paragraphs: readonly string[];
   /** "Recorded … · Ref …": when it happened and the reference that recognises a repeat. */
   readonly footer: string;
+  /** The short reference of the alert (or digest) that recognises a repeat: "3F9C-A1D2". */
+  readonly reference: string;
   readonly urgent: boolean;
 }
 
@@ -17,11 +19,13 @@ const MAX_DIGEST_LINES = 30;
 const words = alertMessages.delivery;
 
 function singleAlertText(alert: RecordedAlert, reader: ReaderContext): Omit<AlertText, 'paragraphs'> & { body: string } {
+  const reference = alertReference(alert.id);
   const template = alertMessages.alert[alert.code];
   return {
     title: fillTemplate(template.title, alert.params, reader),
     body: fillTemplate(template.body, alert.params, reader),
-    footer: fillTemplate(words.recordedAt, { atMs: alert.atMs, reference: alertReference(alert.id) }, reader),
+    footer: fillTemplate(words.recordedAt, { atMs: alert.atMs, reference }, reader),
+    reference,
     urgent: alert.severity === 'critical',
   };
 }
@@ -34,10 +38,12 @@ function digestText(delivery: OutgoingDelivery, reader: ReaderContext): AlertTex
   const hidden = delivery.alerts.length - shown.length;
   if (hidden > 0) lines.push(fillTemplate(words.digestMore, { count: hidden }, reader));
   const first = delivery.alerts[0];
+  const reference = alertReference(delivery.dedupKey);
   return {
     title: fillTemplate(words.digestTitle, { count: delivery.alerts.length }, reader),
     paragraphs: [words.digestIntro, lines.join('\n')],
-    footer: first === undefined ? '' : fillTemplate(words.recordedAt, { atMs: first.recordedAtMs, reference: alertReference(delivery.dedupKey) }, reader),
+    footer: first === undefined ? '' : fillTemplate(words.recordedAt, { atMs: first.recordedAtMs, reference }, reader),
+    reference,
     urgent: false,
   };
 }
@@ -51,7 +57,7 @@ export function deliveryText(delivery: OutgoingDelivery, reader: ReaderContext):
     const alert = delivery.alerts[0];
     if (alert === undefined) throw new TypeError('An alert delivery needs its alert.');
     const single = singleAlertText(alert, reader);
-    text = { title: single.title, paragraphs: [single.body], footer: single.footer, urgent: single.urgent };
+    text = { title: single.title, paragraphs: [single.body], footer: single.footer, reference: single.reference, urgent: single.urgent };
   }
   return delivery.maybeRepeat ? { ...text, paragraphs: [words.maybeRepeat, ...text.paragraphs] } : text;
 }
@@ -103,9 +109,11 @@ export interface DesktopNoticeText {
   readonly title: string;
   readonly body: string;
   readonly urgency: 'low' | 'normal' | 'critical';
+  /** The alert's reference, e.g. to replace an earlier notice of the same alert instead of stacking a repeat. */
+  readonly reference: string;
 }
 
 export function desktopNoticeText(text: AlertText, severity: RecordedAlert['severity'] | 'digest'): DesktopNoticeText {
   const urgency = severity === 'critical' ? 'critical' : severity === 'warning' ? 'normal' : 'low';
-  return { title: text.title, body: text.paragraphs.join('\n\n'), urgency };
+  return { title: text.title, body: text.paragraphs.join('\n\n'), urgency, reference: text.reference };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** A message the fake received through sendMessage. */
 export interface ReceivedMessage {
@@ -111,7 +111,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
   let nextUpdateId = 100;
   let nextMessageId = 1;
   let waiters: (() => void)[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const pushUpdate = (update: Omit<Update, 'update_id'>): number => {
     const id = nextUpdateId++;
@@ -138,18 +138,28 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
     return message;
   };
 
-  const sendMessage = (response: ServerResponse, body: Record<string, unknown>, dropAfterAccept: boolean): void => {
+  /** The error Telegram would answer this sendMessage with, or null when it would accept it. */
+  const sendMessageRefusal = (body: Record<string, unknown>): [number, string] | null => {
     const chatId = String(body.chat_id);
-    if (!chats.has(chatId)) return error(response, 400, 'Bad Request: chat not found');
-    if (blocked.has(chatId)) return error(response, 403, 'Forbidden: bot was blocked by the user');
-    if (typeof body.text !== 'string' || body.text.trim() === '') return error(response, 400, 'Bad Request: message text is empty');
-    if (body.parse_mode === 'HTML' && !htmlParses(body.text)) return error(response, 400, "Bad Request: can't parse entities");
+    if (!chats.has(chatId)) return [400, 'Bad Request: chat not found'];
+    if (blocked.has(chatId)) return [403, 'Forbidden: bot was blocked by the user'];
+    if (typeof body.text !== 'string' || body.text.trim() === '') return [400, 'Bad Request: message text is empty'];
+    if (body.parse_mode === 'HTML' && !htmlParses(body.text)) return [400, "Bad Request: can't parse entities"];
+    return null;
+  };
+
+  const sendMessage = (response: ServerResponse, body: Record<string, unknown>, dropAfterAccept: boolean): void => {
+    const refusal = sendMessageRefusal(body);
+    if (refusal !== null) {
+      error(response, ...refusal);
+      return;
+    }
     const message = acceptMessage(body);
     if (dropAfterAccept) {
       response.socket?.destroy();
       return;
     }
-    answer(response, 200, { ok: true, result: { message_id: message.messageId, date: Math.floor(message.atMs / 1000), chat: { id: Number(chatId), type: 'private' }, text: message.text } });
+    answer(response, 200, { ok: true, result: { message_id: message.messageId, date: Math.floor(message.atMs / 1000), chat: { id: Number(message.chatId), type: 'private' }, text: message.text } });
   };
 
   const getUpdates = async (response: ServerResponse, body: Record<string, unknown>): Promise<void> => {
@@ -174,11 +184,18 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
     const method = match?.[2] ?? '';
     const tokenAccepted = match !== null && decodeURIComponent(match[1] ?? '') === options.token;
     requests.push({ method, tokenAccepted, atMs: Date.now() });
-    if (match === null) return error(response, 404, 'Not Found');
-    if (!tokenAccepted) return error(response, 401, 'Unauthorized');
+    if (match === null) {
+      error(response, 404, 'Not Found');
+      return;
+    }
+    if (!tokenAccepted) {
+      error(response, 401, 'Unauthorized');
+      return;
+    }
     let fault = takeFault(method);
     if (fault?.kind === 'hold') {
-      await new Promise((resolve) => setTimeout(resolve, fault?.kind === 'hold' ? fault.ms : 0));
+      const holdMs = fault.ms;
+      await new Promise((resolve) => setTimeout(resolve, holdMs));
       fault = undefined;
     }
     if (fault?.kind === 'drop') {
@@ -186,21 +203,26 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
       return;
     }
     if (fault?.kind === 'status') {
-      return error(response, fault.status, fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfterSeconds ?? 1}` : 'Internal Server Error'),
-        fault.retryAfterSeconds === undefined ? undefined : { retry_after: fault.retryAfterSeconds });
+      const description = fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${String(fault.retryAfterSeconds ?? 1)}` : 'Internal Server Error');
+      error(response, fault.status, description, fault.retryAfterSeconds === undefined ? undefined : { retry_after: fault.retryAfterSeconds });
+      return;
     }
     switch (method) {
       case 'getMe':
-        return answer(response, 200, { ok: true, result: { id: 4242, is_bot: true, first_name: 'Ballast test bot', username: 'ballast_test_bot' } });
+        answer(response, 200, { ok: true, result: { id: 4242, is_bot: true, first_name: 'Ballast test bot', username: 'ballast_test_bot' } });
+        break;
       case 'sendMessage':
-        return sendMessage(response, body, fault?.kind === 'accept-then-drop');
+        sendMessage(response, body, fault?.kind === 'accept-then-drop');
+        break;
       case 'getUpdates':
-        return getUpdates(response, body);
+        await getUpdates(response, body);
+        break;
       case 'answerCallbackQuery':
-        callbackAnswers.push({ callbackQueryId: String(body.callback_query_id), text: String(body.text ?? '') });
-        return answer(response, 200, { ok: true, result: true });
+        callbackAnswers.push({ callbackQueryId: String(body.callback_query_id), text: typeof body.text === 'string' ? body.text : '' });
+        answer(response, 200, { ok: true, result: true });
+        break;
       default:
-        return error(response, 404, 'Not Found');
+        error(response, 404, 'Not Found');
     }
   };
 
@@ -257,7 +279,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
       for (const wake of waiters.splice(0)) wake();
       waiters = [];
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
     },
   };
 }

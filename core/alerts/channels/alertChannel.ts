@@ -39,6 +39,8 @@ export interface AlertChannel {
   readonly id: ChannelId;
   send(delivery: OutgoingDelivery): Promise<SendOutcome>;
   sendTest(atMs: number): Promise<ChannelStatus>;
+  /** Lets go of open connections (a replaced channel, shutdown); the next send may open them again. */
+  close?(): void;
 }
 
 export function failed(status: ChannelStatus, options: { retryAfterMs?: number | null; maybeDelivered?: boolean } = {}): SendOutcome {

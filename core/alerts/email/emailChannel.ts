@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls';
-import { createTransport } from 'nodemailer';
+import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { SecretRedactor } from '../../journal/index.ts';
 import { revealSecret, type Secret } from '../../keys/index.ts';
@@ -28,19 +28,23 @@ export interface EmailChannelOptions {
   /** Extra certificate authorities to trust besides the public ones (a self-hosted server, tests). */
   readonly extraCaPem?: readonly string[];
   readonly timeoutMs?: number;
+  /** The pooled connection closes after this long without mail. */
+  readonly idleCloseMs?: number;
 }
 
 /**
  * Alerts by email over SMTP with nodemailer. The connection must be encrypted before the login:
  * STARTTLS is required (`requireTLS`), or TLS from the start on port 465, and the server's
- * certificate must verify. The password is revealed only inside `send`, for that one connection,
- * and scrubbed from every error. Each message's Message-ID comes from the delivery's dedup key,
+ * certificate must verify. The password is revealed only to open a connection, held by nodemailer
+ * only while that connection is open, and scrubbed from every error. Each message's Message-ID comes from the delivery's dedup key,
  * so a repeat after a crash carries the same Message-ID and is recognisable as the same message.
  */
 export class EmailChannel implements AlertChannel {
   readonly id = 'email' as const;
   readonly #options: EmailChannelOptions;
   readonly #redactor = new SecretRedactor();
+  #transport: Transporter | null = null;
+  #idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: EmailChannelOptions) {
     this.#options = { ...options, settings: smtpSettingsSchema.parse(options.settings) };
@@ -51,9 +55,49 @@ export class EmailChannel implements AlertChannel {
   async send(delivery: OutgoingDelivery): Promise<SendOutcome> {
     const { settings, reader } = this.#options;
     const content = emailContent(deliveryText(delivery, reader), reader, delivery.documentHtml);
+    const transport = this.#openTransport();
+    try {
+      const info = await transport.sendMail({
+        from: settings.from,
+        to: settings.to,
+        subject: this.#redactor.scrub(content.subject),
+        text: this.#redactor.scrub(content.text),
+        html: this.#redactor.scrub(content.html),
+        messageId: messageIdFor(delivery.dedupKey, settings.from),
+        headers: { 'X-Ballast-Alert': alertReference(delivery.dedupKey) },
+      });
+      if ((info.rejected ?? []).length > 0) return failed(channelStatus('SMTP_ADDRESS_REFUSED', 'the server refused the recipient'));
+      return { kind: 'delivered', providerRef: typeof info.messageId === 'string' ? info.messageId : null };
+    } catch (error) {
+      // A refused login or a broken connection: the next attempt starts from a fresh connection.
+      this.close();
+      return emailFailureOf(error, (text) => this.#redactor.scrub(text));
+    } finally {
+      this.#closeWhenIdle();
+    }
+  }
+
+  /** Closes the open connection (settings changed, app quitting); the next send opens a new one. */
+  close(): void {
+    if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    this.#transport?.close();
+    this.#transport = null;
+  }
+
+  /**
+   * One pooled connection, opened at the first send and closed after a minute without mail: a
+   * burst of alerts shares one TLS handshake and login instead of paying for each. The password
+   * is revealed to nodemailer when the connection is opened and dropped with it.
+   */
+  #openTransport(): Transporter {
+    if (this.#transport !== null) return this.#transport;
+    const { settings } = this.#options;
     const timeoutMs = this.#options.timeoutMs ?? 20_000;
     const implicitTls = settings.port === 465;
-    const transport = createTransport({
+    this.#transport = createTransport({
+      pool: true,
+      maxConnections: 1,
       host: settings.host,
       port: settings.port,
       secure: implicitTls,
@@ -71,23 +115,17 @@ export class EmailChannel implements AlertChannel {
       disableFileAccess: true,
       disableUrlAccess: true,
     });
-    try {
-      const info = await transport.sendMail({
-        from: settings.from,
-        to: settings.to,
-        subject: this.#redactor.scrub(content.subject),
-        text: this.#redactor.scrub(content.text),
-        html: this.#redactor.scrub(content.html),
-        messageId: messageIdFor(delivery.dedupKey, settings.from),
-        headers: { 'X-Ballast-Alert': alertReference(delivery.dedupKey) },
-      });
-      if (info.rejected.length > 0) return failed(channelStatus('SMTP_ADDRESS_REFUSED', 'the server refused the recipient'));
-      return { kind: 'delivered', providerRef: typeof info.messageId === 'string' ? info.messageId : null };
-    } catch (error) {
-      return emailFailureOf(error, (text) => this.#redactor.scrub(text));
-    } finally {
-      transport.close();
-    }
+    return this.#transport;
+  }
+
+  #closeWhenIdle(): void {
+    if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    if (this.#transport === null) return;
+    this.#idleTimer = setTimeout(() => {
+      this.close();
+    }, this.#options.idleCloseMs ?? 60_000);
+    this.#idleTimer.unref();
   }
 
   async sendTest(atMs: number): Promise<ChannelStatus> {

@@ -145,10 +145,6 @@ export class Outbox {
     return row?.at === null || row?.at === undefined ? null : Number(row.at);
   }
 
-  routeIndividually(id: number, atMs: number): void {
-    this.#change(id, `UPDATE alerts_deliveries SET route = 'individual', routed_at_ms = ? WHERE id = ? AND status = 'queued' AND route IS NULL`, [atMs, id], null);
-  }
-
   /** Grouped with others of its subject, or held through quiet hours: it goes out in the next digest. */
   fold(id: number, atMs: number, reason: 'grouped' | 'quiet_hours'): void {
     this.#change(
@@ -190,9 +186,18 @@ export class Outbox {
     });
   }
 
-  /** Durable before the channel is called: a crash from here on leaves the row in `sending`. */
+  /**
+   * Durable before the channel is called: a crash from here on leaves the row in `sending`. A
+   * first attempt also records that the delivery goes out on its own (what grouping counts).
+   */
   markSending(id: number, atMs: number): void {
-    this.#change(id, `UPDATE alerts_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'queued'`, [id], { atMs, event: 'sending' });
+    this.#change(
+      id,
+      `UPDATE alerts_deliveries SET status = 'sending', attempts = attempts + 1, route = COALESCE(route, 'individual'), routed_at_ms = COALESCE(routed_at_ms, ?)
+       WHERE id = ? AND status = 'queued'`,
+      [atMs, id],
+      { atMs, event: 'sending' },
+    );
   }
 
   markSent(id: number, atMs: number, providerRef: string | null): void {

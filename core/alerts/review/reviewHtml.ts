@@ -27,6 +27,7 @@ function executionSection(review: WeeklyReview, reader: ReaderContext): string {
     [words.costSpread, totals.spreadQuote],
     [words.costExecution, totals.executionQuote],
     [words.costFees, totals.feesQuote],
+    [words.costTotalRow, totals.totalQuote],
   ];
   const table =
     `<table><thead><tr><th></th><th class="n">${escapeHtml(fillTemplate(words.costColumnQuote, { quoteAsset: quote }, reader))}</th>` +

@@ -36,7 +36,7 @@ function everythingStored(path: string, journal: ReturnType<typeof tempJournal>[
 describe('canary: a bot token and an SMTP password never leave their channel', () => {
   it('appear in no delivered message, status, error detail, log line or stored row, on success and on failure', async () => {
     const { journal, path } = tempJournal();
-    cleanups.push(watchNewSecrets((value) => journal.registerSecretValue(value)));
+    cleanups.push(watchNewSecrets((value) => { journal.registerSecretValue(value); }));
     const token = makeSecret(TOKEN);
     const password = makeSecret(PASSWORD);
     const telegram: FakeTelegram = await startFakeTelegram({ token: TOKEN, chats: [CHAT] });
@@ -51,6 +51,7 @@ describe('canary: a bot token and an SMTP password never leave their channel', (
     const smtpSettings = { host: '127.0.0.1', port: smtp.port, username: 'alerts@example.test', from: 'ballast@example.test', to: 'pat@example.test' };
     const desktop = new InMemoryDesktopNotifier();
     const dispatcher = new AlertDispatcher({ outbox: new Outbox(journal), nowMs: Date.now, timers: new ManualTimers(), random: () => 0, logger });
+    cleanups.push(() => dispatcher.stop());
     const open = channelPolicySchema.parse({ groupWindowMs: 0 });
     dispatcher.setChannel({ channel: new TelegramChannel({ api, chatId: String(CHAT), reader }), policy: open });
     dispatcher.setChannel({ channel: new EmailChannel({ settings: smtpSettings, password, reader, extraCaPem: [smtp.certificate.certPem] }), policy: open });

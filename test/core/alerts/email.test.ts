@@ -10,7 +10,9 @@ const PASSWORD = 'FAKE-CANARY-SMTP-PASSWORD-31f9';
 const reader = { timeZone: 'Europe/Berlin' };
 
 let server: SmtpTestServer | undefined;
+const channels: EmailChannel[] = [];
 afterEach(async () => {
+  for (const channel of channels.splice(0)) channel.close();
   await server?.close();
   server = undefined;
 });
@@ -23,20 +25,22 @@ function delivery(code = 'DAILY_LOSS_LIMIT_REACHED', maybeRepeat = false, docume
 }
 
 function emailChannel(port: number, options: { password?: string; trustCertificate?: boolean } = {}): EmailChannel {
-  return new EmailChannel({
+  const channel = new EmailChannel({
     settings: { host: '127.0.0.1', port, username: USER, from: 'ballast@example.test', to: 'pat@example.test' },
     password: makeSecret(options.password ?? PASSWORD),
     reader,
     extraCaPem: options.trustCertificate === false || server === undefined ? undefined : [server.certificate.certPem],
     timeoutMs: 3_000,
   });
+  channels.push(channel);
+  return channel;
 }
 
 async function closedPort(): Promise<number> {
   const listener = createServer();
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   const { port } = listener.address() as AddressInfo;
-  await new Promise<void>((resolve) => listener.close(() => resolve()));
+  await new Promise<void>((resolve) => listener.close(() => { resolve(); }));
   return port;
 }
 
@@ -54,6 +58,18 @@ describe('email channel against a real SMTP server with STARTTLS', () => {
     expect(mail?.parsed.html).toContain('<h1');
     expect(mail?.parsed.messageId).toBe(messageIdFor(outgoing.dedupKey, 'ballast@example.test'));
     expect(mail?.parsed.headers.get('x-ballast-alert')).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+  });
+
+  it('keeps one connection for a burst of mail and opens a new one after it was closed', async () => {
+    server = await startSmtpTestServer({ username: USER, password: PASSWORD });
+    const channel = emailChannel(server.port);
+    await channel.send(delivery());
+    await channel.send(delivery('DAILY_LOSS_NEAR_LIMIT'));
+    expect(server.logins).toHaveLength(1);
+    channel.close();
+    await channel.send(delivery('DRAWDOWN_NEAR_LIMIT'));
+    expect(server.logins).toHaveLength(2);
+    expect(await server.waitForMails(3)).toHaveLength(3);
   });
 
   it('sends a repeat with the same Message-ID, so it is recognisable as the same message', async () => {

@@ -1,8 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import {
-  AlertDispatcher, backoffDelayMs, channelPolicySchema, Outbox, OutboxError, type OutgoingDelivery, type SendOutcome,
+  AlertDispatcher, backoffDelayMs, channelPolicySchema, Heartbeat, HeartbeatStore, Outbox, OutboxError, unexpectedStopAlert, type OutgoingDelivery, type SendOutcome,
 } from '../../../core/alerts/index.ts';
+import { openJournal } from '../../../core/journal/index.ts';
 import { seededRandom } from '../../fake-exchange/index.ts';
 import { draft, ManualClock, ManualTimers, RecordingChannel, tempJournal } from './support/alertFixtures.ts';
 
@@ -83,7 +84,6 @@ describe('after a crash mid-send', () => {
     const [{ alert }] = [outbox.record(draft({ occurrenceKey: 'crash-1' }, 'critical'), [{ channel: 'telegram', minSeverity: 'info' }], T0)];
     const row = outbox.dueQueued('telegram', T0)[0];
     if (row === undefined) throw new Error('no row');
-    outbox.routeIndividually(row.id, T0);
     outbox.markSending(row.id, T0);
     // The process dies here. The next life:
     const clock = new ManualClock(T0 + 5_000);
@@ -138,5 +138,34 @@ describe('retries', () => {
       expect(waitMs).toBeLessThanOrEqual(ceiling);
     });
     expect(Math.min(...(await schedule(7, 45_000)))).toBeGreaterThanOrEqual(45_000);
+  });
+});
+
+describe('the heartbeat', () => {
+  it('reports the previous run as stopped unexpectedly only when it left no clean-stop mark', () => {
+    const { journal, path } = tempJournal();
+    const clock = new ManualClock(T0);
+    const timers = new ManualTimers();
+    const first = new Heartbeat({ store: new HeartbeatStore(journal), nowMs: clock.now, runId: 'run-1', intervalMs: 30_000, timers });
+    expect(first.start()).toBeNull();
+    clock.advance(30_000);
+    [...timers.scheduled.values()][0]?.run();
+    first.stopCleanly();
+    const second = new Heartbeat({ store: new HeartbeatStore(journal), nowMs: clock.now, runId: 'run-2', timers });
+    expect(unexpectedStopAlert(second.start(), clock.nowMs)).toBeNull();
+    clock.advance(45_000);
+    [...timers.scheduled.values()].at(-1)?.run();
+    // run-2 ends without stopCleanly (a crash); the file is what the next start reads.
+    journal.close();
+    const reopened = openJournal(path);
+    try {
+      clock.advance(600_000);
+      const previous = new Heartbeat({ store: new HeartbeatStore(reopened), nowMs: clock.now, runId: 'run-3', timers }).start();
+      expect(previous).toEqual({ runId: 'run-2', startedAtMs: T0 + 30_000, lastBeatAtMs: T0 + 75_000, cleanStopAtMs: null });
+      // Down from the last beat (T0 + 75 s) to now (T0 + 675 s): 10 minutes.
+      expect(unexpectedStopAlert(previous, clock.nowMs)?.params.minutesDown).toBe(10);
+    } finally {
+      reopened.close();
+    }
   });
 });

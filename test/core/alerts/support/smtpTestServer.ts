@@ -48,6 +48,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions): Promi
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
     disableReverseLookup: true,
+    // Ballast keeps its connection open between mails; a test's server closes it at once.
+    closeTimeout: 100,
     onAuth(auth, session, callback) {
       const accepted = auth.username === options.username && auth.password === options.password;
       logins.push({ username: auth.username ?? '', accepted, overTls: session.secure });
@@ -65,7 +67,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions): Promi
             for (const wake of waiters.splice(0)) wake();
             callback();
           })
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+          .catch((error: unknown) => { callback(error instanceof Error ? error : new Error(String(error))); });
       });
     },
   });
@@ -92,7 +94,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions): Promi
     },
     close() {
       waiters = [];
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
     },
   };
 }
