@@ -91,7 +91,13 @@ export class AlertDispatcher {
     const subscriptions = [...this.#channels.values()].map((setup) => ({ channel: setup.channel.id, minSeverity: setup.policy.minSeverity }));
     const atMs = this.#now();
     const results = drafts.map((draft) => this.#options.outbox.record(draft, subscriptions, atMs, options));
-    if (results.some((result) => result.created)) for (const id of this.#channels.keys()) void this.kick(id);
+    // Sending starts once the caller's own synchronous work is done: raised inside another
+    // layer's journal transaction, the alert is committed with it before anything leaves.
+    if (results.some((result) => result.created)) {
+      queueMicrotask(() => {
+        for (const id of this.#channels.keys()) void this.kick(id);
+      });
+    }
     return results;
   }
 

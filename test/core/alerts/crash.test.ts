@@ -84,19 +84,22 @@ describe('alert outbox crash recovery: a child process delivering alerts is SIGK
       if (mode === 'random_early') setTimeout(() => child.kill('SIGKILL'), 50 + Math.floor(random() * 400));
       let ready = false;
       const startedAtMs = Date.now();
-      let readyAtMs = 0;
+      let readyAtMs = startedAtMs;
+      let idleAtMs = 0;
       for await (const line of createInterface({ input: child.stdout })) {
         const message = JSON.parse(line) as { type: string; reference?: string; body?: string };
         if (message.type === 'ready') {
           ready = true;
           readyAtMs = Date.now();
           if (mode === 'random') setTimeout(() => child.kill('SIGKILL'), 10 + Math.floor(random() * 250));
+        } else if (message.type === 'idle') {
+          idleAtMs = Date.now();
         } else if (message.type === 'desktop') {
           desktop.push({ reference: message.reference ?? '', body: message.body ?? '' });
         }
       }
       const { code, signal } = await exited;
-      if (process.env.BALLAST_ALERT_CRASH_DEBUG !== undefined) process.stderr.write(`life ${index} ${mode}: ready after ${readyAtMs - startedAtMs} ms, ended after ${Date.now() - startedAtMs} ms, ${signal ?? code}\n`);
+      if (process.env.BALLAST_ALERT_CRASH_DEBUG !== undefined) process.stderr.write(`life ${index} ${mode}: ready after ${readyAtMs - startedAtMs} ms, idle after ${idleAtMs === 0 ? '-' : idleAtMs - startedAtMs} ms, ended after ${Date.now() - startedAtMs} ms, ${signal ?? code}\n`);
       if (signal === null && code !== 0) throw new Error(`alert crash child failed with exit code ${code}: ${stderr.slice(-2_000)}`);
       return { killed: signal === 'SIGKILL', ready };
     };

@@ -40,6 +40,7 @@ function withCrashPoints(inner: AlertChannel): AlertChannel {
   return {
     id: inner.id,
     sendTest: (atMs) => inner.sendTest(atMs),
+    close: () => inner.close?.(),
     async send(delivery: OutgoingDelivery): Promise<SendOutcome> {
       sends += 1;
       const mine = sends;

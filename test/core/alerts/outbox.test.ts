@@ -46,6 +46,23 @@ describe('the outbox records before it sends', () => {
     expect(journal.query({ kinds: ['alert'] }).events.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('sends nothing for an alert raised inside another layer\'s transaction that rolls back', async () => {
+    const { journal } = tempJournal();
+    const email = new RecordingChannel('email');
+    const dispatcher = new AlertDispatcher({ outbox: new Outbox(journal), nowMs: () => T0, timers: new ManualTimers() });
+    dispatcher.setChannel({ channel: email, policy: open });
+    await dispatcher.kickAll();
+    expect(() =>
+      journal.transaction(() => {
+        dispatcher.raise([draft({ occurrenceKey: 'rolled-back' }, 'critical')]);
+        throw new Error('the state change failed');
+      }),
+    ).toThrow('the state change failed');
+    await dispatcher.kickAll();
+    expect(email.attempts).toEqual([]);
+    expect(journal.db.prepare('SELECT COUNT(*) AS n FROM alerts_outbox').get()?.n).toBe(0);
+  });
+
   it('records an occurrence once however often its rule fires', () => {
     const { journal } = tempJournal();
     const outbox = new Outbox(journal);

@@ -118,4 +118,3 @@ export function draft(overrides: Partial<AlertDraft> & { occurrenceKey: string }
   };
 }
 
-export const NEVER_QUIET = null;
