@@ -1,0 +1,1 @@
+export { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type ReceivedMessage, type TelegramFault } from './fakeTelegram.ts';
