@@ -76,6 +76,9 @@ function rejected(reasons: readonly AdviceReason[]): AdviceVerdict {
   return { verdict: 'rejected', reasons: unique };
 }
 
+/** |0.35 − 0.5| is 0.15000000000000002 in binary floating point; the band's own edge counts as inside. */
+const FLOAT_TOLERANCE = 1e-9;
+
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** A context Ballast cannot check against (no ATR yet, bounds that make no sense) refuses, never waves through. */
@@ -162,7 +165,7 @@ function marketReasons(answer: Readonly<Record<string, unknown>>, context: Advic
   const stance = (ADVICE_STANCES as readonly unknown[]).includes(answer.stance) ? (answer.stance as AdviceSignal['stance']) : undefined;
   const probabilityUp = answer.probabilityUp;
   if (stance !== undefined && isFiniteNumber(probabilityUp) && probabilityUp >= 0 && probabilityUp <= 1) {
-    const consistent = stance === 'bullish' ? probabilityUp > 0.5 : stance === 'bearish' ? probabilityUp < 0.5 : Math.abs(probabilityUp - 0.5) <= context.neutralProbabilityBand;
+    const consistent = stance === 'bullish' ? probabilityUp > 0.5 : stance === 'bearish' ? probabilityUp < 0.5 : Math.abs(probabilityUp - 0.5) <= context.neutralProbabilityBand + FLOAT_TOLERANCE;
     if (!consistent) reasons.push(reason('STANCE_CONTRADICTS_PROBABILITY', { stance, probabilityUp, neutralBand: context.neutralProbabilityBand }));
   }
   reasons.push(...invalidationReasons(stance, answer.invalidationPrice, context));

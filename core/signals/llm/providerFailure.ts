@@ -70,7 +70,8 @@ export function retryAfterSeconds(headers: Headers | undefined, nowMs: number): 
  * retry until an answer passes); the next bar asks afresh.
  */
 export function providerFailure(error: unknown, timedOut: boolean, timeoutMs: number, nowMs: number, scrub: Scrub): ProviderFailure {
-  const detail = scrub(error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, MAX_DETAIL_CHARS);
+  // The class name (RateLimitError, APIConnectionError…) says more than `name`, which the openai package leaves as "Error".
+  const detail = scrub(error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error)).slice(0, MAX_DETAIL_CHARS);
   const failure = (item: AdviceReason, retryAfter: number | null = null): ProviderFailure => ({ reasons: [item], retryAfterSeconds: retryAfter, detail });
   const tooLarge = causes(error).find((item) => item instanceof ResponseTooLargeError);
   if (tooLarge !== undefined) return failure(reason('RESPONSE_TOO_LARGE', { maxBytes: tooLarge.maxBytes }));
