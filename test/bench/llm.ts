@@ -56,7 +56,7 @@ export async function benchLlmRoundtrip(): Promise<{ llm_roundtrip_overhead_ms: 
       allowlist: FAKE_MARKET.allowlist,
       nowMs: Date.now,
     });
-    const [p99] = await measureRounds(async () => {
+    const [p50, p99] = await measureRounds(async () => {
       const samples: number[] = [];
       for (let i = 0; i < CALLS_PER_ROUND; i++) {
         const input = briefInputForBar(bar++);
@@ -66,7 +66,20 @@ export async function benchLlmRoundtrip(): Promise<{ llm_roundtrip_overhead_ms: 
         if (record.verdict !== 'accepted') throw new Error(`the benchmark answer was rejected: ${record.reasons.map((item) => item.code).join(', ')}`);
       }
       return samples;
-    }, [99]);
+    }, [50, 99]);
+    // Context for a shared machine: the same request by bare fetch, without the advisor.
+    const body = JSON.stringify({ model: 'fake-model', messages: [{ role: 'user', content: 'x'.repeat(3_000) }] });
+    const [bareP50, bareP99] = await measureRounds(async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < CALLS_PER_ROUND; i++) {
+        const started = performance.now();
+        await (await fetch(`${fake.baseUrl}/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } })).text();
+        samples.push(performance.now() - started);
+      }
+      return samples;
+    }, [50, 99]);
+    const ms = (value: number | undefined): string => String(round1(value ?? Number.NaN));
+    progress(`LLM round trip p50 ${ms(p50)} / p99 ${ms(p99)} ms; the same HTTP exchange by bare fetch p50 ${ms(bareP50)} / p99 ${ms(bareP99)} ms`);
     return { llm_roundtrip_overhead_ms: round1(p99 ?? Number.NaN) };
   } finally {
     await fake.close();

@@ -32,7 +32,9 @@ export type FakeReply =
   /** The connection is cut without a response. */
   | { readonly kind: 'drop' }
   /** A JSON response that keeps coming: `bytes` of body, sent in chunks without a length. */
-  | { readonly kind: 'endless'; readonly bytes: number };
+  | { readonly kind: 'endless'; readonly bytes: number }
+  /** A reply made from the request itself (e.g. an answer that fits the brief it was sent). */
+  | { readonly kind: 'from-request'; readonly reply: (body: unknown) => FakeReply };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -55,6 +57,8 @@ export interface FakeLlm {
 export interface FakeLlmOptions {
   readonly models?: readonly string[];
   readonly fallback?: FakeReply;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
 }
 
 const NOTHING_SCRIPTED: FakeReply = { kind: 'http', status: 500, body: '{"error":{"message":"nothing scripted"}}' };
@@ -106,7 +110,8 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
         sendJson(response, 404, { error: { message: 'not found' } });
         return;
       }
-      const reply = queue.shift() ?? fallback;
+      const next = queue.shift() ?? fallback;
+      const reply = next.kind === 'from-request' ? next.reply(body) : next;
       const model = typeof body === 'object' && body !== null && 'model' in body ? String(body.model) : 'unknown';
       completions++;
       switch (reply.kind) {
@@ -134,6 +139,9 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
         case 'drop':
           request.socket.destroy();
           return;
+        case 'from-request':
+          sendJson(response, 500, { error: { message: 'a reply made from a request must not be another one' } });
+          return;
         case 'endless': {
           response.writeHead(200, { 'content-type': 'application/json' });
           const chunk = ' '.repeat(16_384);
@@ -155,7 +163,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,

@@ -16,6 +16,7 @@ export {
   type BriefAnswerRules, type BriefLimits, type BriefPosition, type MarketBrief, type MarketBriefInput, type MarketBriefResult,
 } from './marketBrief.ts';
 export { canonicalBriefJson, type BriefValue } from './canonicalBriefJson.ts';
+export { BRIEF_ATR_PERIOD, briefReadings, type BriefReadings } from './briefReadings.ts';
 export { AdviceBudget, OneCallPerBar, DEFAULT_ADVICE_BUDGET, type AdviceBudgetLimits, type BudgetCall } from './adviceBudget.ts';
 export { ADVICE_RECORD_VERSION, AdviceRecordSchema, MAX_RECORDED_ANSWER_CHARS, adviceIdFor, type AdviceRecord } from './adviceRecord.ts';
 export { createLlmAdvisor, type ConnectionCheck, type LlmAdvisor, type LlmAdvisorOptions } from './llmAdvisor.ts';

@@ -147,9 +147,19 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     return clean;
   }
 
+  /** The last net: whatever goes wrong, the caller gets a refusal, never an exception. */
   async function advise(input: MarketBriefInput): Promise<AdviceRecord> {
     const askedAtMs = options.nowMs();
     const symbol = typeof input.symbol === 'string' ? input.symbol.slice(0, 40) : 'unknown';
+    try {
+      return await adviseOnce(input, askedAtMs, symbol);
+    } catch (error) {
+      const record = baseRecord(symbol, null, askedAtMs, null);
+      return scrubDeep({ ...record, reasons: [reason('ADVISOR_FAILED', { errorName: errorName(error) })] }, scrubberFor(null));
+    }
+  }
+
+  async function adviseOnce(input: MarketBriefInput, askedAtMs: number, symbol: string): Promise<AdviceRecord> {
     const refuse = (record: AdviceRecord, reasons: readonly AdviceReason[], scrub: Scrub = scrubberFor(null)): AdviceRecord => finish({ ...record, reasons: [...reasons] }, scrub);
     const built = buildMarketBrief(input, rules);
     if (!built.ok) return refuse(baseRecord(symbol, null, askedAtMs, null), [built.reason]);
@@ -167,8 +177,8 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     try {
       return finish(await ask(built, record, apiKey, scrub), scrub);
     } catch (error) {
-      // Nothing above should throw; if it does, the answer is still refused, never raised.
-      return refuse(record, [reason('ADVISOR_FAILED', { errorName: error instanceof Error ? error.name.slice(0, 60) : typeof error })], scrub);
+      // Nothing in ask() should throw; if it does, the call was made and the answer is refused.
+      return refuse({ ...record, called: true }, [reason('ADVISOR_FAILED', { errorName: errorName(error) })], scrub);
     }
   }
 
@@ -251,6 +261,8 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
 
   return { advise, testConnection, budgetState: () => budget.stateAt(options.nowMs()) };
 }
+
+const errorName = (error: unknown): string => (error instanceof Error ? error.constructor.name.slice(0, 60) : typeof error);
 
 /** The text to journal: scrubbed, then capped, with a flag when it was cut. */
 function recordedText(text: string | null, scrub: Scrub): Pick<AdviceRecord, 'rawAnswer' | 'rawAnswerTruncated' | 'parsed'> {

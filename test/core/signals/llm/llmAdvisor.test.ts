@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeSecret } from '../../../../core/keys/index.ts';
-import { ADVISOR_SYSTEM_PROMPT, createLlmAdvisor, PROMPT_VERSION, RANGE_KEYWORDS, VALIDATOR_VERSION, type AdvisorSettings, type LlmAdvisorOptions } from '../../../../core/signals/llm/index.ts';
+import { ADVISOR_SYSTEM_PROMPT, applySecondOpinion, createLlmAdvisor, DEFAULT_SECOND_OPINION, PROMPT_VERSION, RANGE_KEYWORDS, VALIDATOR_VERSION, type AdvisorSettings, type LlmAdvisorOptions } from '../../../../core/signals/llm/index.ts';
 import { FAKE_MARKET, goodAnswer, goodReply } from '../../../fake-llm/answers.ts';
+import { answerFollowingBrief } from '../../../fake-llm/briefAnswers.ts';
 import { startFakeLlm, type FakeLlm } from '../../../fake-llm/fakeLlmServer.ts';
 import { advisorSettings, briefInput, briefInputForBar, CANARY_KEY, START_MS } from './fixtures.ts';
 
@@ -142,6 +143,24 @@ describe('the LLM advisor client', () => {
     const noKey = await advisor({}, { readApiKey: () => Promise.reject(new Error(`cipher failed for ${CANARY_KEY}`)) }).advise(briefInput());
     expect(noKey).toMatchObject({ called: false, reasons: [{ code: 'API_KEY_UNAVAILABLE', params: {} }] });
     expect(JSON.stringify(noKey)).not.toContain(CANARY_KEY);
+    expect(chatRequests()).toHaveLength(0);
+  });
+
+  it.each([
+    ['bullish', 'keep', 0.02],
+    ['neutral', 'shrink', 0.01],
+    ['bearish', 'veto', 0],
+  ] as const)('a %s answer, accepted, makes the second opinion %s the entry', async (stance, action, sizeBase) => {
+    fake.script(answerFollowingBrief(stance));
+    const record = await advisor().advise(briefInput());
+    expect(record).toMatchObject({ verdict: 'accepted', signal: { stance } });
+    expect(applySecondOpinion(0.02, record, DEFAULT_SECOND_OPINION)).toMatchObject({ action, sizeBase });
+  });
+
+  it('never throws, even on input that is not a brief at all', async () => {
+    const broken = await advisor().advise({ ...briefInput(), candles: undefined as never });
+    expect(broken).toMatchObject({ verdict: 'rejected', called: false, signal: null });
+    expect(broken.reasons.map((item) => item.code)).toEqual(['ADVISOR_FAILED']);
     expect(chatRequests()).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ADVISOR_SYSTEM_PROMPT, buildMarketBrief, PROMPT_VERSION, type BriefAnswerRules, type MarketBriefInput } from '../../../../core/signals/llm/index.ts';
+import { ADVISOR_SYSTEM_PROMPT, briefReadings, buildMarketBrief, PROMPT_VERSION, type BriefAnswerRules, type MarketBriefInput } from '../../../../core/signals/llm/index.ts';
 import { briefInput, risingCandles, START_MS } from './fixtures.ts';
 
 const RULES: BriefAnswerRules = { horizonMinBars: 1, horizonMaxBars: 48, maxInvalidationAtr: 5, neutralProbabilityBand: 0.15 };
@@ -105,5 +105,31 @@ describe('buildMarketBrief', () => {
   ] satisfies [string, Partial<MarketBriefInput>, string][])('refuses %s', (_name, overrides, field) => {
     const result = buildMarketBrief(briefInput(overrides), RULES);
     expect(result).toEqual({ ok: false, reason: { code: 'BRIEF_INPUT_INVALID', params: { field } } });
+  });
+});
+
+describe('briefReadings', () => {
+  it('reads ATR, RSI, averages and MACD from the candles, null while warming up', () => {
+    // Fixture bars all have a true range of 2.5: high − low = (close + 1) − (close − 1.5), and the
+    // gap from the previous close (0.5 below the close) adds nothing, so ATR(14) = 2.5.
+    // 60 bars, closes 70.5 … 100 rising 0.5 a bar with no losses: RSI = 100;
+    // SMA20 = mean(90.5 … 100) = 95.25; SMA50 = mean(75.5 … 100) = 87.75.
+    const readings = briefReadings(risingCandles(60));
+    expect(readings.atrQuote).toBeCloseTo(2.5, 12);
+    expect(readings.indicators.atr14).toBe(readings.atrQuote);
+    expect(readings.indicators.rsi14).toBe(100);
+    expect(readings.indicators.sma20).toBeCloseTo(95.25, 9);
+    expect(readings.indicators.sma50).toBeCloseTo(87.75, 9);
+    // MACD 12/26/9 needs 26 + 9 − 1 = 34 bars: a number at 60, null at 30.
+    expect(readings.indicators.macdHistogram).toEqual(expect.any(Number));
+    expect(briefReadings(risingCandles(30)).indicators.macdHistogram).toBeNull();
+    expect(briefReadings(risingCandles(10))).toEqual({ atrQuote: null, indicators: { atr14: null, rsi14: null, sma20: null, sma50: null, macdHistogram: null } });
+  });
+
+  it('feeds a brief the model can be asked about', () => {
+    const candles = risingCandles(60);
+    const { atrQuote, indicators } = briefReadings(candles);
+    const result = buildMarketBrief(briefInput({ candles, atrQuote: atrQuote ?? Number.NaN, indicators }), RULES);
+    expect(result.ok).toBe(true);
   });
 });
