@@ -101,6 +101,7 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
   { name: 'an empty object', class: 'fields', reply: replyWith('{}'), expected: ['ANSWER_MISSING_FIELD'] },
   // Slow answers past the timeout.
   { name: 'an answer after the time limit', class: 'timeout', reply: { ...goodReply(), delayMs: 3_000 } as FakeReply, expected: ['PROVIDER_TIMEOUT'], timeoutMs: 300 },
+  { name: 'headers in time, the body dripping past the limit', class: 'timeout', reply: { kind: 'endless', bytes: 60_000, chunkDelayMs: 200 }, expected: ['PROVIDER_TIMEOUT'], timeoutMs: 300 },
   { name: 'an error page after the time limit', class: 'timeout', reply: { kind: 'http', status: 504, body: HTML_PAGE, contentType: 'text/html', delayMs: 3_000 }, expected: ['PROVIDER_TIMEOUT'], timeoutMs: 300 },
   // 429 with Retry-After.
   { name: '429 with Retry-After', class: 'rate-limit', reply: { kind: 'http', status: 429, body: '{"error":{"message":"Rate limit reached","type":"requests"}}', headers: { 'retry-after': '30' } }, expected: ['PROVIDER_RATE_LIMITED'] },

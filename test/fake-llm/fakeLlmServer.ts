@@ -32,7 +32,7 @@ export type FakeReply =
   /** The connection is cut without a response. */
   | { readonly kind: 'drop' }
   /** A JSON response that keeps coming: `bytes` of body, sent in chunks without a length. */
-  | { readonly kind: 'endless'; readonly bytes: number }
+  | { readonly kind: 'endless'; readonly bytes: number; readonly chunkDelayMs?: number }
   /** A reply made from the request itself (e.g. an answer that fits the brief it was sent). */
   | { readonly kind: 'from-request'; readonly reply: (body: unknown) => FakeReply };
 
@@ -149,7 +149,13 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
           const pump = (): void => {
             while (sent < reply.bytes && !response.destroyed) {
               sent += chunk.length;
-              if (!response.write(chunk)) {
+              const flushed = response.write(chunk);
+              // A slow drip: the headers came at once, the body takes its time.
+              if (reply.chunkDelayMs !== undefined) {
+                later(reply.chunkDelayMs, pump);
+                return;
+              }
+              if (!flushed) {
                 response.once('drain', pump);
                 return;
               }
