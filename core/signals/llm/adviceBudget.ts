@@ -98,6 +98,11 @@ export class AdviceBudget {
 export class OneCallPerBar {
   readonly #lastBarBySymbol = new Map<string, number>();
 
+  /** `asked`: the bars already asked about (from the journal), so a restart cannot ask again. */
+  constructor(asked: readonly { readonly symbol: string; readonly barOpenTimeMs: number }[] = []) {
+    for (const bar of asked) this.claim(bar.symbol, bar.barOpenTimeMs);
+  }
+
   /** True (and the bar is taken) when this symbol has not been asked about this bar or a later one. */
   claim(symbol: string, barOpenTimeMs: number): boolean {
     const last = this.#lastBarBySymbol.get(symbol);

@@ -27,6 +27,8 @@ export interface LlmAdvisorOptions {
   readonly logger?: Logger;
   /** Calls already made (from the journal's records), so a restart does not reset the budget. */
   readonly budgetHistory?: readonly BudgetCall[];
+  /** Bars already asked about (the journal's records with `called`), so a restart cannot ask twice. */
+  readonly askedBars?: readonly { readonly symbol: string; readonly barOpenTimeMs: number }[];
   /** Tests and the benchmark only; production uses the global fetch. */
   readonly fetchImpl?: typeof fetch;
 }
@@ -60,7 +62,7 @@ interface CallOutcome {
 export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
   const { settings } = options;
   const budget = new AdviceBudget(settings, options.budgetHistory ?? []);
-  const bars = new OneCallPerBar();
+  const bars = new OneCallPerBar(options.askedBars ?? []);
   const rules: BriefAnswerRules = {
     horizonMinBars: settings.horizonMinBars,
     horizonMaxBars: settings.horizonMaxBars,

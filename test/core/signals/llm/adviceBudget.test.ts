@@ -56,4 +56,10 @@ describe('OneCallPerBar', () => {
     expect(bars.claim('BTC/USDT', T0 - HOUR_MS)).toBe(false);
     expect(bars.claim('BTC/USDT', T0 + HOUR_MS)).toBe(true);
   });
+
+  it('remembers the bars already asked about across a restart', () => {
+    const bars = new OneCallPerBar([{ symbol: 'BTC/USDT', barOpenTimeMs: T0 }]);
+    expect(bars.claim('BTC/USDT', T0)).toBe(false);
+    expect(bars.claim('BTC/USDT', T0 + HOUR_MS)).toBe(true);
+  });
 });
