@@ -1,0 +1,83 @@
+/**
+ * How the model acts on trades. It never places an order and never raises risk: as a filter it
+ * may keep, shrink or skip an entry a rule proposed, never enlarge it and never turn it around.
+ */
+export interface FilterThresholds {
+  /** Below this calibrated probability the entry is skipped. */
+  readonly skipBelow: number;
+  /** From this probability on the entry is kept whole; in between it shrinks linearly. */
+  readonly keepFrom: number;
+}
+
+export type EntryFilterDecision =
+  | { readonly action: 'keep'; readonly sizeBase: number }
+  | { readonly action: 'shrink'; readonly sizeBase: number; readonly factor: number }
+  | { readonly action: 'skip'; readonly code: EntryFilterSkipCode; readonly params: Readonly<Record<string, number>> };
+
+export type EntryFilterSkipCode = 'MODEL_SKIP_LOW_PROBABILITY' | 'MODEL_SKIP_NO_PROBABILITY' | 'MODEL_SKIP_BAD_SIZE' | 'MODEL_SKIP_BAD_THRESHOLDS';
+
+/** The size is never enlarged and keeps its sign; anything unreadable skips (fails closed). */
+export function filterEntry(ruleIntentSizeBase: number, probability: number, thresholds: FilterThresholds): EntryFilterDecision {
+  if (!Number.isFinite(ruleIntentSizeBase) || ruleIntentSizeBase === 0) return { action: 'skip', code: 'MODEL_SKIP_BAD_SIZE', params: {} };
+  if (!(probability >= 0 && probability <= 1)) return { action: 'skip', code: 'MODEL_SKIP_NO_PROBABILITY', params: {} };
+  const { skipBelow, keepFrom } = thresholds;
+  if (!(skipBelow >= 0 && keepFrom <= 1 && skipBelow <= keepFrom)) return { action: 'skip', code: 'MODEL_SKIP_BAD_THRESHOLDS', params: {} };
+  const percent = Math.round(probability * 1000) / 10;
+  if (probability >= keepFrom) return { action: 'keep', sizeBase: ruleIntentSizeBase };
+  if (probability < skipBelow) return { action: 'skip', code: 'MODEL_SKIP_LOW_PROBABILITY', params: { percent } };
+  // skipBelow ≤ p < keepFrom here, so keepFrom > skipBelow and the factor lies in [0, 1).
+  const factor = (probability - skipBelow) / (keepFrom - skipBelow);
+  const sizeBase = ruleIntentSizeBase * factor;
+  if (factor <= 0 || sizeBase === 0) return { action: 'skip', code: 'MODEL_SKIP_LOW_PROBABILITY', params: { percent } };
+  return { action: 'shrink', sizeBase, factor };
+}
+
+/**
+ * Default filter around the training base rate: a probability at least as good as the usual
+ * outcome keeps the entry; five points below it or worse skips it.
+ */
+export function filterThresholdsFor(baseRate: number): FilterThresholds {
+  const keepFrom = Math.min(1, Math.max(0, baseRate));
+  return { skipBelow: Math.max(0, keepFrom - 0.05), keepFrom };
+}
+
+export interface EntryThresholdChoice {
+  readonly threshold: number;
+  readonly trades: number;
+  /** Mean net return per entry taken at this threshold, on the samples it was chosen on. */
+  readonly meanReturnNet: number;
+}
+
+export interface ThresholdSearch {
+  readonly candidates: readonly number[];
+  readonly minTrades: number;
+}
+
+export const DEFAULT_THRESHOLD_SEARCH: ThresholdSearch = {
+  candidates: Array.from({ length: 26 }, (_, k) => Math.round((0.5 + k * 0.01) * 100) / 100),
+  minTrades: 50,
+};
+
+/**
+ * The "AI model" strategy's entry threshold, chosen on training folds only: the caller passes
+ * out-of-fold probabilities and the net returns of the labelled trades of the training period.
+ * Picks the candidate with the best mean net return among those with enough trades, lowest
+ * threshold on ties; null when none makes money after costs — the strategy then never enters.
+ */
+export function chooseEntryThreshold(probabilities: ArrayLike<number>, returnsNet: ArrayLike<number>, search: ThresholdSearch = DEFAULT_THRESHOLD_SEARCH): EntryThresholdChoice | null {
+  let best: EntryThresholdChoice | null = null;
+  for (const threshold of search.candidates) {
+    let trades = 0;
+    let sum = 0;
+    for (let i = 0; i < probabilities.length; i++) {
+      if ((probabilities[i] ?? 0) >= threshold) {
+        trades++;
+        sum += returnsNet[i] ?? 0;
+      }
+    }
+    if (trades < search.minTrades) continue;
+    const meanReturnNet = sum / trades;
+    if (meanReturnNet > 0 && (best === null || meanReturnNet > best.meanReturnNet)) best = { threshold, trades, meanReturnNet };
+  }
+  return best;
+}
