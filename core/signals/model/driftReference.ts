@@ -84,7 +84,7 @@ export class DriftReferenceError extends RangeError {
 export function buildDriftReference(values: Float64Array, columns: number, selected: readonly { name: string; column: number }[], options: DriftReferenceOptions): DriftReference {
   const rows = values.length / columns;
   const m = options.recentBars;
-  const stride = options.windowStride ?? Math.max(1, Math.floor(m / 12));
+  const stride = options.windowStride ?? Math.max(1, Math.floor(m / 8));
   const windowCount = rows >= m ? Math.floor((rows - m) / stride) + 1 : 0;
   if (!Number.isSafeInteger(m) || m < 10) throw new DriftReferenceError(`A recent window needs at least 10 bars (got ${String(m)}).`);
   if (windowCount < MIN_REFERENCE_WINDOWS) throw new DriftReferenceError(`The training sample has ${rows} bars: too short to measure drift thresholds for ${m}-bar windows.`);

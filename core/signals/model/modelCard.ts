@@ -26,8 +26,6 @@ export interface CandidateScores extends ForecastScores {
   readonly kind: ModelKind;
   readonly rawBrier: number;
   readonly rawBrierSkill: number;
-  /** Seconds to evaluate this candidate over every fold. */
-  readonly evaluationSeconds: number;
 }
 
 export interface RegimeScores extends ForecastScores {

@@ -95,7 +95,6 @@ async function trainParsed(candles: readonly Candle[], config: TrainingConfig, o
   const evaluated = new Map<ModelKind, OutOfFoldPredictions>();
   const candidates: CandidateScores[] = [];
   for (const kind of kinds) {
-    const startedMs = performance.now();
     const predictions = await outOfFoldPredictions(samples.x, samples.labels, folds, fitterFor(kind), { signal, seed: config.seed, afterFold: () => step('evaluation') });
     evaluated.set(kind, predictions);
     const raw = forecastScoresOf(predictions.raw, predictions.labels);
@@ -104,7 +103,6 @@ async function trainParsed(candles: readonly Candle[], config: TrainingConfig, o
       ...forecastScoresOf(predictions.calibrated, predictions.labels),
       rawBrier: raw.brier,
       rawBrierSkill: raw.brierSkill,
-      evaluationSeconds: Math.round(performance.now() - startedMs) / 1000,
     });
   }
   const shipped = evaluated.get(config.modelKind);
@@ -141,9 +139,16 @@ function cardFor(
 ): ModelCard {
   const outOfSample = forecastScoresOf(shipped.calibrated, shipped.labels);
   const regimeOfBar = regimesOf(candles, config.regimes);
+  const regimeOfTested = Array.from(shipped.samples, (position) => regimeOfBar[samples.bars[position] ?? 0] ?? null);
   const regimes: RegimeScores[] = REGIMES.map((regime) => {
-    const picked = [...shipped.samples.keys()].filter((k) => regimeOfBar[samples.bars[shipped.samples[k] ?? 0] ?? 0] === regime);
-    return { regime, ...forecastScoresOf(picked.map((k) => shipped.calibrated[k] ?? 0), picked.map((k) => shipped.labels[k] ?? 0)) };
+    const probabilities: number[] = [];
+    const labels: number[] = [];
+    regimeOfTested.forEach((seen, k) => {
+      if (seen !== regime) return;
+      probabilities.push(shipped.calibrated[k] ?? 0);
+      labels.push(shipped.labels[k] ?? 0);
+    });
+    return { regime, ...forecastScoresOf(probabilities, labels) };
   });
   const returnsOfTested = Array.from(shipped.samples, (position) => samples.returnsNet[position] ?? 0);
   let positives = 0;

@@ -41,7 +41,8 @@ export type TrainedModelReadResult = { readonly ok: true; readonly value: Traine
 
 /** Reads a trained-model file; fails closed on anything damaged or inconsistent. */
 export function readTrainedModel(bytes: Uint8Array): TrainedModelReadResult {
-  const parsed = fileSchema.safeParse(decodeJson(bytes));
+  const json = decodeJson(bytes);
+  const parsed = fileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, code: 'MODEL_FILE_UNREADABLE', detail: parsed.error.issues[0]?.message ?? 'not a trained model file' };
   const modelBytes = encodeCanonical(parsed.data.model);
   const model = deserialiseModel(modelBytes);
@@ -52,8 +53,7 @@ export function readTrainedModel(bytes: Uint8Array): TrainedModelReadResult {
   if (driftReference.features.some((feature) => feature.column >= model.model.featureNames.length)) {
     return { ok: false, code: 'MODEL_FILE_UNREADABLE', detail: 'the drift reference names a feature the model does not have' };
   }
-  return {
-    ok: true,
-    value: { model: model.model, modelBytes, modelHash, calibration: parsed.data.calibration, driftReference, card: parsed.data.card as unknown as ModelCard },
-  };
+  // The card as written (key order kept), so the file reads back and re-saves byte for byte.
+  const card = (json as { card: unknown }).card as ModelCard;
+  return { ok: true, value: { model: model.model, modelBytes, modelHash, calibration: parsed.data.calibration, driftReference, card } };
 }

@@ -1,7 +1,7 @@
 import type { Candle } from '../../market/index.ts';
 import { FEATURES_READY_AFTER_BARS, featureRowsFor, type FeatureRows } from './features.ts';
 import { tripleBarrierLabels, type TripleBarrierConfig } from './labels.ts';
-import { sha256Hex } from './modelBytes.ts';
+import { createHash } from 'node:crypto';
 import type { SampleMatrix } from './model.ts';
 import type { LabelWindow } from './purgedWalkForward.ts';
 
@@ -43,6 +43,12 @@ export function trainingSamplesFor(candles: readonly Candle[], labelConfig: Trip
  * same bars give the same hash whatever file or cache they were read from.
  */
 export function candlesHash(candles: readonly Candle[]): string {
-  const lines = candles.map((c) => `${c.openTimeMs},${c.open},${c.high},${c.low},${c.close},${c.volumeBase}\n`);
-  return sha256Hex(lines.join(''));
+  const hash = createHash('sha256');
+  const chunk: string[] = [];
+  for (const c of candles) {
+    chunk.push(`${c.openTimeMs},${c.open},${c.high},${c.low},${c.close},${c.volumeBase}\n`);
+    if (chunk.length === 4096) hash.update(chunk.splice(0).join(''));
+  }
+  hash.update(chunk.join(''));
+  return hash.digest('hex');
 }

@@ -27,8 +27,8 @@ describe('features use closed bars only', () => {
     const mismatches: string[] = [];
     for (let bar = 0; bar < history.length; bar++) {
       const cut = new FeatureComputer();
-      let vector = cut.vector;
-      for (let i = 0; i <= bar; i++) vector = cut.update(history[i]!);
+      for (let i = 0; i <= bar; i++) cut.update(history[i]!);
+      const vector = cut.vector;
       FEATURE_NAMES.forEach((name, f) => {
         const live = streaming[bar * FEATURE_COUNT + f]!;
         const recomputed = vector[f]!;
