@@ -146,8 +146,8 @@ export class FeatureComputer {
       this.#volatility24.push(squared);
       this.#volatility96.push(squared);
     }
-    v[4] = this.#volatility24.isFull ? Math.sqrt(this.#volatility24.mean) : Number.NaN;
-    v[5] = this.#volatility96.isFull ? Math.sqrt(this.#volatility96.mean) : Number.NaN;
+    v[4] = this.#volatility24.isFull ? rootOfMeanSquare(this.#volatility24.mean) : Number.NaN;
+    v[5] = this.#volatility96.isFull ? rootOfMeanSquare(this.#volatility96.mean) : Number.NaN;
     const atr = this.#atr.update(high, low, close);
     v[6] = atr === undefined ? Number.NaN : atr / close;
     v[7] = this.#rsi.update(close) ?? Number.NaN;
@@ -168,6 +168,14 @@ export class FeatureComputer {
     v[15] = Math.cos(weekAngle);
     return v;
   }
+}
+
+/**
+ * After a large return leaves the window during a flat stretch (an exchange outage), the running
+ * sum of squares can end a hair below zero by rounding; the true value there is 0.
+ */
+function rootOfMeanSquare(meanSquare: number): number {
+  return meanSquare > 0 ? Math.sqrt(meanSquare) : 0;
 }
 
 function zScore(value: number, mean: number, variance: number): number {

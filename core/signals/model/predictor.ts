@@ -4,6 +4,7 @@ import { barOutsideTraining, checkDrift, DEFAULT_DRIFT_PERSISTENCE, NO_DRIFT, ne
 import type { DriftReference } from './driftReference.ts';
 import { explanationsFor, type FeatureExplanation } from './explanations.ts';
 import { FEATURE_COUNT, FeatureComputer } from './features.ts';
+import { allFinite } from './trainingSamples.ts';
 import type { Model } from './model.ts';
 
 export interface LiveModel {
@@ -37,10 +38,13 @@ export class ModelPredictor {
     return this.#features.vector;
   }
 
-  /** Feeds one closed bar; returns the calibrated probability, or NaN while features warm up. */
+  /**
+   * Feeds one closed bar; returns the calibrated probability, or NaN while features warm up or
+   * when a feature is not a finite number (the filter then skips: it fails closed).
+   */
   onClosedBar(candle: Candle): number {
     const vector = this.#features.update(candle);
-    if (!this.#features.isReady) return Number.NaN;
+    if (!this.#features.isReady || !allFinite(vector)) return Number.NaN;
     this.#recent.set(vector, (this.#stored % this.#recentBars) * FEATURE_COUNT);
     this.#stored++;
     return calibrate(this.#live.calibration, this.#live.model.predictProbability(vector));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { SampleMatrix } from './model.ts';
 import type { LabelWindow } from './purgedWalkForward.ts';
 
-/** Labelled samples of a history: one per bar whose features are warm and whose outcome is known. */
+/** Labelled samples of a history: one per bar whose features are warm and finite and whose outcome is known. */
 export interface TrainingSamples {
   /** Features of every bar (warm-up rows hold NaN). */
   readonly featureRows: FeatureRows;
@@ -21,8 +21,10 @@ export function trainingSamplesFor(candles: readonly Candle[], labelConfig: Trip
   const featureRows = featureRowsFor(candles);
   const labels = tripleBarrierLabels(candles, labelConfig);
   const bars: number[] = [];
-  for (let i = FEATURES_READY_AFTER_BARS - 1; i < candles.length; i++) if (labels[i]) bars.push(i);
   const columns = featureRows.columns;
+  for (let i = FEATURES_READY_AFTER_BARS - 1; i < candles.length; i++) {
+    if (labels[i] && allFinite(featureRows.values.subarray(i * columns, (i + 1) * columns))) bars.push(i);
+  }
   const values = new Float64Array(bars.length * columns);
   const y = new Uint8Array(bars.length);
   const returnsNet = new Float64Array(bars.length);
@@ -36,6 +38,12 @@ export function trainingSamplesFor(candles: readonly Candle[], labelConfig: Trip
     windows.push({ startIndex: bar, endIndex: label.endIndex });
   });
   return { featureRows, bars: Int32Array.from(bars), x: { rows: bars.length, columns, values }, labels: y, windows, returnsNet };
+}
+
+/** A bar with any non-finite feature is never learned from (it cannot be predicted either). */
+export function allFinite(vector: ArrayLike<number>): boolean {
+  for (let j = 0; j < vector.length; j++) if (!Number.isFinite(vector[j])) return false;
+  return true;
 }
 
 /**

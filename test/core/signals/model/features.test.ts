@@ -10,6 +10,8 @@ import {
   featureRowsFor,
   featureSnapshot,
 } from '../../../../core/signals/model/index.ts';
+import { importCandlesFromCsvFile } from '../../../../core/market/index.ts';
+import { ETH_USDT_1H_CSV, sharedDataPath } from '../../../support/sharedData.ts';
 import { barAt, btcHourly, HOUR_MS } from './support.ts';
 
 let history: Candle[] = [];
@@ -118,6 +120,21 @@ describe('feature definitions', () => {
     const flat = Array.from({ length: 60 }, (_, i) => barAt(t0 + i * HOUR_MS, 100, 100, 100, 100, 0));
     const row = featureRowsFor(flat).values.subarray(59 * FEATURE_COUNT);
     expect(featureSnapshot(row).volume_z_48).toBe(0);
+  });
+});
+
+describe('features on whole real histories', () => {
+  it('are finite on every warm bar of the BTC/USDT and ETH/USDT files, outages and gaps included', async () => {
+    const eth = await importCandlesFromCsvFile(sharedDataPath(ETH_USDT_1H_CSV));
+    if (!eth.ok) throw new Error(eth.error.message);
+    for (const candles of [await btcHourly(), eth.value.candles]) {
+      const rows = featureRowsFor(candles).values;
+      const bad: string[] = [];
+      for (let i = (FEATURES_READY_AFTER_BARS - 1) * FEATURE_COUNT; i < rows.length; i++) {
+        if (!Number.isFinite(rows[i])) bad.push(`${FEATURE_NAMES[i % FEATURE_COUNT]!} at bar ${Math.floor(i / FEATURE_COUNT)}`);
+      }
+      expect(bad).toEqual([]);
+    }
   });
 });
 
