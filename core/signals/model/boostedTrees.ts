@@ -56,7 +56,6 @@ export function fitBoostedTrees(x: SampleMatrix, labels: ArrayLike<number>, feat
     const tree = growTree(data, gradients, hessians, sample, options);
     trees.push(tree);
     for (let i = 0; i < rows; i++) scores[i] = (scores[i] ?? 0) + leafValue(tree, x.values, i * x.columns);
-    fit.onStep?.(t + 1, options.trees);
   }
   return new BoostedTreesModel({ featureNames: [...featureNames], options: { ...options }, baseLogOdds, trees });
 }

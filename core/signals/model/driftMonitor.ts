@@ -130,11 +130,17 @@ export function driftOverHistory(reference: DriftReference, rows: Float64Array, 
   return { verdict: state.level, checkLevel: last.checkLevel, features: last.features };
 }
 
+export interface DriftReaction {
+  readonly entrySizeFactor: number;
+  readonly safeModeTrigger: boolean;
+  readonly code: 'DRIFT_NONE' | 'DRIFT_MODERATE' | 'DRIFT_SEVERE';
+}
+
 /** What risk does about a verdict: moderate halves entries, severe asks for SAFE_MODE. */
-export function driftReaction(verdict: DriftLevel): { readonly entrySizeFactor: number; readonly safeModeTrigger: boolean } {
-  if (verdict === 'severe') return { entrySizeFactor: 0, safeModeTrigger: true };
-  if (verdict === 'moderate') return { entrySizeFactor: 0.5, safeModeTrigger: false };
-  return { entrySizeFactor: 1, safeModeTrigger: false };
+export function driftReaction(verdict: DriftLevel): DriftReaction {
+  if (verdict === 'severe') return { entrySizeFactor: 0, safeModeTrigger: true, code: 'DRIFT_SEVERE' };
+  if (verdict === 'moderate') return { entrySizeFactor: 0.5, safeModeTrigger: false, code: 'DRIFT_MODERATE' };
+  return { entrySizeFactor: 1, safeModeTrigger: false, code: 'DRIFT_NONE' };
 }
 
 export interface OutOfRangeFeature {
@@ -149,7 +155,15 @@ export interface OutOfRangeFeature {
  * more than `marginFraction` of the training's central 98 % span (1st to 99th percentile). The
  * model has never seen anything like it, so its signal for that bar is skipped.
  */
-export function barOutsideTraining(reference: DriftReference, vector: ArrayLike<number>, marginFraction = 0.5): { readonly skipSignal: boolean; readonly features: OutOfRangeFeature[] } {
+export interface OutOfRangeCheck {
+  readonly skipSignal: boolean;
+  /** 'MODEL_SKIP_OUT_OF_RANGE' with the first such feature's name, or null when the bar is in range. */
+  readonly code: 'MODEL_SKIP_OUT_OF_RANGE' | null;
+  readonly params: Readonly<Record<string, string>>;
+  readonly features: OutOfRangeFeature[];
+}
+
+export function barOutsideTraining(reference: DriftReference, vector: ArrayLike<number>, marginFraction = 0.5): OutOfRangeCheck {
   const features: OutOfRangeFeature[] = [];
   for (const feature of reference.features) {
     const grid = feature.grid;
@@ -160,5 +174,7 @@ export function barOutsideTraining(reference: DriftReference, vector: ArrayLike<
     const value = vector[feature.column] ?? Number.NaN;
     if (!(value >= lowest && value <= highest)) features.push({ name: feature.name, value, lowest, highest });
   }
-  return { skipSignal: features.length > 0, features };
+  const first = features[0];
+  if (first === undefined) return { skipSignal: false, code: null, params: {}, features };
+  return { skipSignal: true, code: 'MODEL_SKIP_OUT_OF_RANGE', params: { feature: first.name }, features };
 }

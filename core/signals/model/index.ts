@@ -58,8 +58,10 @@ export {
   NO_DRIFT,
   type DriftFeatureReport,
   type DriftPersistence,
+  type DriftReaction,
   type DriftReport,
   type DriftState,
+  type OutOfRangeCheck,
   type OutOfRangeFeature,
 } from './driftMonitor.ts';
 export { ksPValue, ksStatistic, populationStabilityIndex } from './driftStatistics.ts';

@@ -19,7 +19,7 @@ export const DEFAULT_LOGISTIC: LogisticOptions = { l2: 10, maxIterations: 50 };
 
 const CONVERGED_STEP = 1e-10;
 
-export function fitLogisticRegression(x: SampleMatrix, labels: ArrayLike<number>, featureNames: readonly string[], options: LogisticOptions = DEFAULT_LOGISTIC, fit: FitOptions = {}): LogisticRegressionModel {
+export function fitLogisticRegression(x: SampleMatrix, labels: ArrayLike<number>, featureNames: readonly string[], options: LogisticOptions = DEFAULT_LOGISTIC, _fit: FitOptions = {}): LogisticRegressionModel {
   requireMatrix(x, labels);
   if (!(options.l2 > 0)) throw new RangeError('The L2 penalty must be positive, or separable data would push weights to infinity.');
   const { rows, columns, values } = x;
@@ -83,7 +83,6 @@ export function fitLogisticRegression(x: SampleMatrix, labels: ArrayLike<number>
     for (let k = 0; k < width; k++) largestMove = Math.max(largestMove, Math.abs((candidate[k] ?? 0) - (weights[k] ?? 0)));
     weights.set(candidate);
     loss = candidateLoss;
-    fit.onStep?.(iteration + 1, options.maxIterations);
     if (largestMove < CONVERGED_STEP) break;
   }
   return new LogisticRegressionModel({

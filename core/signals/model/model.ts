@@ -34,8 +34,6 @@ export interface Model {
 }
 
 export interface FitOptions {
-  /** Reports trees or iterations done; cheap enough to call often. */
-  readonly onStep?: (done: number, total: number) => void;
   /** Seeds the only randomness any model uses (row subsampling of boosted trees, off by default). */
   readonly seed?: number;
 }

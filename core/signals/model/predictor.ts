@@ -1,6 +1,6 @@
 import type { Candle } from '../../market/index.ts';
 import { calibrate, type PlattScaling } from './calibration.ts';
-import { barOutsideTraining, checkDrift, DEFAULT_DRIFT_PERSISTENCE, NO_DRIFT, nextDriftState, type DriftPersistence, type DriftReport, type DriftState, type OutOfRangeFeature } from './driftMonitor.ts';
+import { barOutsideTraining, checkDrift, DEFAULT_DRIFT_PERSISTENCE, NO_DRIFT, nextDriftState, type DriftPersistence, type DriftReport, type DriftState, type OutOfRangeCheck } from './driftMonitor.ts';
 import type { DriftReference } from './driftReference.ts';
 import { explanationsFor, type FeatureExplanation } from './explanations.ts';
 import { FEATURE_COUNT, FeatureComputer } from './features.ts';
@@ -56,7 +56,7 @@ export class ModelPredictor {
   }
 
   /** Features of the last bar far outside anything seen in training: skip this bar's signal. */
-  lastBarOutsideTraining(): { readonly skipSignal: boolean; readonly features: OutOfRangeFeature[] } {
+  lastBarOutsideTraining(): OutOfRangeCheck {
     return barOutsideTraining(this.#live.driftReference, this.#features.vector);
   }
 

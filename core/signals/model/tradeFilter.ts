@@ -10,8 +10,8 @@ export interface FilterThresholds {
 }
 
 export type EntryFilterDecision =
-  | { readonly action: 'keep'; readonly sizeBase: number }
-  | { readonly action: 'shrink'; readonly sizeBase: number; readonly factor: number }
+  | { readonly action: 'keep'; readonly sizeBase: number; readonly code: 'MODEL_FILTER_KEPT'; readonly params: Readonly<Record<string, number>> }
+  | { readonly action: 'shrink'; readonly sizeBase: number; readonly factor: number; readonly code: 'MODEL_FILTER_SHRUNK'; readonly params: Readonly<Record<string, number>> }
   | { readonly action: 'skip'; readonly code: EntryFilterSkipCode; readonly params: Readonly<Record<string, number>> };
 
 export type EntryFilterSkipCode = 'MODEL_SKIP_LOW_PROBABILITY' | 'MODEL_SKIP_NO_PROBABILITY' | 'MODEL_SKIP_BAD_SIZE' | 'MODEL_SKIP_BAD_THRESHOLDS';
@@ -23,13 +23,13 @@ export function filterEntry(ruleIntentSizeBase: number, probability: number, thr
   const { skipBelow, keepFrom } = thresholds;
   if (!(skipBelow >= 0 && keepFrom <= 1 && skipBelow <= keepFrom)) return { action: 'skip', code: 'MODEL_SKIP_BAD_THRESHOLDS', params: {} };
   const percent = Math.round(probability * 1000) / 10;
-  if (probability >= keepFrom) return { action: 'keep', sizeBase: ruleIntentSizeBase };
+  if (probability >= keepFrom) return { action: 'keep', sizeBase: ruleIntentSizeBase, code: 'MODEL_FILTER_KEPT', params: { percent } };
   if (probability < skipBelow) return { action: 'skip', code: 'MODEL_SKIP_LOW_PROBABILITY', params: { percent } };
   // skipBelow ≤ p < keepFrom here, so keepFrom > skipBelow and the factor lies in [0, 1).
   const factor = (probability - skipBelow) / (keepFrom - skipBelow);
   const sizeBase = ruleIntentSizeBase * factor;
   if (factor <= 0 || sizeBase === 0) return { action: 'skip', code: 'MODEL_SKIP_LOW_PROBABILITY', params: { percent } };
-  return { action: 'shrink', sizeBase, factor };
+  return { action: 'shrink', sizeBase, factor, code: 'MODEL_FILTER_SHRUNK', params: { percent, factorPercent: Math.round(factor * 100) } };
 }
 
 /**

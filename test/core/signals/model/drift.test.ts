@@ -81,9 +81,9 @@ describe('persistence and hysteresis', () => {
   });
 
   it('halves entries on moderate drift and asks for safe mode on severe drift', () => {
-    expect(driftReaction('none')).toEqual({ entrySizeFactor: 1, safeModeTrigger: false });
-    expect(driftReaction('moderate')).toEqual({ entrySizeFactor: 0.5, safeModeTrigger: false });
-    expect(driftReaction('severe')).toEqual({ entrySizeFactor: 0, safeModeTrigger: true });
+    expect(driftReaction('none')).toEqual({ entrySizeFactor: 1, safeModeTrigger: false, code: 'DRIFT_NONE' });
+    expect(driftReaction('moderate')).toEqual({ entrySizeFactor: 0.5, safeModeTrigger: false, code: 'DRIFT_MODERATE' });
+    expect(driftReaction('severe')).toEqual({ entrySizeFactor: 0, safeModeTrigger: true, code: 'DRIFT_SEVERE' });
   });
 });
 
@@ -145,6 +145,7 @@ describe('drift on real BTC/USDT hourly data', () => {
     const crashBars = Array.from({ length: 48 }, (_, k) => crashStart + k);
     const skipped = crashBars.filter((bar) => barOutsideTraining(crashReference, rowsBetween(bar, bar + 1)).skipSignal);
     expect(skipped.length).toBeGreaterThan(0);
+    expect(barOutsideTraining(crashReference, rowsBetween(skipped[0]!, skipped[0]! + 1))).toMatchObject({ skipSignal: true, code: 'MODEL_SKIP_OUT_OF_RANGE' });
     const insideStart = barIndex('2019-12-01T00:00Z');
     const inside = Array.from({ length: 500 }, (_, k) => insideStart + k * 4);
     expect(inside.filter((bar) => barOutsideTraining(crashReference, rowsBetween(bar, bar + 1)).skipSignal)).toEqual([]);

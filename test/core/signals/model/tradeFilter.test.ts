@@ -25,12 +25,15 @@ describe('the model as a filter on rule entries', () => {
 
   it('keeps from the keep threshold, shrinks linearly below it, skips under the skip threshold', () => {
     const thresholds = { skipBelow: 0.4, keepFrom: 0.5 };
-    expect(filterEntry(2, 0.5, thresholds)).toEqual({ action: 'keep', sizeBase: 2 });
-    expect(filterEntry(2, 0.9, thresholds)).toEqual({ action: 'keep', sizeBase: 2 });
+    expect(filterEntry(2, 0.5, thresholds)).toEqual({ action: 'keep', sizeBase: 2, code: 'MODEL_FILTER_KEPT', params: { percent: 50 } });
+    expect(filterEntry(2, 0.9, thresholds)).toMatchObject({ action: 'keep', sizeBase: 2 });
     // (0.475 − 0.4) / (0.5 − 0.4) = 0.75 → 2 × 0.75 = 1.5.
     const shrunk = filterEntry(2, 0.475, thresholds);
     expect(shrunk.action).toBe('shrink');
-    if (shrunk.action === 'shrink') expect(shrunk.sizeBase).toBeCloseTo(1.5, 12);
+    if (shrunk.action === 'shrink') {
+      expect(shrunk.sizeBase).toBeCloseTo(1.5, 12);
+      expect(shrunk.params).toEqual({ percent: 47.5, factorPercent: 75 });
+    }
     expect(filterEntry(2, 0.39, thresholds)).toEqual({ action: 'skip', code: 'MODEL_SKIP_LOW_PROBABILITY', params: { percent: 39 } });
     expect(filterEntry(2, 0.4, thresholds)).toMatchObject({ action: 'skip', code: 'MODEL_SKIP_LOW_PROBABILITY' });
   });
