@@ -19,7 +19,7 @@ import {
   type DriftReference,
   type DriftState,
 } from '../../../../core/signals/model/index.ts';
-import { btcHourly } from './support.ts';
+import { btcHourly } from './support/fixtures.ts';
 
 const DRIFT_FEATURES = FEATURE_NAMES.flatMap((name, column) => (CALENDAR_FEATURES.has(name) ? [] : [{ name, column }]));
 const RECENT_BARS = 48;

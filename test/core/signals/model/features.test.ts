@@ -12,7 +12,7 @@ import {
 } from '../../../../core/signals/model/index.ts';
 import { importCandlesFromCsvFile } from '../../../../core/market/index.ts';
 import { ETH_USDT_1H_CSV, sharedDataPath } from '../../../support/sharedData.ts';
-import { barAt, btcHourly, HOUR_MS } from './support.ts';
+import { barAt, btcHourly, HOUR_MS } from './support/fixtures.ts';
 
 let history: Candle[] = [];
 

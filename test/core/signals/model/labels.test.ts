@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../../core/market/index.ts';
 import { roundTripReturn, tripleBarrierLabels, type TripleBarrierConfig } from '../../../../core/signals/model/index.ts';
-import { barAt, HOUR_MS } from './support.ts';
+import { barAt, HOUR_MS } from './support/fixtures.ts';
 
 // ATR(2) over bars with high − low = 2 and no gaps is exactly 2, so with m = k = 1.5 the barriers
 // sit 3 above and 3 below the entry close of 100: take profit 103, stop 97.

@@ -11,7 +11,7 @@ import {
   train,
   type TrainedModel,
 } from '../../../../core/signals/model/index.ts';
-import { btcHourly } from './support.ts';
+import { btcHourly } from './support/fixtures.ts';
 
 let btc: Candle[] = [];
 let trained: TrainedModel;

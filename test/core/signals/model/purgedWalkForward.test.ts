@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { purgedWalkForwardFolds, type LabelWindow } from '../../../../core/signals/model/index.ts';
-import { PROPERTY_RUNS, PROPERTY_SEED } from './support.ts';
+import { PROPERTY_RUNS, PROPERTY_SEED } from './support/fixtures.ts';
 
 /** Samples on increasing bars (some bars skipped), each with a label window of 1 … maxSpan bars. */
 const samplesArbitrary = fc

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../../core/market/index.ts';
 import { regimesOf } from '../../../../core/signals/model/index.ts';
-import { barAt, HOUR_MS } from './support.ts';
+import { barAt, HOUR_MS } from './support/fixtures.ts';
 
 /** Closes that alternate ±1 % around a drift of `drift` per bar (log), so σ is known. */
 function path(bars: number, drift: number): Candle[] {

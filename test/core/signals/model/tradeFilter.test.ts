@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseEntryThreshold, filterEntry, filterThresholdsFor } from '../../../../core/signals/model/index.ts';
-import { PROPERTY_RUNS, PROPERTY_SEED } from './support.ts';
+import { PROPERTY_RUNS, PROPERTY_SEED } from './support/fixtures.ts';
 
 const thresholdsArbitrary = fc
   .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))

@@ -10,7 +10,7 @@ import {
   type TrainingConfigInput,
   type TrainingProgress,
 } from '../../../../core/signals/model/index.ts';
-import { btcHourly, randomWalkCandles } from './support.ts';
+import { btcHourly, randomWalkCandles } from './support/fixtures.ts';
 
 const never = new AbortController().signal;
 const BARS = Number(process.env.BALLAST_MODEL_TEST_BARS ?? 6_000);

@@ -1,6 +1,6 @@
-import { importCandlesFromCsvFile, type Candle } from '../../../../core/market/index.ts';
-import { mulberry32 } from '../../../../core/signals/model/boostedTrees.ts';
-import { BTC_USDT_1H_CSV, sharedDataPath } from '../../../support/sharedData.ts';
+import { importCandlesFromCsvFile, type Candle } from '../../../../../core/market/index.ts';
+import { mulberry32 } from '../../../../../core/signals/model/boostedTrees.ts';
+import { BTC_USDT_1H_CSV, sharedDataPath } from '../../../../support/sharedData.ts';
 
 export const PROPERTY_SEED = Number(process.env.BALLAST_PROPERTY_SEED ?? 20_261_125);
 export const PROPERTY_RUNS = Number(process.env.BALLAST_PROPERTY_RUNS ?? 200);
