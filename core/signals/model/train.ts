@@ -1,6 +1,6 @@
 import type { Candle } from '../../market/index.ts';
 import { fitBoostedTrees } from './boostedTrees.ts';
-import { fitPlattScaling, reliabilityBins, type PlattScaling } from './calibration.ts';
+import { calibrate, fitPlattScaling, reliabilityBins, type PlattScaling } from './calibration.ts';
 import { buildDriftReference, DriftReferenceError, type DriftReference } from './driftReference.ts';
 import { CALENDAR_FEATURES, FEATURE_NAMES, FEATURE_WARM_UP_BARS, FEATURES_READY_AFTER_BARS, FeatureInputError } from './features.ts';
 import { forecastScoresOf } from './forecastScores.ts';
@@ -151,6 +151,8 @@ function cardFor(
     return { regime, ...forecastScoresOf(probabilities, labels) };
   });
   const returnsOfTested = Array.from(shipped.samples, (position) => samples.returnsNet[position] ?? 0);
+  // The threshold is read on the probabilities the live model will give: the final calibration.
+  const liveCalibrated = Array.from(shipped.raw, (p) => calibrate(fitted.calibration, p));
   let positives = 0;
   for (const label of samples.labels) positives += label;
   return {
@@ -176,7 +178,7 @@ function cardFor(
     candidates,
     calibration: fitted.calibration,
     filterThresholds: filterThresholdsFor(positives / samples.labels.length),
-    entryThreshold: chooseEntryThreshold(shipped.calibrated, returnsOfTested),
+    entryThreshold: chooseEntryThreshold(liveCalibrated, returnsOfTested),
     tradingResult: null,
     deflatedSharpe: config.deflatedSharpe,
     verdict: modelVerdict(outOfSample.brierSkill, config.deflatedSharpe),
