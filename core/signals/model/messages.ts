@@ -47,6 +47,15 @@ export const MODEL_MESSAGES = {
     'This model has not been backtested yet, so Ballast cannot tell whether its results beat luck. Paper trading only until a backtest gives a deflated Sharpe ratio of at least {{minimum}}.',
   MODEL_USABLE_LIVE: 'On data it never saw, this model beat always guessing the average outcome, and its backtest passed the luck test. It may be used live, within your risk limits.',
 
+  // Retraining.
+  MODEL_CANDIDATE_BETTER:
+    'The new model forecast better than the current one on data neither was trained on (Brier {{candidateBrier}} against {{currentBrier}}; lower is better). You can switch to it.',
+  MODEL_CANDIDATE_NOT_BETTER:
+    'The new model did not forecast better than the current one on data neither was trained on, so the current model stays. Nothing changed.',
+  MODEL_COMPARISON_WINDOW_SEEN_IN_TRAINING:
+    'The comparison must use price history that comes after both models were trained; this stretch overlaps their training data. Pick a later stretch.',
+  MODEL_COMPARISON_TOO_FEW_SAMPLES: 'The comparison stretch is too short to tell the two models apart. Use a longer stretch of recent history.',
+
   // Drift.
   DRIFT_NONE: 'The market looks like the data the model was trained on.',
   DRIFT_MODERATE:
