@@ -46,38 +46,54 @@ export interface EntryThresholdChoice {
   readonly trades: number;
   /** Mean net return per entry taken at this threshold, on the samples it was chosen on. */
   readonly meanReturnNet: number;
+  /** mean / (standard deviation / √trades) of those returns. */
+  readonly tStatistic: number;
 }
 
 export interface ThresholdSearch {
   readonly candidates: readonly number[];
   readonly minTrades: number;
+  /**
+   * The mean return must also stand out from its own noise. Entries on neighbouring bars overlap,
+   * so this t-statistic flatters; it only screens out flukes — the backtest lab's deflated Sharpe
+   * ratio is the real test.
+   */
+  readonly minTStatistic: number;
 }
 
 export const DEFAULT_THRESHOLD_SEARCH: ThresholdSearch = {
   candidates: Array.from({ length: 26 }, (_, k) => Math.round((0.5 + k * 0.01) * 100) / 100),
   minTrades: 50,
+  minTStatistic: 2,
 };
 
 /**
  * The "AI model" strategy's entry threshold, chosen on training folds only: the caller passes
  * out-of-fold probabilities and the net returns of the labelled trades of the training period.
- * Picks the candidate with the best mean net return among those with enough trades, lowest
- * threshold on ties; null when none makes money after costs — the strategy then never enters.
+ * Picks the candidate with the best mean net return among those with enough trades and a clear
+ * enough mean, lowest threshold on ties; null when none makes money after costs — the strategy
+ * then never enters.
  */
 export function chooseEntryThreshold(probabilities: ArrayLike<number>, returnsNet: ArrayLike<number>, search: ThresholdSearch = DEFAULT_THRESHOLD_SEARCH): EntryThresholdChoice | null {
   let best: EntryThresholdChoice | null = null;
   for (const threshold of search.candidates) {
     let trades = 0;
     let sum = 0;
+    let sumOfSquares = 0;
     for (let i = 0; i < probabilities.length; i++) {
       if ((probabilities[i] ?? 0) >= threshold) {
+        const r = returnsNet[i] ?? 0;
         trades++;
-        sum += returnsNet[i] ?? 0;
+        sum += r;
+        sumOfSquares += r * r;
       }
     }
-    if (trades < search.minTrades) continue;
+    if (trades < search.minTrades || trades < 2) continue;
     const meanReturnNet = sum / trades;
-    if (meanReturnNet > 0 && (best === null || meanReturnNet > best.meanReturnNet)) best = { threshold, trades, meanReturnNet };
+    const deviation = Math.sqrt(Math.max(0, (sumOfSquares - trades * meanReturnNet * meanReturnNet) / (trades - 1)));
+    const tStatistic = deviation > 0 ? meanReturnNet / (deviation / Math.sqrt(trades)) : meanReturnNet > 0 ? Number.POSITIVE_INFINITY : 0;
+    if (meanReturnNet <= 0 || tStatistic < search.minTStatistic) continue;
+    if (best === null || meanReturnNet > best.meanReturnNet) best = { threshold, trades, meanReturnNet, tStatistic };
   }
   return best;
 }

@@ -54,12 +54,19 @@ describe('the "AI model" strategy threshold', () => {
   it('picks the threshold with the best mean net return among those with enough trades', () => {
     const probabilities = [0.52, 0.55, 0.58, 0.61, 0.7];
     const returns = [-0.03, 0.01, 0.02, -0.01, 0.04];
-    const search = { candidates: [0.5, 0.55, 0.6, 0.65], minTrades: 2 };
+    const search = { candidates: [0.5, 0.55, 0.6, 0.65], minTrades: 2, minTStatistic: 0 };
     // ≥0.50: mean 0.006; ≥0.55: 0.015; ≥0.60: 0.015 (tie, the lower threshold wins); ≥0.65: 1 trade, too few.
-    expect(chooseEntryThreshold(probabilities, returns, search)).toEqual({ threshold: 0.55, trades: 4, meanReturnNet: 0.015 });
+    expect(chooseEntryThreshold(probabilities, returns, search)).toMatchObject({ threshold: 0.55, trades: 4, meanReturnNet: 0.015 });
+  });
+
+  it('refuses a positive mean that does not stand out from its noise', () => {
+    // Returns 0.03, −0.01, 0.03, −0.01: mean 0.01, sample σ = √(4·0.0004/3) = 0.023094, t = 0.01 / (0.023094/2) = 0.866.
+    const choice = chooseEntryThreshold([0.6, 0.6, 0.6, 0.6], [0.03, -0.01, 0.03, -0.01], { candidates: [0.5], minTrades: 2, minTStatistic: 0 });
+    expect(choice?.tStatistic).toBeCloseTo(0.01 / (Math.sqrt(0.0016 / 3) / 2), 10);
+    expect(chooseEntryThreshold([0.6, 0.6, 0.6, 0.6], [0.03, -0.01, 0.03, -0.01], { candidates: [0.5], minTrades: 2, minTStatistic: 2 })).toBeNull();
   });
 
   it('says "never enter" when no threshold makes money after costs', () => {
-    expect(chooseEntryThreshold([0.6, 0.7, 0.8], [-0.01, -0.02, 0], { candidates: [0.5, 0.6], minTrades: 1 })).toBeNull();
+    expect(chooseEntryThreshold([0.6, 0.7, 0.8], [-0.01, -0.02, 0], { candidates: [0.5, 0.6], minTrades: 1, minTStatistic: 0 })).toBeNull();
   });
 });
