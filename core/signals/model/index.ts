@@ -65,6 +65,7 @@ export {
   type OutOfRangeFeature,
 } from './driftMonitor.ts';
 export { ksPValue, ksStatistic, populationStabilityIndex } from './driftStatistics.ts';
+export { DEFAULT_DRIFT_RECENT_BARS, DRIFT_FEATURES, driftFromCandles, type DriftFromCandlesResult } from './driftFromCandles.ts';
 export { trainingConfigSchema, type TrainingConfig, type TrainingConfigInput } from './trainingConfig.ts';
 export { candlesHash, trainingSamplesFor, type TrainingSamples } from './trainingSamples.ts';
 export { MIN_SAMPLES_PER_FOLD, train, type TrainedModel, type TrainingErrorCode, type TrainingProgress, type TrainingResult, type TrainingStage } from './train.ts';

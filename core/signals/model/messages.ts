@@ -63,6 +63,9 @@ export const MODEL_MESSAGES = {
   DRIFT_SEVERE:
     'The market is very different from what the model learned. Ballast switched to safe mode: no new entries, exits still work. Review the drift panel, then re-arm or retrain.',
 
+  DRIFT_RECENT_TOO_SHORT: 'The recent price history is too short to compare: it needs at least {{needed}} bars and has {{bars}}.',
+  DRIFT_REFERENCE_TOO_SHORT: 'The reference price history ({{bars}} bars) is too short to learn what normal looks like. Use a longer one.',
+
   // Training.
   TRAINING_BAD_CONFIG: 'The training settings are not valid ({{detail}}). Nothing was trained.',
   TRAINING_BAD_CANDLES: 'The price history has a bar that cannot be used ({{detail}}). Fix or re-download the data, then train again.',

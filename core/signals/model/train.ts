@@ -1,8 +1,9 @@
 import type { Candle } from '../../market/index.ts';
 import { fitBoostedTrees } from './boostedTrees.ts';
 import { calibrate, fitPlattScaling, reliabilityBins, type PlattScaling } from './calibration.ts';
+import { DRIFT_FEATURES } from './driftFromCandles.ts';
 import { buildDriftReference, DriftReferenceError, type DriftReference } from './driftReference.ts';
-import { CALENDAR_FEATURES, FEATURE_NAMES, FEATURE_WARM_UP_BARS, FEATURES_READY_AFTER_BARS, FeatureInputError } from './features.ts';
+import { FEATURE_NAMES, FEATURE_WARM_UP_BARS, FEATURES_READY_AFTER_BARS, FeatureInputError } from './features.ts';
 import { forecastScoresOf } from './forecastScores.ts';
 import { fitLogisticRegression } from './logisticRegression.ts';
 import type { Model, ModelKind } from './model.ts';
@@ -119,7 +120,7 @@ async function trainParsed(candles: readonly Candle[], config: TrainingConfig, o
   const driftReference = buildDriftReference(
     samples.featureRows.values.subarray(firstWarmBar * columns),
     columns,
-    FEATURE_NAMES.flatMap((name, column) => (CALENDAR_FEATURES.has(name) ? [] : [{ name, column }])),
+    DRIFT_FEATURES,
     { recentBars: config.driftRecentBars },
   );
   await step('drift');

@@ -6,6 +6,7 @@ import {
   CALENDAR_FEATURES,
   DriftReferenceError,
   driftOverHistory,
+  driftFromCandles,
   driftReaction,
   FEATURE_COUNT,
   FEATURE_NAMES,
@@ -149,6 +150,17 @@ describe('drift on real BTC/USDT hourly data', () => {
     const insideStart = barIndex('2019-12-01T00:00Z');
     const inside = Array.from({ length: 500 }, (_, k) => insideStart + k * 4);
     expect(inside.filter((bar) => barOutsideTraining(crashReference, rowsBetween(bar, bar + 1)).skipSignal)).toEqual([]);
+  });
+
+  it('reports the crash from two candle histories the way the CLI prints it', () => {
+    const result = driftFromCandles(btc.slice(barIndex('2019-12-01T00:00Z'), barIndex('2020-03-01T00:00Z')), btc.slice(barIndex('2020-03-05T00:00Z'), barIndex('2020-03-13T00:00Z')));
+    if (!result.ok) throw new Error(result.code);
+    expect(result.report.verdict).toBe('severe');
+    // Every figure survives JSON (no NaN or Infinity turning into null on the way to the CLI).
+    const printed = JSON.parse(JSON.stringify(result.report)) as { features: Record<string, unknown>[] };
+    for (const feature of printed.features) for (const key of ['psi', 'psiThreshold', 'ks', 'ksPValue']) expect(typeof feature[key]).toBe('number');
+    expect(driftFromCandles(btc.slice(0, 3_000), btc.slice(5_000, 5_100))).toEqual({ ok: false, code: 'DRIFT_RECENT_TOO_SHORT', params: { bars: 100, needed: 144 } });
+    expect(driftFromCandles(btc.slice(0, 200), btc.slice(5_000, 6_000))).toMatchObject({ ok: false, code: 'DRIFT_REFERENCE_TOO_SHORT' });
   });
 
   it('refuses to derive thresholds from a reference too short for the window', () => {
