@@ -32,10 +32,10 @@ export const layerRules = {
     patterns: [
       { group: ['node:*'], message: 'The renderer has no Node.js.' },
       // A regex, not a group: gitignore-style groups treat a leading `#` as a comment.
-      { regex: '^#core/(?!contract/)', message: 'The renderer may import only core/contract (types and schemas) from core.' },
+      { regex: '^#core/(?!contract/|model/)', message: 'The renderer may import only core/contract and core/model (types, schemas, shared lists) from core.' },
       {
-        group: ['**/core/**', '!**/core/contract/**'],
-        message: 'The renderer may import only core/contract (types and schemas) from core.',
+        group: ['**/core/**', '!**/core/contract/**', '!**/core/model/**'],
+        message: 'The renderer may import only core/contract and core/model (types, schemas, shared lists) from core.',
       },
       { group: ['**/electron/**'], message: 'The renderer never imports electron/.' },
       { group: ['**/test/**', '**/test'], message: 'Production code never imports test/.' },

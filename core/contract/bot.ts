@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { EXCHANGE_IDS, MARKET_SYMBOL_PATTERN, STRATEGY_IDS } from '../model/index.ts';
 
 /**
  * The paper bot as the screens see it. Every figure is after fees and slippage; replays of past
  * data are labelled as such, and results are always shown next to buy-and-hold.
  */
-export const StrategyIdSchema = z.enum(['trend-follower', 'rsi-mean-reversion', 'do-nothing']);
+export const StrategyIdSchema = z.enum(STRATEGY_IDS);
 
 export const StrategyInfo = z.strictObject({
   id: StrategyIdSchema,
@@ -13,9 +14,6 @@ export const StrategyInfo = z.strictObject({
 });
 export type StrategyInfo = z.infer<typeof StrategyInfo>;
 
-/** A market as two coin codes with a slash (BTC/USDT); the screens check it before sending. */
-export const MARKET_SYMBOL_PATTERN = /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/;
-export const isMarketSymbol = (text: string): boolean => MARKET_SYMBOL_PATTERN.test(text);
 
 /** Most a replay file may be (characters); a year of 1-minute bars fits comfortably. */
 export const MAX_REPLAY_FILE_CHARS = 50_000_000;
@@ -29,7 +27,7 @@ export const MarketSource = z.discriminatedUnion('kind', [
   /** Live public prices from an exchange (no key needed): paper trading in real time. */
   z.strictObject({
     kind: z.literal('exchange'),
-    exchangeId: z.enum(['binance', 'kraken', 'okx', 'bybit', 'kucoin', 'coinbase', 'bitget']),
+    exchangeId: z.enum(EXCHANGE_IDS),
     timeframe: z.enum(['1m', '5m', '15m', '1h']),
   }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXCHANGE_IDS } from '../model/index.ts';
 import { TradingMode } from './tradingState.ts';
 
 /**
@@ -8,8 +9,8 @@ import { TradingMode } from './tradingState.ts';
  * instead of reaching the page.
  */
 
-/** The exchanges whose key permissions Ballast can read (mirrors core/keys, checked by a test). */
-export const KeyExchange = z.enum(['binance', 'kraken', 'okx', 'bybit', 'kucoin', 'coinbase', 'bitget']);
+/** The exchanges whose key permissions Ballast can read. */
+export const KeyExchange = z.enum(EXCHANGE_IDS);
 export type KeyExchange = z.infer<typeof KeyExchange>;
 
 export const KeyEnvironment = z.enum(['testnet', 'live']);

@@ -1,3 +1,5 @@
+import type { Result as Outcome } from '../model/index.ts';
+
 /**
  * How every command result crosses IPC. Electron mangles thrown errors, and a screen needs a
  * code it can act on, so failures travel as data: `{ ok: false, error: { code, message } }`.
@@ -27,9 +29,7 @@ export interface ContractErrorPayload {
   readonly message: string;
 }
 
-export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ContractErrorPayload };
+export type Result<T> = Outcome<T, ContractErrorPayload>;
 
 /**
  * Thrown by command handlers for expected refusals. Only this error's message reaches the
@@ -45,7 +45,7 @@ export class ContractError extends Error {
   }
 }
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export { ok } from '../model/index.ts';
 
 export const failure = (code: ContractErrorCode, message: string): Result<never> => ({
   ok: false,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { TRADING_MODES, TRADING_STATES, type StateCause as ModelStateCause } from '../model/index.ts';
 
 /** The trading states of ARCHITECTURE.md; the risk layer owns the machine, the contract names them. */
-export const TradingStateName = z.enum(['ACTIVE', 'SAFE_MODE', 'PAUSED', 'KILLED']);
+export const TradingStateName = z.enum(TRADING_STATES);
 export type TradingStateName = z.infer<typeof TradingStateName>;
 
-export const TradingMode = z.enum(['paper', 'live']);
+export const TradingMode = z.enum(TRADING_MODES);
 export type TradingMode = z.infer<typeof TradingMode>;
 
 export const StateCause = z.strictObject({
@@ -13,7 +14,7 @@ export const StateCause = z.strictObject({
   /** Plain-language explanation shown to the person. */
   message: z.string().max(500),
 });
-export type StateCause = z.infer<typeof StateCause>;
+export type StateCause = ModelStateCause;
 
 export const TradingStateSnapshot = z.strictObject({
   state: TradingStateName,

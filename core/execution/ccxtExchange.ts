@@ -1,3 +1,4 @@
+import { err, type Refusal, type Result } from '../model/index.ts';
 import type { Exchange } from 'ccxt';
 import type { Logger } from '../log/index.ts';
 import { catalogueFromCcxt, type MarketInfo } from '../market/index.ts';
@@ -19,9 +20,7 @@ export interface CcxtExchangeOptions {
   readonly logger?: Logger;
 }
 
-export type CreateCcxtExchangeResult =
-  | { readonly ok: true; readonly value: ExchangePort }
-  | { readonly ok: false; readonly reason: string; readonly detail: string };
+export type CreateCcxtExchangeResult = Result<ExchangePort, Refusal>;
 
 /**
  * Exchanges whose spot "limit order + triggerPrice" Ballast has verified to be a stop-loss-limit
@@ -39,11 +38,10 @@ export const DEFAULT_RETRY_AFTER_MS = 60_000;
 export function createCcxtExchange(options: CcxtExchangeOptions): CreateCcxtExchangeResult {
   const { exchange, logger } = options;
   if (!exchange.enableRateLimit && options.unsafeAllowRateLimiterOffInTests !== true) {
-    return {
-      ok: false,
+    return err({
       reason: "Ballast keeps the exchange's request rate limiter on, so the exchange does not block this computer.",
       detail: 'enableRateLimit is false; only tests may turn it off (unsafeAllowRateLimiterOffInTests)',
-    };
+    });
   }
   // Ballast accounts for the heavier weight of an all-symbols open-orders query; ccxt would refuse it.
   exchange.options.warnOnFetchOpenOrdersWithoutSymbol = false;
@@ -67,8 +65,8 @@ export function createCcxtExchange(options: CcxtExchangeOptions): CreateCcxtExch
     }
     const parsed = parse(raw);
     if (parsed.ok) return { kind: 'ok', value: parsed.value };
-    const detail = `${exchange.id} ${action}: unreadable answer (${parsed.issue})`;
-    logger?.warn({ exchange: exchange.id, action, issue: parsed.issue }, 'exchange answer refused');
+    const detail = `${exchange.id} ${action}: unreadable answer (${parsed.error})`;
+    logger?.warn({ exchange: exchange.id, action, issue: parsed.error }, 'exchange answer refused');
     // An order request whose answer cannot be read may still have placed (or cancelled) the order.
     return effect === 'changes_state' ? { kind: 'unknown', detail } : { kind: 'unavailable', detail };
   }

@@ -1,3 +1,4 @@
+import type { Result } from '../model/index.ts';
 import { z } from 'zod';
 import type { AssetBalance, ExchangeOrder, ExchangeOrderType, ExchangeTrade, FeePaid } from './exchangePort.ts';
 
@@ -6,7 +7,8 @@ import type { AssetBalance, ExchangeOrder, ExchangeOrderType, ExchangeTrade, Fee
  * A response that does not fit fails closed: the caller turns it into an error outcome (for an
  * order placement, `unknown`, because the order may exist even though its answer is unreadable).
  */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: string };
+/** A response read against what Ballast expects; the error says what did not fit. */
+export type Parsed<T> = Result<T, string>;
 
 const optionalNumber = z.number().nullish().transform((value) => value ?? null);
 const looseFee = z.object({ currency: z.string().nullish(), cost: z.number().nullish() }).nullish();
@@ -68,7 +70,7 @@ function statusOf(order: ParsedOrder): Parsed<ExchangeOrder['status']> {
     case 'rejected':
       return { ok: true, value: 'REJECTED' };
     default:
-      return { ok: false, issue: `status: '${String(order.status)}' is not an order status Ballast knows` };
+      return { ok: false, error: `status: '${String(order.status)}' is not an order status Ballast knows` };
   }
 }
 
@@ -77,7 +79,7 @@ function typeOf(order: ParsedOrder): Parsed<ExchangeOrderType> {
   const hasTrigger = order.triggerPrice !== null && order.triggerPrice > 0;
   if (order.type === 'limit') return { ok: true, value: hasTrigger ? 'stop_limit' : 'limit' };
   if (order.type === 'market' && !hasTrigger) return { ok: true, value: 'market' };
-  return { ok: false, issue: `type: '${String(order.type)}'${hasTrigger ? ' with a trigger price' : ''} is not an order type Ballast handles` };
+  return { ok: false, error: `type: '${String(order.type)}'${hasTrigger ? ' with a trigger price' : ''} is not an order type Ballast handles` };
 }
 
 function feesOf(order: ParsedOrder): FeePaid[] {
@@ -102,7 +104,7 @@ export function feesMissing(raw: unknown): boolean {
  */
 export function parseOrder(raw: unknown, clientOrderIdOverride?: string): Parsed<ExchangeOrder> {
   const parsed = orderSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issue: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const order = parsed.data;
   const status = statusOf(order);
   if (!status.ok) return status;
@@ -110,9 +112,9 @@ export function parseOrder(raw: unknown, clientOrderIdOverride?: string): Parsed
   if (!type.ok) return type;
   const clientOrderId = clientOrderIdOverride ?? order.clientOrderId;
   if (clientOrderId === undefined || clientOrderId === null || clientOrderId === '') {
-    return { ok: false, issue: 'clientOrderId: missing, so the order cannot be matched to its intent' };
+    return { ok: false, error: 'clientOrderId: missing, so the order cannot be matched to its intent' };
   }
-  if (order.filled > order.amount * (1 + 1e-9)) return { ok: false, issue: `filled ${order.filled} is more than the amount ${order.amount}` };
+  if (order.filled > order.amount * (1 + 1e-9)) return { ok: false, error: `filled ${order.filled} is more than the amount ${order.amount}` };
   const averagePriceQuote = order.filled > 0 ? (order.average ?? (order.cost !== null ? order.cost / order.filled : null)) : null;
   return {
     ok: true,
@@ -142,11 +144,11 @@ export function originalClientOrderId(raw: unknown): string | undefined {
 }
 
 export function parseOrders(raw: unknown): Parsed<ExchangeOrder[]> {
-  if (!Array.isArray(raw)) return { ok: false, issue: 'response: expected a list of orders' };
+  if (!Array.isArray(raw)) return { ok: false, error: 'response: expected a list of orders' };
   const orders: ExchangeOrder[] = [];
   for (const [index, entry] of raw.entries()) {
     const parsed = parseOrder(entry);
-    if (!parsed.ok) return { ok: false, issue: `${index}.${parsed.issue}` };
+    if (!parsed.ok) return { ok: false, error: `${index}.${parsed.error}` };
     orders.push(parsed.value);
   }
   return { ok: true, value: orders };
@@ -154,7 +156,7 @@ export function parseOrders(raw: unknown): Parsed<ExchangeOrder[]> {
 
 export function parseTrades(raw: unknown): Parsed<ExchangeTrade[]> {
   const parsed = z.array(tradeSchema).safeParse(raw);
-  if (!parsed.success) return { ok: false, issue: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   return {
     ok: true,
     value: parsed.data.map((trade) => ({
@@ -183,16 +185,16 @@ export function feesFromTrades(trades: readonly ExchangeTrade[]): FeePaid[] {
 /** Every asset ccxt lists, with free, used and total all present; a missing one refuses the whole answer. */
 export function parseBalances(raw: unknown): Parsed<Map<string, AssetBalance>> {
   const parsed = balanceSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issue: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const { free, used, total } = parsed.data;
   const balances = new Map<string, AssetBalance>();
   for (const [asset, totalAmount] of Object.entries(total)) {
     const freeAmount = free[asset];
     const usedAmount = used[asset];
     if (typeof totalAmount !== 'number' || typeof freeAmount !== 'number' || typeof usedAmount !== 'number') {
-      return { ok: false, issue: `${asset}: free, used or total is missing` };
+      return { ok: false, error: `${asset}: free, used or total is missing` };
     }
-    if (freeAmount < 0 || usedAmount < 0) return { ok: false, issue: `${asset}: negative balance` };
+    if (freeAmount < 0 || usedAmount < 0) return { ok: false, error: `${asset}: negative balance` };
     balances.set(asset, { asset, free: freeAmount, used: usedAmount, total: totalAmount });
   }
   return { ok: true, value: balances };

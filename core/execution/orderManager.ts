@@ -1,3 +1,4 @@
+import { err, ok } from '../model/index.ts';
 import type { Journal } from '../journal/index.ts';
 import type { MarketInfo } from '../market/index.ts';
 import type { SizedOrder } from '../risk/index.ts';
@@ -9,7 +10,7 @@ import type { Fill, Order } from './order.ts';
 import { cancelAllOrders, cancelOrder, type CancelAllResult, type CancelResult } from './orderCancellation.ts';
 import { OrderJournal } from './orderJournal.ts';
 import { OrderLifecycle, type OrderFlowHooks } from './orderLifecycle.ts';
-import { prepareOrderRequest, type LocalRejectionCode } from './orderPrecision.ts';
+import { prepareOrderRequest } from './orderPrecision.ts';
 import { PositionBook, type Position, type PositionValuation } from './positionBook.ts';
 import { ProtectiveStops, type ClientSideStop, type ProtectionWarning } from './protectiveStops.ts';
 import type { ExecutionReadiness, ReconciliationReport } from './readiness.ts';
@@ -38,13 +39,8 @@ export interface SubmitOptions {
   readonly protectiveStopPriceQuote?: number;
 }
 
-export type SubmitRefusalCode = LocalRejectionCode | 'NOT_READY' | 'INTENT_REUSED';
-
-export type SubmitResult =
-  /** Journaled and sent (or resumed). `order.status` says what the exchange made of it, REJECTED included. */
-  | { readonly ok: true; readonly order: Order }
-  /** Nothing was sent. */
-  | { readonly ok: false; readonly code: SubmitRefusalCode; readonly reason: string; readonly detail: string };
+export type { SubmitRefusal, SubmitRefusalCode, SubmitResult } from './submitResult.ts';
+import type { SubmitResult } from './submitResult.ts';
 
 /**
  * The order lifecycle between the risk layer and the exchange. The runtime calls `start()` once
@@ -98,7 +94,7 @@ export class OrderManager {
     this.#readiness = { state: 'RECONCILING', sinceMs: this.#clock.nowMs() };
     try {
       const result = await reconcile(this.#reconcileDeps(), 'startup');
-      this.#readiness = result.ok ? { state: 'READY', report: result.report } : result.readiness;
+      this.#readiness = result.ok ? { state: 'READY', report: result.value } : result.error;
     } catch (error) {
       this.#readiness = { state: 'REFUSED', code: 'JOURNAL_FAILED', message: 'Ballast could not finish checking its orders against the exchange, so it is not trading.', detail: error instanceof Error ? error.message : String(error), atMs: this.#clock.nowMs() };
     }
@@ -117,13 +113,13 @@ export class OrderManager {
   async sync(): Promise<ReconciliationReport | null> {
     if (this.#readiness.state !== 'READY') return null;
     const result = await this.#flushingAfter(() => reconcile(this.#reconcileDeps(), 'periodic'));
-    return result.ok ? result.report : null;
+    return result.ok ? result.value : null;
   }
 
   async submit(order: SizedOrder, options: SubmitOptions = {}): Promise<SubmitResult> {
     if (this.#readiness.state !== 'READY') {
       const detail = this.#readiness.state === 'REFUSED' ? `${this.#readiness.code}: ${this.#readiness.detail}` : this.#readiness.state;
-      return { ok: false, code: 'NOT_READY', reason: 'Ballast has not finished checking your orders against the exchange, so it is not trading yet.', detail };
+      return err({ code: 'NOT_READY', reason: 'Ballast has not finished checking your orders against the exchange, so it is not trading yet.', detail });
     }
     return this.#flushingAfter(() => this.#place(order, options, null));
   }
@@ -215,10 +211,11 @@ export class OrderManager {
       const prepared = prepareOrderRequest(sized, this.#markets.get(sized.symbol), options.referencePriceQuote);
       const atMs = this.#clock.nowMs();
       if (!prepared.ok) {
-        this.#store.recordEvent('order', clientOrderId, atMs, { event: 'refused_locally', intentId: sized.intentId, code: prepared.code, reason: prepared.reason, detail: prepared.detail });
+        const { code, reason, detail } = prepared.error;
+        this.#store.recordEvent('order', clientOrderId, atMs, { event: 'refused_locally', intentId: sized.intentId, code, reason, detail });
         return prepared;
       }
-      const { request } = prepared;
+      const { request, adjustments } = prepared.value;
       const protectiveStop = sized.purpose === 'entry' && sized.side === 'buy' ? (options.protectiveStopPriceQuote ?? sized.stopPriceQuote ?? null) : null;
       const pending = this.#store.insert(
         {
@@ -227,21 +224,21 @@ export class OrderManager {
           status: 'PENDING_SUBMIT', exchangeOrderId: null, filledBase: 0, averagePriceQuote: null, fees: [], parentClientOrderId, protectiveStopPriceQuote: protectiveStop,
           submitAttempts: 1, statusReason: null, confirmedByExchange: false, exchangeCreatedAtMs: null, createdAtMs: atMs, updatedAtMs: atMs,
         },
-        { adjustments: prepared.adjustments, referencePriceQuote: options.referencePriceQuote ?? null },
+        { adjustments, referencePriceQuote: options.referencePriceQuote ?? null },
       );
-      return { ok: true, order: await this.#lifecycle.send(pending) };
+      return ok(await this.#lifecycle.send(pending));
     });
   }
 
   /** The same intent again: never a second order. Resumes an unsettled one, reports a settled one. */
   async #resume(existing: Order, sized: SizedOrder): Promise<SubmitResult> {
     if (existing.intentId !== sized.intentId || existing.symbol !== sized.symbol || existing.side !== sized.side || existing.type !== sized.type) {
-      return { ok: false, code: 'INTENT_REUSED', reason: 'This intent was already used for a different order, so nothing was sent.', detail: `intent ${sized.intentId} is order ${existing.clientOrderId} (${existing.symbol} ${existing.side} ${existing.type})` };
+      return err({ code: 'INTENT_REUSED', reason: 'This intent was already used for a different order, so nothing was sent.', detail: `intent ${sized.intentId} is order ${existing.clientOrderId} (${existing.symbol} ${existing.side} ${existing.type})` });
     }
     if (existing.status === 'PENDING_SUBMIT' || existing.status === 'UNKNOWN') {
-      return { ok: true, order: await this.#lifecycle.resolve(existing, { action: 'resubmit' }) };
+      return ok(await this.#lifecycle.resolve(existing, { action: 'resubmit' }));
     }
-    return { ok: true, order: existing };
+    return ok(existing);
   }
 
   #cancelDeps(): { calls: ExchangeCalls; clock: ExecutionClock; lifecycle: OrderLifecycle } {

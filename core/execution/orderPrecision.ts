@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../model/index.ts';
 import type { MarketInfo } from '../market/index.ts';
 import type { SizedOrder } from '../risk/index.ts';
 import { clientOrderIdFor } from './clientOrderId.ts';
@@ -18,21 +19,19 @@ export type LocalRejectionCode =
 
 /** An order Ballast refused before sending anything. `reason` is for the person, `detail` for the log. */
 export interface LocalRejection {
-  readonly ok: false;
   readonly code: LocalRejectionCode;
   readonly reason: string;
   readonly detail: string;
 }
 
 export interface PreparedOrder {
-  readonly ok: true;
   readonly request: OrderRequest;
   /** What rounding changed, for the audit trail (empty when the order was already on the grid). */
   readonly adjustments: readonly string[];
 }
 
-function refuse(code: LocalRejectionCode, reason: string, detail: string): LocalRejection {
-  return { ok: false, code, reason, detail };
+function refuse(code: LocalRejectionCode, reason: string, detail: string): Result<never, LocalRejection> {
+  return err({ code, reason, detail });
 }
 
 /**
@@ -51,7 +50,7 @@ function stopRounding(order: SizedOrder): TickRounding {
   return order.side === 'sell' ? 'up' : 'down';
 }
 
-function roundedPrice(value: number | undefined, tick: number, rounding: TickRounding, what: string): number | LocalRejection | undefined {
+function roundedPrice(value: number | undefined, tick: number, rounding: TickRounding, what: string): number | Result<never, LocalRejection> | undefined {
   if (value === undefined) return undefined;
   if (!Number.isFinite(value) || value <= 0) return refuse('INVALID_PRICE', `The ${what} is not a valid price.`, `${what} ${value}`);
   const rounded = roundToTick(value, tick, rounding);
@@ -68,7 +67,7 @@ function roundedPrice(value: number | undefined, tick: number, rounding: TickRou
  * Market orders have no price of their own; their notional is checked at `referencePriceQuote`
  * (the current price the caller saw). Without one the order is refused, not guessed.
  */
-export function prepareOrderRequest(order: SizedOrder, market: MarketInfo | undefined, referencePriceQuote?: number): PreparedOrder | LocalRejection {
+export function prepareOrderRequest(order: SizedOrder, market: MarketInfo | undefined, referencePriceQuote?: number): Result<PreparedOrder, LocalRejection> {
   if (market === undefined) return refuse('MARKET_UNKNOWN', `Ballast has no trading rules for ${order.symbol}, so it did not send the order.`, `symbol ${order.symbol}`);
   if (!market.active) return refuse('MARKET_INACTIVE', `${order.symbol} is not open for trading on the exchange right now.`, `market ${market.symbol} inactive`);
   if (!Number.isFinite(order.amountBase) || order.amountBase <= 0) {
@@ -122,5 +121,5 @@ export function prepareOrderRequest(order: SizedOrder, market: MarketInfo | unde
     ...(order.type !== 'market' && limit !== undefined ? { limitPriceQuote: limit } : {}),
     ...(order.type === 'stop_limit' && stop !== undefined ? { stopPriceQuote: stop } : {}),
   };
-  return { ok: true, request, adjustments };
+  return ok({ request, adjustments });
 }

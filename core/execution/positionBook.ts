@@ -1,3 +1,4 @@
+import { splitMarketSymbol } from '../model/index.ts';
 import type { Fill } from './order.ts';
 
 /** A spot position built from Ballast's own fills (long only: selling reduces, never shorts). */
@@ -27,8 +28,8 @@ export interface PositionValuation {
 type MutablePosition = { -readonly [K in keyof Position]: Position[K] };
 
 export function assetsOfSymbol(symbol: string): { base: string; quote: string } {
-  const [base, quote] = symbol.split(':')[0]?.split('/') ?? [];
-  if (base === undefined || quote === undefined || base === '' || quote === '') throw new RangeError(`not a spot symbol: ${symbol}`);
+  const { base, quote } = splitMarketSymbol(symbol.split(':')[0] ?? symbol);
+  if (base === '' || quote === '') throw new RangeError(`not a spot symbol: ${symbol}`);
   return { base, quote };
 }
 

@@ -7,6 +7,7 @@ import type { OrderJournal } from './orderJournal.ts';
 import { isTerminal } from './orderStatus.ts';
 import { assetsOfSymbol } from './positionBook.ts';
 import { floorToStep } from './stepRounding.ts';
+import type { SubmitResult } from './submitResult.ts';
 
 /** A stop Ballast watches itself, because the exchange has no native stop orders. */
 export interface ClientSideStop {
@@ -34,7 +35,7 @@ export interface ProtectionDeps {
   /** Fraction below the trigger for the stop-limit's limit price, so it still fills in a fast market. */
   readonly stopLimitSlippage: number;
   market(symbol: string): MarketInfo | undefined;
-  place(order: SizedOrder, parentClientOrderId: string): Promise<{ readonly ok: boolean; readonly order?: Order; readonly reason?: string }>;
+  place(order: SizedOrder, parentClientOrderId: string): Promise<SubmitResult>;
   cancel(order: Order): Promise<CancelResult>;
 }
 
@@ -104,9 +105,9 @@ export class ProtectiveStops {
       },
       entry.clientOrderId,
     );
-    if (!placed.ok || placed.order === undefined || placed.order.status === 'REJECTED') {
+    if (!placed.ok || placed.value.status === 'REJECTED') {
       // Too small for an exchange stop, or refused: watch it here rather than leave it bare.
-      this.#registerClientStop(entry, target, stopPrice, `no exchange stop: ${placed.reason ?? placed.order?.statusReason ?? 'refused'}`);
+      this.#registerClientStop(entry, target, stopPrice, `no exchange stop: ${placed.ok ? (placed.value.statusReason ?? 'refused') : placed.error.reason}`);
       return;
     }
     this.#warnings.delete(entry.clientOrderId);

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../model/index.ts';
 import type { MarketInfo } from '../market/index.ts';
 import { isBallastClientOrderId } from './clientOrderId.ts';
 import type { ExchangeCalls, ExecutionClock } from './exchangeCalls.ts';
@@ -21,10 +22,10 @@ export interface ReconcileDeps {
   setMarkets(markets: ReadonlyMap<string, MarketInfo>): void;
 }
 
-export type ReconcileResult = { readonly ok: true; readonly report: ReconciliationReport } | { readonly ok: false; readonly readiness: Extract<ExecutionReadiness, { state: 'REFUSED' }> };
+export type ReconcileResult = Result<ReconciliationReport, Extract<ExecutionReadiness, { state: 'REFUSED' }>>;
 
 function refused(code: RefusalCode, detail: string, atMs: number): ReconcileResult {
-  return { ok: false, readiness: { state: 'REFUSED', code, message: REFUSAL_MESSAGES[code], detail, atMs } };
+  return err({ state: 'REFUSED', code, message: REFUSAL_MESSAGES[code], detail, atMs });
 }
 
 function failureCode(outcome: ExchangeOutcome<unknown>, otherwise: RefusalCode): RefusalCode {
@@ -137,5 +138,5 @@ export async function reconcile(deps: ReconcileDeps, phase: 'startup' | 'periodi
     atMs: clock.nowMs(), phase, ordersChecked: pending.length, openOnExchange: open.value.length, foreignOpenOrders: foreign, fillsAdded, discrepancies, unresolvedOrders: unresolved,
   };
   store.recordEvent('system', null, report.atMs, { event: 'reconciled', ...report });
-  return { ok: true, report };
+  return ok(report);
 }

@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { EXCHANGE_IDS } from '../model/index.ts';
 
 /** Exchanges whose key permissions Ballast can read from the exchange itself. */
-export const EXCHANGE_IDS = ['binance', 'kraken', 'okx', 'bybit', 'kucoin', 'coinbase', 'bitget'] as const;
+export { EXCHANGE_IDS, EXCHANGE_NAMES, type ExchangeId } from '../model/index.ts';
 export const exchangeIdSchema = z.enum(EXCHANGE_IDS);
-export type ExchangeId = z.infer<typeof exchangeIdSchema>;
-
-export const EXCHANGE_NAMES: Readonly<Record<ExchangeId, string>> = {
-  binance: 'Binance',
-  kraken: 'Kraken',
-  okx: 'OKX',
-  bybit: 'Bybit',
-  kucoin: 'KuCoin',
-  coinbase: 'Coinbase Advanced',
-  bitget: 'Bitget',
-};
 
 /** Paper trading needs no key; testnet keys and live keys are kept apart. */
 export const KEY_ENVIRONMENTS = ['testnet', 'live'] as const;

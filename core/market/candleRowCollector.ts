@@ -1,3 +1,4 @@
+import type { Result } from '../model/index.ts';
 import type { Candle, Timeframe } from './candle.ts';
 import { cellText, decimalMarkOf, readNumberCell } from './importCell.ts';
 import { assembleCandles, type CollectedRows } from './importAssembly.ts';
@@ -26,7 +27,7 @@ export interface ImportedCandles {
   readonly report: ImportReport;
 }
 
-export type ImportResult = { readonly ok: true; readonly value: ImportedCandles } | { readonly ok: false; readonly error: ImportError };
+export type ImportResult = Result<ImportedCandles, ImportError>;
 
 const TIME_FAILURE_CODES: Readonly<Record<TimestampFailure, ImportRowProblemCode>> = {
   missing: 'TIME_EMPTY',

@@ -90,8 +90,8 @@ export function createCcxtMarketData(options: CcxtMarketDataOptions): MarketResu
     }
     const parsed = parse(raw);
     if (parsed.ok) return parsed;
-    options.logger?.warn({ exchange: exchangeId, action, issue: parsed.issue }, 'market data response refused');
-    return marketError('MALFORMED_RESPONSE', 'The exchange sent market data Ballast cannot trust, so it was not used.', `${exchangeId} ${action}: ${parsed.issue}`);
+    options.logger?.warn({ exchange: exchangeId, action, issue: parsed.error }, 'market data response refused');
+    return marketError('MALFORMED_RESPONSE', 'The exchange sent market data Ballast cannot trust, so it was not used.', `${exchangeId} ${action}: ${parsed.error}`);
   }
 
   async function spotMarket(symbol: string): Promise<MarketResult<null>> {

@@ -1,3 +1,4 @@
+import type { Result } from '../model/index.ts';
 import { z } from 'zod';
 import type { Candle } from './candle.ts';
 import type { OrderBookSnapshot, TickerSnapshot } from './marketDataPort.ts';
@@ -27,7 +28,8 @@ const tickerSchema = z.object({
   quoteVolume: optionalNumber,
 });
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: string };
+/** A response read against what Ballast expects; the error says what did not fit. */
+export type Parsed<T> = Result<T, string>;
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -37,11 +39,11 @@ function firstIssue(error: z.ZodError): string {
 
 export function parseOhlcv(raw: unknown): Parsed<Candle[]> {
   const parsed = ohlcvSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issue: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const candles = parsed.data.map(([openTimeMs, open, high, low, close, volumeBase]) => ({ openTimeMs, open, high, low, close, volumeBase }));
   for (let i = 1; i < candles.length; i++) {
     if ((candles[i] as Candle).openTimeMs <= (candles[i - 1] as Candle).openTimeMs) {
-      return { ok: false, issue: `${i}: bars are not in strictly ascending time order` };
+      return { ok: false, error: `${i}: bars are not in strictly ascending time order` };
     }
   }
   return { ok: true, value: candles };
@@ -58,18 +60,18 @@ function isSorted(levels: readonly (readonly [number, number, ...unknown[]])[], 
 
 export function parseOrderBook(raw: unknown, symbol: string): Parsed<OrderBookSnapshot> {
   const parsed = orderBookSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issue: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const { bids, asks, timestamp } = parsed.data;
-  if (!isSorted(bids, true) || !isSorted(asks, false)) return { ok: false, issue: 'order book levels are not sorted best-first' };
+  if (!isSorted(bids, true) || !isSorted(asks, false)) return { ok: false, error: 'order book levels are not sorted best-first' };
   const level = ([priceQuote, amountBase]: readonly [number, number, ...unknown[]]): { priceQuote: number; amountBase: number } => ({ priceQuote, amountBase });
   return { ok: true, value: { symbol, atMs: timestamp, bids: bids.map(level), asks: asks.map(level) } };
 }
 
 export function parseTicker(raw: unknown, symbol: string): Parsed<TickerSnapshot> {
   const parsed = tickerSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issue: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const ticker = parsed.data;
-  if (ticker.symbol !== symbol) return { ok: false, issue: `ticker is for ${ticker.symbol}, not ${symbol}` };
+  if (ticker.symbol !== symbol) return { ok: false, error: `ticker is for ${ticker.symbol}, not ${symbol}` };
   return {
     ok: true,
     value: {
@@ -86,5 +88,5 @@ export function parseTicker(raw: unknown, symbol: string): Parsed<TickerSnapshot
 
 export function parseExchangeTime(raw: unknown): Parsed<number> {
   const parsed = z.number().int().positive().safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issue: firstIssue(parsed.error) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: firstIssue(parsed.error) };
 }

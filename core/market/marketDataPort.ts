@@ -1,3 +1,4 @@
+import type { Result } from '../model/index.ts';
 import type { Candle, Timeframe } from './candle.ts';
 
 /** Trading rules of one spot market, in the units the exchange enforces. */
@@ -80,7 +81,7 @@ export interface MarketDataError {
   readonly retryable: boolean;
 }
 
-export type MarketResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: MarketDataError };
+export type MarketResult<T> = Result<T, MarketDataError>;
 
 export function marketOk<T>(value: T): MarketResult<T> {
   return { ok: true, value };

@@ -1,13 +1,15 @@
+import { err, ok, type Result } from '../model/index.ts';
 import { REJECTION_CODES, type OrderRequest } from '../execution/index.ts';
 import type { MarketInfo } from '../market/index.ts';
 import { stepsFrom } from './marketGrid.ts';
 
-export type FilterVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly exchangeCode: string };
+/** What the exchange's own filters make of an order: nothing, or its refusal with the exchange's code. */
+export type FilterVerdict = Result<null, { readonly reason: string; readonly exchangeCode: string }>;
 
-const pass: FilterVerdict = { ok: true };
+const pass: FilterVerdict = ok(null);
 
 function refuse(reason: string, exchangeCode: string): FilterVerdict {
-  return { ok: false, reason, exchangeCode };
+  return err({ reason, exchangeCode });
 }
 
 /** The shape of the request itself, before any market rule: what an exchange answers with -11xx. */

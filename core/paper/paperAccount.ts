@@ -1,3 +1,4 @@
+import { err, type Refusal, type Result } from '../model/index.ts';
 import type { ExchangeOutcome } from '../execution/index.ts';
 import { timeframeMs, type Candle } from '../market/index.ts';
 import { PaperLedger } from './paperLedger.ts';
@@ -105,10 +106,10 @@ export class PaperAccount {
   }
 }
 
-export type OpenedAccount = { readonly ok: true; readonly value: PaperAccount } | { readonly ok: false; readonly reason: string; readonly detail: string };
+export type OpenedAccount = Result<PaperAccount, Refusal>;
 
 function refuse(reason: string, detail: string): OpenedAccount {
-  return { ok: false, reason, detail };
+  return err({ reason, detail });
 }
 
 /** Opens the stored account, or creates it with the initial balances when the file has none. */

@@ -1,3 +1,4 @@
+import type { Refusal, Result } from '../model/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExchangeOrder, ExchangeOutcome, ExchangePort, OrderRef, OrderRequest } from '../execution/index.ts';
 import type { Journal } from '../journal/index.ts';
@@ -67,7 +68,7 @@ export interface PaperExchange extends ExchangePort {
   matchingActivity(): number;
 }
 
-export type CreatePaperExchangeResult = { readonly ok: true; readonly value: PaperExchange } | { readonly ok: false; readonly reason: string; readonly detail: string };
+export type CreatePaperExchangeResult = Result<PaperExchange, Refusal>;
 
 /**
  * An `ExchangePort` that fills locally. Same answers, same refusals and the same bookkeeping as

@@ -30,7 +30,7 @@ export interface OrderEntry {
  */
 export function enterOrder(entry: OrderEntry, request: OrderRequest): ExchangeOutcome<PaperOrder> {
   const shape = checkRequestShape(request);
-  if (!shape.ok) return rejected(shape.reason, shape.exchangeCode);
+  if (!shape.ok) return rejected(shape.error.reason, shape.error.exchangeCode);
   const { ledger, markets } = entry.context;
   const market = markets.get(request.symbol);
   if (market === undefined) return unknownSymbol(request.symbol);
@@ -42,7 +42,7 @@ export function enterOrder(entry: OrderEntry, request: OrderRequest): ExchangeOu
     );
   }
   const filters = checkMarketFilters(market, request, entry.referenceQuote);
-  if (!filters.ok) return rejected(filters.reason, filters.exchangeCode);
+  if (!filters.ok) return rejected(filters.error.reason, filters.error.exchangeCode);
   if (request.type === 'stop_limit' && stopIsReached(request.side, request.stopPriceQuote ?? 0, entry.referenceQuote)) {
     return rejected(
       `The price (${entry.referenceQuote} ${market.quote}) has already reached the stop price ${request.stopPriceQuote} ${market.quote}, so the stop would trigger at once.`,

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../model/index.ts';
 import { z } from 'zod';
 
 function isTimeZone(name: string): boolean {
@@ -97,11 +98,11 @@ export function defaultRiskLimits(mode: 'paper' | 'live', timeZone = 'UTC'): Ris
   });
 }
 
-export type RiskLimitsParse = { readonly ok: true; readonly limits: RiskLimits } | { readonly ok: false; readonly problems: readonly string[] };
+export type RiskLimitsParse = Result<RiskLimits, readonly string[]>;
 
 /** Parses limits from settings or the UI; anything out of range is refused, never clamped. */
 export function parseRiskLimits(input: unknown): RiskLimitsParse {
   const parsed = RiskLimitsSchema.safeParse(input);
-  if (parsed.success) return { ok: true, limits: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'limits'}: ${issue.message}`) };
+  if (parsed.success) return ok(parsed.data);
+  return err(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'limits'}: ${issue.message}`));
 }

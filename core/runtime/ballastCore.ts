@@ -6,6 +6,7 @@ import {
   type EventHub,
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
+import { splitMarketSymbol } from '../model/index.ts';
 import { createTradingStateMachine, type TradingStateMachine } from '../risk/index.ts';
 import type { BotController } from './paper/botController.ts';
 import { frameHandlers, snapshotForScreens } from './frameHandlers.ts';
@@ -148,7 +149,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
       paperDesk: () => bot.riskDesk(),
       paperStartingBalance: () => {
         const config = bot.status().config;
-        return config === null ? null : { amountQuote: config.startingBalanceQuote, quoteAsset: config.symbol.split('/')[1] ?? 'USDT' };
+        return config === null ? null : { amountQuote: config.startingBalanceQuote, quoteAsset: splitMarketSymbol(config.symbol).quote };
       },
     }),
   };

@@ -1,3 +1,4 @@
+import { splitMarketSymbol } from '../model/index.ts';
 import type { MarketInfo } from '../market/index.ts';
 
 /**
@@ -18,7 +19,7 @@ const decimalsOf = (step: number): number => Math.max(0, -Math.floor(Math.log10(
  * leftovers stay tiny. Price tick: six significant digits at the reference price.
  */
 export function demoMarketRules(symbol: string, referencePriceQuote: number): MarketInfo {
-  const [base = symbol, quote = 'USDT'] = symbol.split('/');
+  const { base, quote } = splitMarketSymbol(symbol);
   const amountStepBase = 10 ** (Math.floor(Math.log10(DEMO_MIN_NOTIONAL_QUOTE / referencePriceQuote)) - 2);
   const priceTickQuote = 10 ** (Math.floor(Math.log10(referencePriceQuote)) - 5);
   return {

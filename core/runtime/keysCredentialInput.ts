@@ -2,7 +2,8 @@ import { ContractError } from '../contract/index.ts';
 import { EXCHANGE_NAMES, makeSecret, type ExchangeCredentials, type ExchangeId } from '../keys/index.ts';
 
 /** Exchanges whose keys come with a passphrase chosen when the key was created. */
-export const EXCHANGES_WITH_PASSPHRASE: ReadonlySet<ExchangeId> = new Set(['okx', 'kucoin', 'bitget']);
+export { EXCHANGES_WITH_PASSPHRASE } from '../model/index.ts';
+import { EXCHANGES_WITH_PASSPHRASE } from '../model/index.ts';
 
 export interface PastedCredentials {
   readonly exchange: ExchangeId;

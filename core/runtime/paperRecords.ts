@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../model/index.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -42,9 +43,7 @@ export interface PaperSessionRecord {
   readonly prices: 'live' | 'replay' | 'synthetic' | 'unknown';
 }
 
-export type SessionReading =
-  | { readonly ok: true; readonly record: PaperSessionRecord }
-  | { readonly ok: false; readonly file: string; readonly reason: string };
+export type SessionReading = Result<PaperSessionRecord, { readonly file: string; readonly reason: string }>;
 
 // Parsed at the edge: a journal row's payload is stored JSON, not a type.
 const SignalPayload = z.looseObject({ strategyId: z.string().min(1) });
@@ -67,13 +66,13 @@ export function readPaperSession(path: string, startedAtMs: number): SessionRead
   const file = path;
   // Verified first, then read only up to the verified head: rows a running bot appends meanwhile wait for the next reading.
   const verification = verifyJournal(path);
-  if (!verification.ok) return { ok: false, file, reason: `the journal failed its check: ${verification.message} (${verification.detail})` };
+  if (!verification.ok) return err({ file, reason: `the journal failed its check: ${verification.message} (${verification.detail})` });
   const maxSeq = verification.head?.seq ?? 0;
   let journal: JournalReader;
   try {
     journal = openJournalReader(path);
   } catch (error) {
-    return { ok: false, file, reason: `the journal could not be opened: ${error instanceof Error ? error.message : String(error)}` };
+    return err({ file, reason: `the journal could not be opened: ${error instanceof Error ? error.message : String(error)}` });
   }
   try {
     const strategies = new Set<string>();
@@ -86,17 +85,17 @@ export function readPaperSession(path: string, startedAtMs: number): SessionRead
         if (start.success && prices === 'unknown') prices = start.data.prices;
       } else if (event.kind === 'signal') {
         const signal = SignalPayload.safeParse(payload);
-        if (!signal.success) return { ok: false, file, reason: `signal ${event.seq} does not name its strategy` };
+        if (!signal.success) return err({ file, reason: `signal ${event.seq} does not name its strategy` });
         strategies.add(signal.data.strategyId);
       } else {
         const fill = FillPayload.safeParse(payload);
-        if (!fill.success) return { ok: false, file, reason: `fill ${event.seq} cannot be read` };
+        if (!fill.success) return err({ file, reason: `fill ${event.seq} cannot be read` });
         if (fill.data.side === 'sell') soldOrders.add(fill.data.clientOrderId);
       }
     }
-    if (strategies.size > 1) return { ok: false, file, reason: `the journal holds signals of ${strategies.size} strategies` };
+    if (strategies.size > 1) return err({ file, reason: `the journal holds signals of ${strategies.size} strategies` });
     const [strategyId] = strategies;
-    return { ok: true, record: { file, startedAtMs, strategyId: strategyId ?? null, completedTrades: soldOrders.size, prices } };
+    return ok({ file, startedAtMs, strategyId: strategyId ?? null, completedTrades: soldOrders.size, prices });
   } finally {
     journal.close();
   }
@@ -146,7 +145,7 @@ export function createPaperSessionReader(options: PaperSessionReaderOptions): ()
       if (match === null) continue;
       const path = join(options.folder, name);
       const reading = cachedReading(cache, path, Number(match[1]), options.log);
-      if (reading.ok) records.push(reading.record);
+      if (reading.ok) records.push(reading.value);
     }
     return records;
   };
@@ -157,7 +156,7 @@ function cachedReading(cache: Map<string, { stamp: string; reading: SessionReadi
   const cached = cache.get(path);
   if (stamp !== null && cached?.stamp === stamp) return cached.reading;
   const reading = readPaperSession(path, startedAtMs);
-  if (!reading.ok) log.warn({ file: reading.file, reason: reading.reason }, 'a paper session does not count towards the paper record');
+  if (!reading.ok) log.warn({ file: reading.error.file, reason: reading.error.reason }, 'a paper session does not count towards the paper record');
   if (stamp !== null) cache.set(path, { stamp, reading });
   return reading;
 }

@@ -107,8 +107,8 @@ export function paperRiskDesk(options: PaperRiskDeskOptions): PaperRiskDesk {
       }
       const { decision, submitted } = outcome;
       if (submitted === null) return resultOf(decision, null);
-      if (!submitted.ok) return resultOf(decision, { ok: false, status: submitted.code, message: `The order was not sent: ${submitted.reason}` });
-      const { order } = submitted;
+      if (!submitted.ok) return resultOf(decision, { ok: false, status: submitted.error.code, message: `The order was not sent: ${submitted.error.reason}` });
+      const { value: order } = submitted;
       if (order.status === 'REJECTED') {
         return resultOf(decision, { ok: false, status: order.status, message: `The paper exchange refused the order: ${order.statusReason ?? 'no reason given'}` });
       }

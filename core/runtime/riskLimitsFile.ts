@@ -40,8 +40,8 @@ export function readRiskLimitsFile(path: string): RiskLimitsFileRead {
     return { kind: 'damaged', detail: 'the file is not a Ballast risk limits file (version 1)' };
   }
   const parsed = parseRiskLimits(envelope.limits);
-  if (!parsed.ok) return { kind: 'damaged', detail: `limits out of range or unknown: ${parsed.problems.join('; ')}` };
-  return { kind: 'saved', limits: parsed.limits };
+  if (!parsed.ok) return { kind: 'damaged', detail: `limits out of range or unknown: ${parsed.error.join('; ')}` };
+  return { kind: 'saved', limits: parsed.value };
 }
 
 /**

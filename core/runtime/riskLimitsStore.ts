@@ -107,8 +107,8 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
     readout: () => readout,
     review(changes, context) {
       const merged = parseRiskLimits({ ...readout.limits, ...changes });
-      if (!merged.ok) throw new ContractError('INVALID_INPUT', describeLimitProblems(merged.problems));
-      return { proposed: merged.limits, review: compareRiskLimits(readout.limits, merged.limits, context) };
+      if (!merged.ok) throw new ContractError('INVALID_INPUT', describeLimitProblems(merged.error));
+      return { proposed: merged.value, review: compareRiskLimits(readout.limits, merged.value, context) };
     },
     apply(reviewed, confirmed) {
       const { review, proposed } = reviewed;

@@ -3,16 +3,11 @@
  * a `SizedOrder` (core/risk), the one thing the OrderManager accepts. Spot only in v1: buying
  * adds to a long position, selling reduces it; there is no shorting.
  */
-export type OrderSide = 'buy' | 'sell';
+import type { IntentOrigin, IntentPurpose, OrderSide } from '../model/index.ts';
 
-/** Who asked. Every origin goes through the same `evaluate`; none can bypass it. */
-export type IntentOrigin = 'strategy' | 'ai' | 'manual' | 'protective' | 'kill';
+// Who asked (every origin goes through the same `evaluate`; none can bypass it) and what for.
+export type { IntentOrigin, IntentPurpose, OrderSide } from '../model/index.ts';
 
-/**
- * What the intent is for. `entry` opens or adds; `exit` reduces or closes; `protective_stop` is the
- * stop that guards a filled position; `flatten` is the Kill switch closing positions.
- */
-export type IntentPurpose = 'entry' | 'exit' | 'protective_stop' | 'flatten';
 
 export interface Intent {
   /**

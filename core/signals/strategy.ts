@@ -1,7 +1,9 @@
 import type { Candle } from '../market/index.ts';
 import type { Stance } from './signal.ts';
 
-export type StrategyId = 'trend-follower' | 'rsi-mean-reversion' | 'do-nothing';
+import type { StrategyId } from '../model/index.ts';
+
+export type { StrategyId } from '../model/index.ts';
 
 /** A line drawn over the price chart, e.g. a moving average. */
 export interface OverlaySpec {

@@ -101,7 +101,7 @@ export async function benchOrderOverhead(): Promise<Record<string, number>> {
           amountBase: 0.0012345 + (intent % 7) * 0.0001, limitPriceQuote: 50_000.123, reduceOnly: false, atMs: 0,
         });
         const elapsedNs = process.hrtime.bigint() - start - exchangeNs;
-        if (!result.ok || result.order.status !== 'OPEN') throw new Error(`bench order not placed: ${JSON.stringify(result)}`);
+        if (!result.ok || result.value.status !== 'OPEN') throw new Error(`bench order not placed: ${JSON.stringify(result)}`);
         samples.push(Number(elapsedNs) / 1_000);
       }
       return samples;

@@ -31,7 +31,7 @@ async function roundFillsPerSecond(candles: readonly Candle[], market: MarketInf
       initialBalances: { USDT: 10_000_000, BTC: 1000 },
       feed: { kind: 'replay', timeframe: '1h', startAtMs: START, candles: { 'BTC/USDT': candles } },
     });
-    if (!created.ok) throw new Error(`paper exchange refused to start: ${created.detail}`);
+    if (!created.ok) throw new Error(`paper exchange refused to start: ${created.error.detail}`);
     const port: PaperExchange = created.value;
     const closeByOpenMs = new Map(candles.map((candle) => [candle.openTimeMs, candle.close]));
     const startedNs = process.hrtime.bigint();

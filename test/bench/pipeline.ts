@@ -36,8 +36,8 @@ async function replayOnce(candles: readonly Candle[], journalPath: string): Prom
     log: createLogger({ level: 'silent' }),
     seed: 1,
   });
-  if (!opened.ok) throw new Error(opened.reason);
-  const { session } = opened;
+  if (!opened.ok) throw new Error(opened.error);
+  const { value: session } = opened;
   const refusal = await session.start();
   if (refusal !== null) throw new Error(refusal);
   const start = process.hrtime.bigint();

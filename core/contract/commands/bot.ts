@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BotConfig, BotStatus, DashboardSnapshot, MARKET_SYMBOL_PATTERN, MAX_REPLAY_FILE_CHARS, ReplayFileSummary, StrategyInfo } from '../bot.ts';
+import { MARKET_SYMBOL_PATTERN } from '../../model/index.ts';
+import { BotConfig, BotStatus, DashboardSnapshot, MAX_REPLAY_FILE_CHARS, ReplayFileSummary, StrategyInfo } from '../bot.ts';
 import { command, NoInput } from '../command.ts';
 
 

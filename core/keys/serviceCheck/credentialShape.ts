@@ -1,10 +1,11 @@
+import { EXCHANGES_WITH_PASSPHRASE } from '../../model/index.ts';
 import { EXCHANGE_NAMES, type ExchangeId } from '../exchangeId.ts';
 import type { ExchangeCredentials } from '../permissions/exchangeClient.ts';
 import { makeSecret, revealSecret, type Secret } from '../secret.ts';
 import type { Reason } from './serviceVerdict.ts';
 
 /** Exchanges whose keys come with a passphrase chosen when the key was made. */
-const NEEDS_PASSPHRASE: ReadonlySet<ExchangeId> = new Set(['okx', 'kucoin', 'bitget']);
+const NEEDS_PASSPHRASE = EXCHANGES_WITH_PASSPHRASE;
 
 /** Far longer than any exchange's key, secret or passphrase (a Coinbase PEM key is ~230). */
 export const MAX_CREDENTIAL_CHARS = 10_000;

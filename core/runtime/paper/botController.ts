@@ -118,15 +118,15 @@ export function createBotController(options: BotControllerOptions): BotControlle
       log: options.log,
       seed: 1,
     });
-    if (!opened.ok) throw new ContractError('REFUSED', `The paper account could not be opened: ${opened.reason}`);
-    for (const value of secretValues) opened.session.journal.registerSecretValue(value);
-    const refusal = await opened.session.start();
+    if (!opened.ok) throw new ContractError('REFUSED', `The paper account could not be opened: ${opened.error}`);
+    for (const value of secretValues) opened.value.journal.registerSecretValue(value);
+    const refusal = await opened.value.start();
     if (refusal !== null) {
-      opened.session.close();
+      opened.value.close();
       throw new ContractError('REFUSED', refusal);
     }
     status = { phase: 'loading', config, marketLabel: label, isSynthetic: paperMarket.prices === 'synthetic', isLive: paperMarket.prices === 'live', barsProcessed: 0, totalBars: candles.length, message: rulesNote };
-    return opened.session;
+    return opened.value;
   };
 
   /** Ends the run; resolves once the bar in progress is settled, so nothing trades after it. */

@@ -1,3 +1,4 @@
+import { EXCHANGE_NAMES, isExchangeId } from '../../model/index.ts';
 import { ContractError, type BotConfig } from '../../contract/index.ts';
 import { lastClosedBarOpenTimeMs, timeframeMs, type Candle, type MarketDataPort, type MarketInfo, type MarketResult, type Timeframe } from '../../market/index.ts';
 import { demoMarketRules, DEMO_RULES_NOTE } from '../demoMarketRules.ts';
@@ -24,10 +25,6 @@ export interface PaperMarketSources {
   readonly nowMs: () => number;
 }
 
-const EXCHANGE_NAMES: Record<string, string> = {
-  binance: 'Binance', kraken: 'Kraken', okx: 'OKX', bybit: 'Bybit', kucoin: 'KuCoin', coinbase: 'Coinbase', bitget: 'Bitget',
-};
-
 const DAY_MS = 86_400_000;
 const MAX_HISTORY_PAGES = 10;
 
@@ -49,7 +46,7 @@ export async function fetchClosedBars(port: MarketDataPort, symbol: string, time
 }
 
 async function livePrices(config: BotConfig, exchangeId: string, timeframe: Timeframe, sources: PaperMarketSources): Promise<PaperMarket> {
-  const name = EXCHANGE_NAMES[exchangeId] ?? exchangeId;
+  const name = isExchangeId(exchangeId) ? EXCHANGE_NAMES[exchangeId] : exchangeId;
   const created = sources.marketData(exchangeId);
   if (!created.ok) throw new ContractError('REFUSED', `Ballast could not connect to ${name}'s public prices: ${created.error.message}`);
   const port = created.value;

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../model/index.ts';
 import type { BotConfig, StateCause, TradingStateName, TradingStateSnapshot } from '../../contract/index.ts';
 import { OrderManager, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
@@ -149,7 +150,7 @@ export class PaperSession {
   }
 
   /** Opens (or reopens) the session's journal and paper account. */
-  static open(options: PaperSessionOptions): { ok: true; session: PaperSession } | { ok: false; reason: string } {
+  static open(options: PaperSessionOptions): Result<PaperSession, string> {
     // Pretend money: see `durability` in openJournal for what 'simulated' gives up and why it is safe here.
     const journal = openJournal(options.journalPath, { durability: 'simulated' });
     const quote = options.market.quote;
@@ -164,7 +165,7 @@ export class PaperSession {
     });
     if (!created.ok) {
       journal.close();
-      return { ok: false, reason: created.reason };
+      return err(created.error.reason);
     }
     if (journal.head() === undefined) {
       // Says what this run trades on, for the live gate: replays never count as a paper record.
@@ -174,7 +175,7 @@ export class PaperSession {
         payload: { event: 'paper_session_started', strategyId: options.config.strategyId, prices: options.prices },
       });
     }
-    return { ok: true, session: new PaperSession(options, journal, created.value) };
+    return ok(new PaperSession(options, journal, created.value));
   }
 
   get barsProcessed(): number {
@@ -372,8 +373,8 @@ export class PaperSession {
     if (replacesStop) await this.#releaseProtectiveStops(decision.order.symbol, atMs);
     this.#orderTimesMs.push(atMs);
     const submitted = await this.orders.submit(decision.order, { referencePriceQuote: candle.close, protectiveStopPriceQuote: intent.stopPriceQuote });
-    if (!submitted.ok) this.feed.refusal(`The order was not sent: ${submitted.reason}`, submitted.code, atMs);
-    else if (submitted.order.status === 'REJECTED') this.feed.refusal(`The exchange refused the order: ${submitted.order.statusReason ?? 'no reason given'}`, 'EXCHANGE_REJECTED', atMs);
+    if (!submitted.ok) this.feed.refusal(`The order was not sent: ${submitted.error.reason}`, submitted.error.code, atMs);
+    else if (submitted.value.status === 'REJECTED') this.feed.refusal(`The exchange refused the order: ${submitted.value.statusReason ?? 'no reason given'}`, 'EXCHANGE_REJECTED', atMs);
     return { decision, submitted };
   }
 

@@ -7,7 +7,7 @@ export { createDoNothing } from './doNothing.ts';
 export { createRsiMeanReversion, RSI_MEAN_REVERSION_DEFAULTS, type RsiMeanReversionParameters } from './rsiMeanReversion.ts';
 export { createTrendFollower, TREND_FOLLOWER_DEFAULTS, type TrendFollowerParameters } from './trendFollower.ts';
 
-export const STRATEGY_IDS: readonly StrategyId[] = ['trend-follower', 'rsi-mean-reversion', 'do-nothing'];
+export { STRATEGY_IDS } from '../../model/index.ts';
 
 /** A fresh instance (fresh indicator state) of a built-in strategy. */
 export function createStrategy(id: StrategyId): Strategy {

@@ -47,9 +47,9 @@ describe('chaos: real ccxt against the fake exchange with faults of every kind',
           const { order, referencePriceQuote } = chaosIntent(random, `chaos:${SEED}:${index}`, priceOf);
           if (index % 250 === 249) await manager.sync();
           const result = await manager.submit(order, { referencePriceQuote });
-          const status = result.ok ? result.order.status : `refused ${result.code}`;
+          const status = result.ok ? result.value.status : `refused ${result.error.code}`;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if (result.ok && (result.order.status === 'OPEN' || result.order.status === 'PARTIALLY_FILLED')) resting.push(result.order.clientOrderId);
+          if (result.ok && (result.value.status === 'OPEN' || result.value.status === 'PARTIALLY_FILLED')) resting.push(result.value.clientOrderId);
           while (resting.length > MAX_RESTING) {
             const oldest = resting.shift();
             if (oldest !== undefined) await manager.cancel(oldest);

@@ -31,7 +31,7 @@ export function ccxtPortFor(fake: { url: string; credentials: { apiKey: string; 
   (client as unknown as { tokenBucket: unknown }).tokenBucket = undefined;
   client.initRestRateLimiter();
   const created = createCcxtExchange({ exchange: client, defaultRetryAfterMs });
-  if (!created.ok) throw new Error(`${created.reason} (${created.detail})`);
+  if (!created.ok) throw new Error(`${created.error.reason} (${created.error.detail})`);
   return created.value;
 }
 

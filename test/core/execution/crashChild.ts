@@ -81,8 +81,8 @@ for (let index = 0; index < upto; index += 1) {
   const { order, referencePriceQuote } = chaosIntent(random, `crash:${seed}:${index}`, (id) => prices[id] ?? Number.NaN);
   const cancelIt = random() < 0.5;
   const result = await manager.submit(order, { referencePriceQuote });
-  if (result.ok && cancelIt && (result.order.status === 'OPEN' || result.order.status === 'PARTIALLY_FILLED')) await manager.cancel(result.order.clientOrderId);
-  say({ type: 'progress', index, status: result.ok ? result.order.status : result.code });
+  if (result.ok && cancelIt && (result.value.status === 'OPEN' || result.value.status === 'PARTIALLY_FILLED')) await manager.cancel(result.value.clientOrderId);
+  say({ type: 'progress', index, status: result.ok ? result.value.status : result.error.code });
 }
 await manager.sync();
 say({ type: 'done' });

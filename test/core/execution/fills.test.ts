@@ -12,13 +12,13 @@ describe('partial fills', () => {
     await s.manager.start();
     s.exchange.script('createOrder', { kind: 'partial', fraction: 0.3 });
     const result = await s.manager.submit(sizedOrder({ amountBase: 0.01, limitPriceQuote: 49_000 }));
-    if (!result.ok) throw new Error(result.reason);
-    expect(result.order).toMatchObject({ status: 'PARTIALLY_FILLED', filledBase: 0.003, averagePriceQuote: 49_000 });
+    if (!result.ok) throw new Error(result.error.reason);
+    expect(result.value).toMatchObject({ status: 'PARTIALLY_FILLED', filledBase: 0.003, averagePriceQuote: 49_000 });
     expect(s.manager.positions()[0]?.amountBase).toBeCloseTo(0.003 * 0.999, 12);
 
-    s.exchange.fill(result.order.exchangeOrderId!, 0.007, 48_990);
+    s.exchange.fill(result.value.exchangeOrderId!, 0.007, 48_990);
     await s.manager.sync();
-    const order = s.manager.order(result.order.clientOrderId)!;
+    const order = s.manager.order(result.value.clientOrderId)!;
     expect(order.status).toBe('FILLED');
     expect(order.filledBase).toBe(0.01);
     expect(order.averagePriceQuote).toBeCloseTo((0.003 * 49_000 + 0.007 * 48_990) / 0.01, 6);
@@ -34,7 +34,7 @@ describe('partial fills', () => {
     await s.manager.start();
     s.exchange.script('createOrder', { kind: 'partial', fraction: 0.5 });
     const result = await s.manager.submit(sizedOrder({ type: 'market', limitPriceQuote: undefined, amountBase: 0.02 }), { referencePriceQuote: 50_000 });
-    expect(result.ok && result.order.status).toBe('EXPIRED');
+    expect(result.ok && result.value.status).toBe('EXPIRED');
     expect(s.manager.positions()[0]?.amountBase).toBeCloseTo(0.01 * 0.999, 12);
   });
 });

@@ -36,28 +36,28 @@ describe('step rounding', () => {
 describe('orders checked against the market before sending', () => {
   it('rounds the amount down to the step, never up', () => {
     const prepared = prepareOrderRequest(sizedOrder({ amountBase: 0.0123456 }), BTC_USDT);
-    expect(prepared.ok && prepared.request.amountBase).toBe(0.01234);
-    expect(prepared.ok && prepared.adjustments).toHaveLength(1);
+    expect(prepared.ok && prepared.value.request.amountBase).toBe(0.01234);
+    expect(prepared.ok && prepared.value.adjustments).toHaveLength(1);
   });
 
   it('rounds a buy limit down and a sell limit up to the tick', () => {
     const buy = prepareOrderRequest(sizedOrder({ limitPriceQuote: 49_000.456 }), BTC_USDT);
     const sell = prepareOrderRequest(sizedOrder({ side: 'sell', purpose: 'exit', limitPriceQuote: 49_000.451 }), BTC_USDT);
-    expect(buy.ok && buy.request.limitPriceQuote).toBe(49_000.45);
-    expect(sell.ok && sell.request.limitPriceQuote).toBe(49_000.46);
+    expect(buy.ok && buy.value.request.limitPriceQuote).toBe(49_000.45);
+    expect(sell.ok && sell.value.request.limitPriceQuote).toBe(49_000.46);
   });
 
   it('refuses an amount that rounds to zero, is below the minimum amount or below the minimum notional, with a reason', () => {
-    expect(prepareOrderRequest(sizedOrder({ amountBase: 0.000004 }), BTC_USDT)).toMatchObject({ ok: false, code: 'BELOW_MIN_AMOUNT' });
-    expect(prepareOrderRequest(sizedOrder({ amountBase: 0.000004 }), { ...BTC_USDT, limits: { ...BTC_USDT.limits, minAmountBase: null } })).toMatchObject({ ok: false, code: 'AMOUNT_ROUNDS_TO_ZERO' });
+    expect(prepareOrderRequest(sizedOrder({ amountBase: 0.000004 }), BTC_USDT)).toMatchObject({ ok: false, error: { code: 'BELOW_MIN_AMOUNT' } });
+    expect(prepareOrderRequest(sizedOrder({ amountBase: 0.000004 }), { ...BTC_USDT, limits: { ...BTC_USDT.limits, minAmountBase: null } })).toMatchObject({ ok: false, error: { code: 'AMOUNT_ROUNDS_TO_ZERO' } });
     const small = prepareOrderRequest(sizedOrder({ amountBase: 0.0001, limitPriceQuote: 49_000 }), BTC_USDT);
-    expect(small).toMatchObject({ ok: false, code: 'BELOW_MIN_NOTIONAL' });
-    expect(!small.ok && small.reason).toContain('5 USDT');
-    expect(prepareOrderRequest(sizedOrder({ amountBase: 10_000 }), BTC_USDT)).toMatchObject({ ok: false, code: 'ABOVE_MAX_AMOUNT' });
+    expect(small).toMatchObject({ ok: false, error: { code: 'BELOW_MIN_NOTIONAL' } });
+    expect(!small.ok && small.error.reason).toContain('5 USDT');
+    expect(prepareOrderRequest(sizedOrder({ amountBase: 10_000 }), BTC_USDT)).toMatchObject({ ok: false, error: { code: 'ABOVE_MAX_AMOUNT' } });
   });
 
   it('refuses a market order without a reference price rather than skip the notional check', () => {
-    expect(prepareOrderRequest(sizedOrder({ type: 'market', limitPriceQuote: undefined }), BTC_USDT)).toMatchObject({ ok: false, code: 'NO_REFERENCE_PRICE' });
+    expect(prepareOrderRequest(sizedOrder({ type: 'market', limitPriceQuote: undefined }), BTC_USDT)).toMatchObject({ ok: false, error: { code: 'NO_REFERENCE_PRICE' } });
     expect(prepareOrderRequest(sizedOrder({ type: 'market', limitPriceQuote: undefined }), BTC_USDT, 50_000)).toMatchObject({ ok: true });
   });
 
@@ -65,7 +65,7 @@ describe('orders checked against the market before sending', () => {
     const s = setup();
     await s.manager.start();
     const result = await s.manager.submit(sizedOrder({ amountBase: 0.00005 }));
-    expect(result).toMatchObject({ ok: false, code: 'BELOW_MIN_NOTIONAL' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BELOW_MIN_NOTIONAL' } });
     expect(s.exchange.callsOf('createOrder')).toHaveLength(0);
     expect(s.manager.orders()).toHaveLength(0);
     expect(s.journal.query({ kinds: ['order'] }).events.some((event) => event.payloadJson.includes('refused_locally'))).toBe(true);

@@ -103,7 +103,7 @@ describe('precision against the real Binance BTC/USDT and ETH/USDT filters', () 
         if (request === undefined) {
           refusedCount += 1;
           expect(result.ok).toBe(false);
-          expect(!result.ok && result.reason.length).toBeGreaterThan(10);
+          expect(!result.ok && result.error.reason.length).toBeGreaterThan(10);
           return;
         }
         sentCount += 1;

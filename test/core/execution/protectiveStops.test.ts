@@ -8,7 +8,7 @@ describe('protective exits', () => {
     await s.manager.start();
     s.exchange.script('createOrder', { kind: 'partial', fraction: 0.4 });
     const entry = await s.manager.submit(sizedOrder({ amountBase: 0.01, limitPriceQuote: 49_000, stopPriceQuote: 47_000 }));
-    expect(entry.ok && entry.order.filledBase).toBe(0.004);
+    expect(entry.ok && entry.value.filledBase).toBe(0.004);
     const stops = s.exchange.allOrders().filter((order) => order.type === 'stop_limit');
     expect(stops).toHaveLength(1);
     // 0.004 filled − 0.000004 fee in BTC = 0.003996 → 0.00399 on the 0.00001 grid.
@@ -22,8 +22,8 @@ describe('protective exits', () => {
     await s.manager.start();
     s.exchange.script('createOrder', { kind: 'partial', fraction: 0.4 });
     const entry = await s.manager.submit(sizedOrder({ amountBase: 0.01, limitPriceQuote: 49_000, stopPriceQuote: 47_000 }));
-    if (!entry.ok) throw new Error(entry.reason);
-    s.exchange.fill(entry.order.exchangeOrderId!, 0.006);
+    if (!entry.ok) throw new Error(entry.error.reason);
+    s.exchange.fill(entry.value.exchangeOrderId!, 0.006);
     await s.manager.sync();
     const stops = s.exchange.allOrders().filter((order) => order.type === 'stop_limit');
     expect(stops.map((stop) => stop.status)).toEqual(['CANCELED', 'OPEN']);
@@ -43,7 +43,7 @@ describe('protective exits', () => {
     expect(await s.manager.onPrice('BTC/USDT', 47_500)).toEqual([]);
     const triggered = await s.manager.onPrice('BTC/USDT', 46_900);
     expect(triggered).toHaveLength(1);
-    expect(triggered[0]?.ok && triggered[0].order).toMatchObject({ side: 'sell', type: 'market', amountBase: 0.00499, purpose: 'protective_stop', status: 'FILLED' });
+    expect(triggered[0]?.ok && triggered[0].value).toMatchObject({ side: 'sell', type: 'market', amountBase: 0.00499, purpose: 'protective_stop', status: 'FILLED' });
     expect(s.manager.clientSideStops()).toEqual([]);
     // Triggered once only.
     expect(await s.manager.onPrice('BTC/USDT', 46_000)).toEqual([]);

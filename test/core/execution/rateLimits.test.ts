@@ -9,7 +9,7 @@ describe('rate limits and retries', () => {
     await s.manager.start();
     s.exchange.script('createOrder', { kind: 'rate_limited', retryAfterMs: 7_000 });
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('OPEN');
+    expect(result.ok && result.value.status).toBe('OPEN');
     const creates = s.exchange.callsOf('createOrder');
     expect(creates).toHaveLength(2);
     const firstAfter429 = s.exchange.calls[s.exchange.calls.indexOf(creates[0]!) + 1]!;

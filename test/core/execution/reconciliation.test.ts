@@ -22,7 +22,7 @@ describe('start-up reconciliation', () => {
     expect(readiness).toMatchObject({ state: 'REFUSED', code: 'EXCHANGE_UNREACHABLE' });
     expect(readiness.state === 'REFUSED' && readiness.message).toMatch(/not trading/);
     const result = await s.manager.submit(sizedOrder());
-    expect(result).toMatchObject({ ok: false, code: 'NOT_READY' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_READY' } });
     expect(s.exchange.callsOf('createOrder')).toHaveLength(0);
   });
 
@@ -80,11 +80,11 @@ describe('start-up reconciliation', () => {
     const s = setup();
     await s.manager.start();
     const result = await s.manager.submit(sizedOrder());
-    if (!result.ok) throw new Error(result.reason);
-    s.exchange.fill(result.order.exchangeOrderId!, 0.01);
+    if (!result.ok) throw new Error(result.error.reason);
+    s.exchange.fill(result.value.exchangeOrderId!, 0.01);
     const restarted = s.restart();
     const readiness = await restarted.start();
-    expect(restarted.order(result.order.clientOrderId)).toMatchObject({ status: 'FILLED', filledBase: 0.01 });
+    expect(restarted.order(result.value.clientOrderId)).toMatchObject({ status: 'FILLED', filledBase: 0.01 });
     expect(restarted.balanceDeltas().get('BTC')).toBeCloseTo(s.exchange.balance('BTC'), 12);
     // Fills fully explain the balance change since the first snapshot: no balance discrepancy.
     expect(readiness.state === 'READY' && readiness.report.discrepancies.filter((d) => d.kind === 'BALANCE')).toEqual([]);
@@ -107,9 +107,9 @@ describe('cancel', () => {
     const s = setup();
     await s.manager.start();
     const result = await s.manager.submit(sizedOrder());
-    if (!result.ok) throw new Error(result.reason);
-    const first = await s.manager.cancel(result.order.clientOrderId);
-    const second = await s.manager.cancel(result.order.clientOrderId);
+    if (!result.ok) throw new Error(result.error.reason);
+    const first = await s.manager.cancel(result.value.clientOrderId);
+    const second = await s.manager.cancel(result.value.clientOrderId);
     expect(first).toMatchObject({ confirmed: true, order: { status: 'CANCELED' } });
     expect(second).toMatchObject({ confirmed: true, order: { status: 'CANCELED' } });
     expect(s.exchange.callsOf('cancelOrder')).toHaveLength(1);
@@ -119,9 +119,9 @@ describe('cancel', () => {
     const s = setup();
     await s.manager.start();
     const result = await s.manager.submit(sizedOrder());
-    if (!result.ok) throw new Error(result.reason);
-    s.exchange.fill(result.order.exchangeOrderId!, 0.01);
-    const cancelled = await s.manager.cancel(result.order.clientOrderId);
+    if (!result.ok) throw new Error(result.error.reason);
+    s.exchange.fill(result.value.exchangeOrderId!, 0.01);
+    const cancelled = await s.manager.cancel(result.value.clientOrderId);
     expect(cancelled).toMatchObject({ confirmed: true, order: { status: 'FILLED' } });
     expect(s.manager.positions()[0]?.amountBase).toBeCloseTo(0.00999, 12);
   });

@@ -14,7 +14,7 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('createOrder', 'lost_after_accept');
     const order = sizedOrder();
     const result = await s.manager.submit(order);
-    expect(result.ok && result.order.status).toBe('OPEN');
+    expect(result.ok && result.value.status).toBe('OPEN');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.exchange.ordersWithClientId(clientOrderIdFor(order))).toHaveLength(1);
     // The very next call after the lost answer is a lookup by client id.
@@ -29,12 +29,12 @@ describe('an order whose answer was lost', () => {
     const order = sizedOrder();
     const callsBefore = s.exchange.calls.length;
     const result = await s.manager.submit(order);
-    expect(result.ok && result.order.status).toBe('OPEN');
+    expect(result.ok && result.value.status).toBe('OPEN');
     const sequence = s.exchange.calls.slice(callsBefore).map((call) => call.call);
     expect(sequence).toEqual(['createOrder', 'fetchOrder', 'fetchOrder', 'fetchOpenOrders', 'fetchMyTrades', 'createOrder']);
     const creates = s.exchange.callsOf('createOrder').map((call) => call.clientOrderId);
     expect(creates).toEqual([clientOrderIdFor(order), clientOrderIdFor(order)]);
-    expect(result.ok && result.order.submitAttempts).toBe(2);
+    expect(result.ok && result.value.submitAttempts).toBe(2);
     expect(s.exchange.allOrders()).toHaveLength(1);
   });
 
@@ -44,7 +44,7 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('createOrder', 'lost_after_accept');
     s.exchange.script('fetchOrder', 'not_found');
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('OPEN');
+    expect(result.ok && result.value.status).toBe('OPEN');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.exchange.callsOf('fetchOrder')).toHaveLength(2);
   });
@@ -55,7 +55,7 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('createOrder', 'lost_after_accept');
     s.exchange.script('fetchOrder', 'not_found', 'not_found');
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('OPEN');
+    expect(result.ok && result.value.status).toBe('OPEN');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.exchange.allOrders()).toHaveLength(1);
   });
@@ -68,7 +68,7 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('fetchOrder', 'not_found', 'not_found');
     const order = sizedOrder({ type: 'market', limitPriceQuote: undefined });
     const result = await s.manager.submit(order, { referencePriceQuote: 50_000 });
-    expect(result.ok && result.order.status).toBe('FILLED');
+    expect(result.ok && result.value.status).toBe('FILLED');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.manager.positions()[0]?.amountBase).toBeCloseTo(0.01 * 0.999, 12);
   });
@@ -79,7 +79,7 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('createOrder', 'lost_after_accept');
     s.exchange.always('fetchOrder', 'unavailable');
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('UNKNOWN');
+    expect(result.ok && result.value.status).toBe('UNKNOWN');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.manager.health().errors).toBeGreaterThan(0);
   });
@@ -90,7 +90,7 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('createOrder', 'lost_before_accept');
     s.exchange.always('fetchOpenOrders', 'unavailable');
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('UNKNOWN');
+    expect(result.ok && result.value.status).toBe('UNKNOWN');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
   });
 
@@ -100,10 +100,10 @@ describe('an order whose answer was lost', () => {
     s.exchange.script('createOrder', 'lost_after_accept');
     s.exchange.always('fetchOrder', 'unavailable');
     const first = await s.manager.submit(sizedOrder());
-    expect(first.ok && first.order.status).toBe('UNKNOWN');
+    expect(first.ok && first.value.status).toBe('UNKNOWN');
     s.exchange.clearScripts();
     await s.manager.sync();
-    expect(first.ok && s.manager.order(first.order.clientOrderId)?.status).toBe('OPEN');
+    expect(first.ok && s.manager.order(first.value.clientOrderId)?.status).toBe('OPEN');
     expect(s.exchange.allOrders()).toHaveLength(1);
   });
 
@@ -113,7 +113,7 @@ describe('an order whose answer was lost', () => {
     const order = sizedOrder();
     s.exchange.placeDirectly({ clientOrderId: clientOrderIdFor(order), symbol: 'BTC/USDT', side: 'buy', type: 'limit', amountBase: 0.01, limitPriceQuote: 49_000 });
     const result = await s.manager.submit(order);
-    expect(result.ok && result.order.status).toBe('OPEN');
+    expect(result.ok && result.value.status).toBe('OPEN');
     expect(s.exchange.allOrders()).toHaveLength(1);
   });
 
@@ -122,7 +122,7 @@ describe('an order whose answer was lost', () => {
     await ready(s);
     s.exchange.script('createOrder', 'duplicate');
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('REJECTED');
+    expect(result.ok && result.value.status).toBe('REJECTED');
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.exchange.allOrders()).toHaveLength(0);
   });
@@ -132,8 +132,8 @@ describe('an order whose answer was lost', () => {
     await ready(s);
     s.exchange.script('createOrder', 'lost_before_accept', 'lost_before_accept');
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order.status).toBe('REJECTED');
-    expect(result.ok && result.order.confirmedByExchange).toBe(false);
+    expect(result.ok && result.value.status).toBe('REJECTED');
+    expect(result.ok && result.value.confirmedByExchange).toBe(false);
     expect(s.exchange.callsOf('createOrder')).toHaveLength(2);
   });
 
@@ -153,7 +153,7 @@ describe('an order whose answer was lost', () => {
     const order = sizedOrder();
     await s.manager.submit(order);
     const reused = await s.manager.submit({ ...order, side: 'sell' });
-    expect(reused).toMatchObject({ ok: false, code: 'INTENT_REUSED' });
+    expect(reused).toMatchObject({ ok: false, error: { code: 'INTENT_REUSED' } });
   });
 
   it('takes a plain exchange rejection as final and does not retry it', async () => {
@@ -161,7 +161,7 @@ describe('an order whose answer was lost', () => {
     await ready(s);
     s.exchange.script('createOrder', { kind: 'rejected', reason: 'Account has insufficient balance' });
     const result = await s.manager.submit(sizedOrder());
-    expect(result.ok && result.order).toMatchObject({ status: 'REJECTED', statusReason: 'Account has insufficient balance' });
+    expect(result.ok && result.value).toMatchObject({ status: 'REJECTED', statusReason: 'Account has insufficient balance' });
     expect(s.exchange.callsOf('createOrder')).toHaveLength(1);
     expect(s.exchange.callsOf('fetchOrder')).toHaveLength(0);
   });

@@ -30,7 +30,7 @@ describe('parseOhlcv', () => {
   ])('refuses the whole answer when it has %s', (_name, raw) => {
     const parsed = parseOhlcv(raw);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.issue.length).toBeGreaterThan(3);
+    if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(3);
   });
 });
 
@@ -60,7 +60,7 @@ describe('parseTicker', () => {
       ok: true,
       value: { symbol: 'BTC/USDT', atMs: T0, bidQuote: 1, askQuote: 2, lastQuote: 1.5, baseVolume24h: null, quoteVolume24h: 100 },
     });
-    expect(parseTicker({ symbol: 'ETH/USDT' }, 'BTC/USDT')).toEqual({ ok: false, issue: 'ticker is for ETH/USDT, not BTC/USDT' });
+    expect(parseTicker({ symbol: 'ETH/USDT' }, 'BTC/USDT')).toEqual({ ok: false, error: 'ticker is for ETH/USDT, not BTC/USDT' });
     expect(parseTicker({ symbol: 'BTC/USDT', bid: 'x' }, 'BTC/USDT').ok).toBe(false);
   });
 });

@@ -15,8 +15,8 @@ describe('paper market filters on the real BTC/USDT and ETH/USDT rules', () => {
         const priceQuote = Number((ticks * 0.01).toFixed(2));
         const verdict = checkMarketFilters(btc!, limit(amountBase, priceQuote), priceQuote);
         // Exact value in units of 1e-7 USDT: steps × 1e-5 × ticks × 1e-2, compared with 5 USDT = 5e7 units.
-        if (BigInt(steps) * BigInt(ticks) >= 50_000_000n) expect(verdict).toEqual({ ok: true });
-        else expect(verdict).toMatchObject({ ok: false, exchangeCode: 'NOTIONAL' });
+        if (BigInt(steps) * BigInt(ticks) >= 50_000_000n) expect(verdict).toEqual({ ok: true, value: null });
+        else expect(verdict).toMatchObject({ ok: false, error: { exchangeCode: 'NOTIONAL' } });
       }),
       { numRuns: 500 },
     );
@@ -26,7 +26,7 @@ describe('paper market filters on the real BTC/USDT and ETH/USDT rules', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 1_000_000 }), fc.integer({ min: 1, max: 9 }), (steps, tenths) => {
         const amountBase = (steps + tenths / 10) * 0.0001;
-        expect(checkMarketFilters(eth!, limit(amountBase, 1000, 'ETH/USDT'), 1000)).toMatchObject({ ok: false, exchangeCode: 'LOT_SIZE' });
+        expect(checkMarketFilters(eth!, limit(amountBase, 1000, 'ETH/USDT'), 1000)).toMatchObject({ ok: false, error: { exchangeCode: 'LOT_SIZE' } });
       }),
       { numRuns: 300 },
     );
@@ -34,30 +34,30 @@ describe('paper market filters on the real BTC/USDT and ETH/USDT rules', () => {
 
   it('checks price, then amount, then value, as Binance does, with a plain reason', () => {
     const everythingWrong = checkMarketFilters(btc!, limit(0.000015, 0.005), 7000);
-    expect(everythingWrong).toMatchObject({ ok: false, exchangeCode: 'PRICE_FILTER' });
+    expect(everythingWrong).toMatchObject({ ok: false, error: { exchangeCode: 'PRICE_FILTER' } });
     const amountAndValue = checkMarketFilters(btc!, limit(0.000015, 5000), 7000);
-    expect(amountAndValue).toMatchObject({ ok: false, exchangeCode: 'LOT_SIZE' });
-    if (!amountAndValue.ok) expect(amountAndValue.reason).toBe("The amount 0.000015 BTC is not a whole number of this market's 0.00001 BTC steps (LOT_SIZE).");
-    expect(checkMarketFilters(btc!, limit(9000.00001, 5000), 7000)).toMatchObject({ ok: false, exchangeCode: 'LOT_SIZE' });
-    expect(checkMarketFilters(btc!, limit(9000, 5000), 7000)).toEqual({ ok: true });
+    expect(amountAndValue).toMatchObject({ ok: false, error: { exchangeCode: 'LOT_SIZE' } });
+    if (!amountAndValue.ok) expect(amountAndValue.error.reason).toBe("The amount 0.000015 BTC is not a whole number of this market's 0.00001 BTC steps (LOT_SIZE).");
+    expect(checkMarketFilters(btc!, limit(9000.00001, 5000), 7000)).toMatchObject({ ok: false, error: { exchangeCode: 'LOT_SIZE' } });
+    expect(checkMarketFilters(btc!, limit(9000, 5000), 7000)).toEqual({ ok: true, value: null });
   });
 
   it('values a market order at the current price', () => {
     const market: OrderRequest = { clientOrderId: 'm', symbol: 'BTC/USDT', side: 'sell', type: 'market', amountBase: 0.001 };
-    expect(checkMarketFilters(btc!, market, 4999)).toMatchObject({ ok: false, exchangeCode: 'NOTIONAL' });
-    expect(checkMarketFilters(btc!, market, 5000)).toEqual({ ok: true });
+    expect(checkMarketFilters(btc!, market, 4999)).toMatchObject({ ok: false, error: { exchangeCode: 'NOTIONAL' } });
+    expect(checkMarketFilters(btc!, market, 5000)).toEqual({ ok: true, value: null });
   });
 
   it('refuses a halted market', () => {
-    expect(checkMarketFilters({ ...btc!, active: false }, limit(0.01, 5000), 7000)).toMatchObject({ ok: false, exchangeCode: 'MARKET_CLOSED' });
+    expect(checkMarketFilters({ ...btc!, active: false }, limit(0.01, 5000), 7000)).toMatchObject({ ok: false, error: { exchangeCode: 'MARKET_CLOSED' } });
   });
 
   it('refuses requests whose shape does not fit their type', () => {
-    expect(checkRequestShape({ ...limit(0.01, 5000), clientOrderId: '' })).toMatchObject({ ok: false, exchangeCode: 'INVALID_REQUEST' });
+    expect(checkRequestShape({ ...limit(0.01, 5000), clientOrderId: '' })).toMatchObject({ ok: false, error: { exchangeCode: 'INVALID_REQUEST' } });
     expect(checkRequestShape({ ...limit(0.01, 5000), stopPriceQuote: 4000 })).toMatchObject({ ok: false });
     expect(checkRequestShape({ ...limit(0.01, 5000), type: 'stop_limit' })).toMatchObject({ ok: false });
     expect(checkRequestShape({ ...limit(0.01, 5000), type: 'market' })).toMatchObject({ ok: false });
     expect(checkRequestShape({ ...limit(Number.NaN, 5000) })).toMatchObject({ ok: false });
-    expect(checkRequestShape(limit(0.01, 5000))).toEqual({ ok: true });
+    expect(checkRequestShape(limit(0.01, 5000))).toEqual({ ok: true, value: null });
   });
 });

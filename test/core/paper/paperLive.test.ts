@@ -27,7 +27,7 @@ async function livePaper(options: { latencyMs?: number } = {}): Promise<{ port: 
     feed: { kind: 'live', marketData: marketData.value, timeframe: '1h', minSyncIntervalMs: 0 },
     ...options,
   });
-  if (!created.ok) expect.fail(created.detail);
+  if (!created.ok) expect.fail(created.error.detail);
   return { port: created.value, fake };
 }
 

@@ -99,7 +99,7 @@ describe('paper replay', () => {
     const journal = openJournal(':memory:');
     onTestFinished(() => { journal.close(); });
     const created = createPaperExchange({ journal, markets: referenceMarkets(), initialBalances: { USDT: 100_000 }, feed: { kind: 'replay', timeframe: '1h', startAtMs: at(startAt) } });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     const pushed = created.value;
     expect(okValue(pushed.onCandle('BTC/USDT', series[0]!))).toBe(true);
     const whole = await paper(startAt);
@@ -148,7 +148,7 @@ describe('paper replay', () => {
         initialBalances: { USDT: usdt },
         feed: { kind: 'replay', timeframe: '1h', startAtMs: at('2020-03-12T08:00:00Z'), candles: await referenceCandles() },
       });
-      if (!created.ok) expect.fail(created.detail);
+      if (!created.ok) expect.fail(created.error.detail);
       return created.value;
     };
     const alice = await make('alice', 1000);

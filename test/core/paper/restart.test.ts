@@ -56,7 +56,7 @@ describe('a paper account survives restarts', () => {
     const path = tempJournalPath();
     const firstJournal = openJournal(path);
     const first = createPaperExchange(await options(firstJournal, { USDT: 100_000 }, START));
-    if (!first.ok) expect.fail(first.detail);
+    if (!first.ok) expect.fail(first.error.detail);
     await tradeTheMorning(first.value);
     const before = await snapshot(first.value);
     // The morning left every kind of state behind, so the comparison below means something.
@@ -74,7 +74,7 @@ describe('a paper account survives restarts', () => {
     const secondJournal = openJournal(path);
     onTestFinished(() => { secondJournal.close(); });
     const second = createPaperExchange(await options(secondJournal, { USDT: 1 }, '2019-01-01T00:00:00Z'));
-    if (!second.ok) expect.fail(second.detail);
+    if (!second.ok) expect.fail(second.error.detail);
     expect(await snapshot(second.value)).toEqual(before);
     expect(second.value.nowMs()).toBe(nowBefore);
   });
@@ -83,13 +83,13 @@ describe('a paper account survives restarts', () => {
     const path = tempJournalPath();
     const journal = openJournal(path);
     const interrupted = createPaperExchange(await options(journal, { USDT: 100_000 }, START));
-    if (!interrupted.ok) expect.fail(interrupted.detail);
+    if (!interrupted.ok) expect.fail(interrupted.error.detail);
     await tradeTheMorning(interrupted.value);
     journal.close();
     const reopenedJournal = openJournal(path);
     onTestFinished(() => { reopenedJournal.close(); });
     const reopened = createPaperExchange(await options(reopenedJournal, { USDT: 100_000 }, START));
-    if (!reopened.ok) expect.fail(reopened.detail);
+    if (!reopened.ok) expect.fail(reopened.error.detail);
     okValue(reopened.value.advanceTo(Date.parse(START) + 8 * HOUR_MS));
 
     const uninterrupted = await startPaperHarness({ startAt: START, balances: { USDT: 100_000 }, volumeShare: 0.0002 });
@@ -111,7 +111,7 @@ describe('a paper account survives restarts', () => {
       createPaperExchange({ journal, markets: referenceMarkets(), initialBalances: { USDT: 10_000 }, feed: { kind: 'replay', timeframe: '1h', startAtMs: start } });
     const journal = openJournal(path);
     const first = streamed(journal);
-    if (!first.ok) expect.fail(first.detail);
+    if (!first.ok) expect.fail(first.error.detail);
     // Quiet bars (no order, no fill) in one batch: their clock is written once, as it commits.
     journal.batch(() => {
       for (const bar of bars.slice(0, 5)) expect(okValue(first.value.onCandle('BTC/USDT', bar))).toBe(true);
@@ -123,7 +123,7 @@ describe('a paper account survives restarts', () => {
     const again = openJournal(path);
     onTestFinished(() => { again.close(); });
     const second = streamed(again);
-    if (!second.ok) expect.fail(second.detail);
+    if (!second.ok) expect.fail(second.error.detail);
     expect(second.value.nowMs()).toBe(nowAfterBatch);
     // The last bar of the batch was matched already; the next one is new.
     expect(okValue(second.value.onCandle('BTC/USDT', bars[4]!))).toBe(false);
@@ -137,7 +137,7 @@ describe('a paper account survives restarts', () => {
       createPaperExchange({ journal, markets: referenceMarkets(), initialBalances: { USDT: 10_000 }, feed: { kind: 'replay', timeframe: '1h', startAtMs: Date.parse('2020-03-12T09:00:00Z') } });
     const journal = openJournal(path);
     const first = streamed(journal);
-    if (!first.ok) expect.fail(first.detail);
+    if (!first.ok) expect.fail(first.error.detail);
     expect(okValue(first.value.onCandle('BTC/USDT', bars[0]!))).toBe(true);
     okValue(await first.value.createOrder({ clientOrderId: 's-1', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amountBase: 0.01, limitPriceQuote: 7000 }));
     expect(okValue(first.value.onCandle('BTC/USDT', bars[1]!))).toBe(true);
@@ -146,7 +146,7 @@ describe('a paper account survives restarts', () => {
     const again = openJournal(path);
     onTestFinished(() => { again.close(); });
     const second = streamed(again);
-    if (!second.ok) expect.fail(second.detail);
+    if (!second.ok) expect.fail(second.error.detail);
     expect(okValue(second.value.onCandle('BTC/USDT', bars[0]!))).toBe(false);
     expect(okValue(second.value.onCandle('BTC/USDT', bars[1]!))).toBe(false);
     expect(okValue(await second.value.fetchMyTrades('BTC/USDT'))).toHaveLength(1);

@@ -15,7 +15,7 @@ const context = { equityQuote: 10_000, quoteAsset: 'USDT' };
 
 describe('risk limits', () => {
   it('default to the beginner values and pass their own schema', () => {
-    expect(parseRiskLimits(DEFAULT_RISK_LIMITS)).toEqual({ ok: true, limits: DEFAULT_RISK_LIMITS });
+    expect(parseRiskLimits(DEFAULT_RISK_LIMITS)).toEqual({ ok: true, value: DEFAULT_RISK_LIMITS });
     expect(DEFAULT_RISK_LIMITS).toMatchObject({
       perTradeFractionOfEquity: 0.01,
       totalExposureFractionOfEquity: 0.25,

@@ -45,8 +45,8 @@ async function rig(): Promise<Rig> {
     log,
     seed: 3,
   });
-  if (!opened.ok) throw new Error(opened.reason);
-  const { session } = opened;
+  if (!opened.ok) throw new Error(opened.error);
+  const { value: session } = opened;
   open.push(session);
   expect(await session.start()).toBeNull();
   await processBars(session, 300);

@@ -41,8 +41,8 @@ async function paperSession(journalPath: string, strategyId: StrategyInfo['id'])
     log,
     seed: 3,
   });
-  if (!opened.ok) throw new Error(opened.reason);
-  const { session } = opened;
+  if (!opened.ok) throw new Error(opened.error);
+  const { value: session } = opened;
   expect(await session.start()).toBeNull();
   await replayToEnd(session, () => {
     tradingState.leaveSafeMode({ code: 'TEST', message: 'test replay' });
@@ -80,15 +80,15 @@ describe('a paper session journal', () => {
   it('counts each filled sell order once as a completed trade, as the execution tables record them', () => {
     const reading = readPaperSession(join(folder, `${start1}.sqlite`), start1);
     expect(trend.sellOrders).toBeGreaterThan(5);
-    expect(reading).toEqual({ ok: true, record: { file: join(folder, `${start1}.sqlite`), startedAtMs: start1, strategyId: 'trend-follower', completedTrades: trend.sellOrders, prices: 'synthetic' } });
+    expect(reading).toEqual({ ok: true, value: { file: join(folder, `${start1}.sqlite`), startedAtMs: start1, strategyId: 'trend-follower', completedTrades: trend.sellOrders, prices: 'synthetic' } });
     // Buys open positions; they are not completed trades.
     expect(trend.buyOrders).toBeGreaterThan(0);
   });
 
   it('names the strategy whose signals the session traded on', () => {
     const reading = readPaperSession(join(folder, `${startRsi}.sqlite`), startRsi);
-    expect(reading.ok && reading.record.strategyId).toBe('rsi-mean-reversion');
-    expect(reading.ok && reading.record.completedTrades).toBe(rsi.sellOrders);
+    expect(reading.ok && reading.value.strategyId).toBe('rsi-mean-reversion');
+    expect(reading.ok && reading.value.completedTrades).toBe(rsi.sellOrders);
   });
 
   it('adds a strategy\'s sessions up: trades from each, days between the first and last start on the wall clock', () => {
@@ -119,7 +119,7 @@ describe('a paper session journal', () => {
     });
     const edited = readPaperSession(path, start1);
     expect(edited.ok).toBe(false);
-    expect(!edited.ok && edited.reason).toContain('failed its check');
+    expect(!edited.ok && edited.error.reason).toContain('failed its check');
     expect(reader()).toEqual([]);
   });
 
@@ -130,11 +130,11 @@ describe('a paper session journal', () => {
       ({ atMs: 2, kind: 'fill' as const, subject: clientOrderId, payload: { clientOrderId, side, tradeId, amountBase: 0.1, priceQuote: 100 } });
     journal.append({ atMs: 1, kind: 'signal', subject: 'BTC/USDT', payload: { strategyId: 'trend-follower', score: 0.5 } });
     journal.appendMany([fill('b-1', 'buy', 't1'), fill('s-1', 'sell', 't2'), fill('s-1', 'sell', 't3'), fill('s-2', 'sell', 't4')]);
-    expect(readPaperSession(path, 5)).toMatchObject({ ok: true, record: { strategyId: 'trend-follower', completedTrades: 2 } });
+    expect(readPaperSession(path, 5)).toMatchObject({ ok: true, value: { strategyId: 'trend-follower', completedTrades: 2 } });
 
     journal.append({ atMs: 3, kind: 'signal', subject: 'BTC/USDT', payload: { strategyId: 'rsi-mean-reversion', score: -0.5 } });
     journal.close();
-    expect(readPaperSession(path, 5)).toMatchObject({ ok: false, reason: 'the journal holds signals of 2 strategies' });
+    expect(readPaperSession(path, 5)).toMatchObject({ ok: false, error: { reason: 'the journal holds signals of 2 strategies' } });
   });
 
   it('ignores files that are not paper sessions and a folder that does not exist yet', () => {

@@ -1,9 +1,10 @@
+import { splitMarketSymbol } from '#core/model/index.ts';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSnapshot } from '#core/contract/index.ts';
 import { formatLocalTime } from '../../frame/formatTime.ts';
 import { formatAmount, formatPrice, formatSignedMoney, formatMoney } from '../../numberFormat.ts';
 
-const baseOf = (symbol: string): string => symbol.split('/')[0] ?? symbol;
+const baseOf = (symbol: string): string => splitMarketSymbol(symbol).base;
 
 /** Positions, open orders and recent fills, straight from the paper account's fills. */
 export function TradingTables({ snapshot }: { snapshot: DashboardSnapshot }) {

@@ -1,11 +1,12 @@
 import './paper.css';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { botIsUnderWay, isMarketSymbol, type BotConfig } from '#core/contract/index.ts';
+import { botIsUnderWay, type BotConfig } from '#core/contract/index.ts';
+import { EXCHANGE_IDS, EXCHANGE_NAMES, isMarketSymbol, splitMarketSymbol } from '#core/model/index.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { useBotStore } from '../../store/botStore.ts';
 import { ReplayImport } from './ReplayImport.tsx';
-import { EXCHANGES, SPEEDS, TIMEFRAMES, usePaperForm, type ExchangeChoice, type PaperForm, type TimeframeChoice } from './paperFormStore.ts';
+import { SPEEDS, TIMEFRAMES, usePaperForm, type ExchangeChoice, type PaperForm, type TimeframeChoice } from './paperFormStore.ts';
 
 /** Starting money a paper account may have, in the quote currency (the contract's bounds). */
 const MIN_STARTING = 10;
@@ -30,7 +31,7 @@ export function PaperScreen() {
   const { sourceKind } = form;
   const chosenFile = replayFiles.find((file) => file.importId === form.importId) ?? replayFiles.at(-1);
   const symbol = sourceKind === 'synthetic' ? 'DEMO/USDT' : sourceKind === 'exchange' ? form.liveSymbol.trim().toUpperCase() : (chosenFile?.symbol ?? '');
-  const quoteAsset = symbol.split('/')[1] ?? 'USDT';
+  const quoteAsset = splitMarketSymbol(symbol).quote || 'USDT';
   const bot = useAppStore((s) => s.botStatus);
   const running = bot !== null && botIsUnderWay(bot.phase);
   const edit = (patch: Partial<PaperForm>) => {
@@ -117,7 +118,7 @@ export function PaperScreen() {
               <label className="field">
                 <span>{t('paper.exchange')}</span>
                 <select aria-label={t('paper.exchange')} value={form.exchangeId} onChange={(event) => { edit({ exchangeId: event.target.value as ExchangeChoice }); }}>
-                  {EXCHANGES.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+                  {EXCHANGE_IDS.map((id) => <option key={id} value={id}>{EXCHANGE_NAMES[id]}</option>)}
                 </select>
               </label>
               <label className="field">

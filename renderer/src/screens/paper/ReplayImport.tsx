@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isMarketSymbol, MAX_REPLAY_FILE_CHARS, type ReplayFileSummary } from '#core/contract/index.ts';
+import { MAX_REPLAY_FILE_CHARS, type ReplayFileSummary } from '#core/contract/index.ts';
+import { isMarketSymbol } from '#core/model/index.ts';
 import { useBotStore } from '../../store/botStore.ts';
 
 /** What the last press of Import gave: shown beside the button, replacing the one before. */

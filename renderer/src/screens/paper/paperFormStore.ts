@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { BotConfig } from '#core/contract/index.ts';
+import type { ExchangeId } from '#core/model/index.ts';
 
 export const SPEEDS = [10, 100, 1_000, 100_000] as const;
-export const EXCHANGES = [['binance', 'Binance'], ['kraken', 'Kraken'], ['okx', 'OKX'], ['bybit', 'Bybit'], ['kucoin', 'KuCoin'], ['coinbase', 'Coinbase'], ['bitget', 'Bitget']] as const;
-export type ExchangeChoice = (typeof EXCHANGES)[number][0];
+export type ExchangeChoice = ExchangeId;
 export const TIMEFRAMES = ['1m', '5m', '15m', '1h'] as const;
 export type TimeframeChoice = (typeof TIMEFRAMES)[number];
 export type SourceKind = 'synthetic' | 'imported' | 'exchange';

@@ -15,8 +15,8 @@ describe('CcxtExchange setup', () => {
   it('refuses to run with ccxt’s rate limiter off unless a test says so explicitly', async () => {
     const fake = await fakeExchange();
     const refused = createCcxtExchange({ exchange: binanceClientFor(fake, { enableRateLimit: false }) });
-    expect(refused).toMatchObject({ ok: false, detail: expect.stringContaining('enableRateLimit is false') as unknown });
-    if (!refused.ok) expect(refused.reason).toContain('rate limiter');
+    expect(refused).toMatchObject({ ok: false, error: { detail: expect.stringContaining('enableRateLimit is false') as unknown } });
+    if (!refused.ok) expect(refused.error.reason).toContain('rate limiter');
     expect(createCcxtExchange({ exchange: binanceClientFor(fake, { enableRateLimit: false }), unsafeAllowRateLimiterOffInTests: true }).ok).toBe(true);
   });
 
@@ -25,7 +25,7 @@ describe('CcxtExchange setup', () => {
     const client = binanceClientFor(fake, { timeout: 5000 });
     expect(client.enableRateLimit).toBe(true);
     const created = createCcxtExchange({ exchange: client });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     const placed = okValue(await created.value.createOrder(limitBuy('limiter-on', 0.01, 5000)));
     expect(okValue(await created.value.fetchOrder({ symbol: 'BTC/USDT', clientOrderId: 'limiter-on' })).exchangeOrderId).toBe(placed.exchangeOrderId);
     expect(client.enableRateLimit).toBe(true);
@@ -35,7 +35,7 @@ describe('CcxtExchange setup', () => {
     const fake = await startFakeExchange({ startAt: CRASH_HOUR, account: { balances: { USDT: 10_000, BTC: 1 } } });
     onTestFinished(() => fake.close());
     const created = createCcxtExchange({ exchange: binanceClientFor(fake, { enableRateLimit: false }), unsafeAllowRateLimiterOffInTests: true });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     const port = created.value;
     expect(port.supportsNativeStops).toBe(true);
     okValue(await port.createOrder(limitBuy('ballast-abc-1', 0.01, 5000)));
@@ -47,7 +47,7 @@ describe('CcxtExchange setup', () => {
   it('absorbs float noise from the caller’s arithmetic but refuses amounts ccxt would silently truncate', async () => {
     const fake = await fakeExchange();
     const created = createCcxtExchange({ exchange: binanceClientFor(fake, { enableRateLimit: false }), unsafeAllowRateLimiterOffInTests: true });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     const noisy = okValue(await created.value.createOrder(limitBuy('noise', 0.1 + 0.2, 5000)));
     expect(noisy.amountBase).toBe(0.3);
     expect(fake.inspect.requests().at(-1)?.params).toMatchObject({ quantity: '0.3' });
@@ -58,7 +58,7 @@ describe('CcxtExchange setup', () => {
 
   it('does not offer native stops on an exchange whose stop semantics Ballast has not verified', () => {
     const created = createCcxtExchange({ exchange: new ccxt.kraken({ enableRateLimit: true }) });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     expect(created.value.supportsNativeStops).toBe(false);
   });
 
@@ -66,7 +66,7 @@ describe('CcxtExchange setup', () => {
     const fake = await fakeExchange();
     const client = binanceClientFor(fake, { enableRateLimit: false });
     const created = createCcxtExchange({ exchange: client, unsafeAllowRateLimiterOffInTests: true });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     okValue(await created.value.loadMarkets());
     // The exchange answered, but with an order status no version of Ballast knows.
     client.createOrder = () => Promise.resolve({ id: '1', clientOrderId: 'odd', symbol: 'BTC/USDT', side: 'buy', type: 'limit', status: 'PENDING_NEW', amount: 0.01, filled: 0, info: {} } as never);

@@ -94,7 +94,7 @@ describe('CcxtExchange when the exchange misbehaves', () => {
     for (const overrides of [{ secret: 'FAKE-SECRET-WRONG' }, { apiKey: 'FAKE-KEY-UNKNOWN' }]) {
       const client = binanceClientFor(fake, { ...overrides, enableRateLimit: false, timeout: 2000 });
       const created = createCcxtExchange({ exchange: client, unsafeAllowRateLimiterOffInTests: true });
-      if (!created.ok) expect.fail(created.detail);
+      if (!created.ok) expect.fail(created.error.detail);
       expect(await created.value.fetchBalances()).toMatchObject({ kind: 'auth_failed' });
       expect(await created.value.createOrder(limitBuy('bad-key', 0.01, 5000))).toMatchObject({ kind: 'auth_failed' });
     }
@@ -181,7 +181,7 @@ describe('CcxtExchange keeps secrets out of everything it returns or logs', () =
     });
     const client = binanceClientFor(fake, { enableRateLimit: false, timeout: 2000 });
     const created = createCcxtExchange({ exchange: client, unsafeAllowRateLimiterOffInTests: true, logger: createLogger({ destination, level: 'debug' }) });
-    if (!created.ok) expect.fail(created.detail);
+    if (!created.ok) expect.fail(created.error.detail);
     const port = created.value;
     const request: OrderRequest = limitBuy('secret-check', 0.01, 5000);
     const outcomes: unknown[] = [
@@ -190,7 +190,7 @@ describe('CcxtExchange keeps secrets out of everything it returns or logs', () =
       await port.fetchOrder({ symbol: 'BTC/USDT', clientOrderId: 'nope' }),
     ];
     const wrongSecret = createCcxtExchange({ exchange: binanceClientFor(fake, { secret: 'FAKE-SECRET-CANARY-0123456789', enableRateLimit: false }), unsafeAllowRateLimiterOffInTests: true });
-    if (!wrongSecret.ok) expect.fail(wrongSecret.detail);
+    if (!wrongSecret.ok) expect.fail(wrongSecret.error.detail);
     outcomes.push(await wrongSecret.value.fetchBalances());
     const everything = JSON.stringify(outcomes) + lines.join('');
     expect(lines.length).toBeGreaterThan(0);

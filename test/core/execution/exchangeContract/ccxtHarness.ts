@@ -23,7 +23,7 @@ export async function startCcxtHarness(options: HarnessOptions, fakeOptions: Fak
   const created = createCcxtExchange({ exchange: client, unsafeAllowRateLimiterOffInTests: true, defaultRetryAfterMs: 30_000 });
   if (!created.ok) {
     await fake.close();
-    throw new Error(`CcxtExchange refused to start: ${created.detail}`);
+    throw new Error(`CcxtExchange refused to start: ${created.error.detail}`);
   }
   const port: ExchangePort = created.value;
   return {

@@ -21,7 +21,7 @@ export async function startPaperHarness(options: HarnessOptions, overrides: Part
   });
   if (!created.ok) {
     journal.close();
-    throw new Error(`PaperExchange refused to start: ${created.reason} (${created.detail})`);
+    throw new Error(`PaperExchange refused to start: ${created.error.reason} (${created.error.detail})`);
   }
   const port = created.value;
   return {

@@ -32,7 +32,7 @@ export async function startCcxtKillVenue(options: { readonly timeoutMs?: number 
   const created = createCcxtExchange({ exchange: client, defaultRetryAfterMs: 1_000 });
   if (!created.ok) {
     await fake.close();
-    throw new Error(`CcxtExchange refused to start: ${created.detail}`);
+    throw new Error(`CcxtExchange refused to start: ${created.error.detail}`);
   }
   const port: ExchangePort = created.value;
   // The back door: a second client used only to set the scene, so setup does not spend the port's rate budget.

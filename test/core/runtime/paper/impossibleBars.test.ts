@@ -45,8 +45,8 @@ describe('a bar that cannot be real in the middle of a run', () => {
       log,
       seed: 1,
     });
-    if (!opened.ok) throw new Error(opened.reason);
-    const { session } = opened;
+    if (!opened.ok) throw new Error(opened.error);
+    const { value: session } = opened;
     expect(await session.start()).toBeNull();
     const states: string[] = [];
     tradingState.onChange((snapshot) => states.push(snapshot.state));

@@ -36,8 +36,8 @@ async function replay(journalPath: string) {
     log,
     seed: 7,
   });
-  if (!opened.ok) throw new Error(opened.reason);
-  const { session } = opened;
+  if (!opened.ok) throw new Error(opened.error);
+  const { value: session } = opened;
   expect(await session.start()).toBeNull();
   await replayToEnd(session, () => {
     tradingState.leaveSafeMode({ code: 'TEST', message: 'test replay' });
