@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseRiskLimits, type RiskLimits } from '../risk/index.ts';
+import { describeLimitIssues } from './riskLimitFields.ts';
 
 /**
  * The person's risk limits on disk: one JSON file in the data folder. A missing file means "never
@@ -40,7 +41,7 @@ export function readRiskLimitsFile(path: string): RiskLimitsFileRead {
     return { kind: 'damaged', detail: 'the file is not a Ballast risk limits file (version 1)' };
   }
   const parsed = parseRiskLimits(envelope.limits);
-  if (!parsed.ok) return { kind: 'damaged', detail: `limits out of range or unknown: ${parsed.problems.join('; ')}` };
+  if (!parsed.ok) return { kind: 'damaged', detail: `some values are out of range or unknown. ${describeLimitIssues(parsed.issues)}` };
   return { kind: 'saved', limits: parsed.limits };
 }
 

@@ -107,7 +107,8 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
     readout: () => readout,
     review(changes, context) {
       const merged = parseRiskLimits({ ...readout.limits, ...changes });
-      if (!merged.ok) throw new ContractError('INVALID_INPUT', describeLimitProblems(merged.problems));
+      // Worded for the person (REFUSED), unlike INVALID_INPUT, whose schema wording screens never show.
+      if (!merged.ok) throw new ContractError('REFUSED', describeLimitProblems(merged.issues, context.quoteAsset));
       return { proposed: merged.limits, review: compareRiskLimits(readout.limits, merged.limits, context) };
     },
     apply(reviewed, confirmed) {
