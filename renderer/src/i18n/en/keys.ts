@@ -70,12 +70,10 @@ export const keys = {
       ipChoseUnrestricted: 'Not restricted to your IP address (your choice on {{date}})',
       ipNotRestricted: 'Not restricted to your IP address',
       rotate: {
-        'fresh': '',
         'rotate-soon': 'Replace this key soon: keys older than 90 days are not used for live trading.',
         'rotate-now': 'Replace this key now: it is older than 90 days, so Ballast will not use it for live trading.',
       },
       storage: {
-        'ready': '',
         'locked': 'Locked: enter your passphrase above to use this key.',
         'backend-changed': 'Saved with a different kind of encryption than this computer offers now. Delete it and add the key again.',
         'weak-for-live': 'Stored without real encryption, so Ballast will not use it for live trading. Set a passphrase, then replace the key.',
