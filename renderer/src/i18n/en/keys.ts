@@ -46,9 +46,11 @@ export const keys = {
       setPassphrase: 'Set passphrase',
       openForm: 'Set a passphrase…',
       unlock: 'Unlock keys',
-      passphraseHint: 'Choose something long that you do not use anywhere else. If you forget it, your saved keys cannot be recovered; you would add them again.',
+      passphraseHint: 'Choose something long that you do not use anywhere else, such as a few unrelated words. Ballast refuses blank, repeated and well-known passphrases. If you forget it, your saved keys cannot be recovered; you would add them again.',
       mismatch: 'The two passphrases are not the same.',
       tooShort: 'The passphrase needs at least {{min}} characters.',
+      blank: 'A passphrase of only spaces protects nothing. Choose one of at least {{min}} characters that you will remember.',
+      refusedInput: 'Ballast could not use this passphrase. Choose one of {{min}} to 1,024 characters and try again.',
     },
 
     list: {
