@@ -87,6 +87,7 @@ export const keys = {
       checkedNow: 'Checked just now: {{reason}}',
       damaged: 'A saved key could not be read: {{reason}}',
       deleteDamaged: 'Delete it',
+      refusedInput: 'Ballast could not do this with the key. Open another screen and come back, then try again.',
     },
 
     remove: {
@@ -125,6 +126,12 @@ export const keys = {
       replaceLabel: 'Replacing “{{label}}” ({{environment}})',
       whichAccount: 'Which account is it for?',
       verify: 'Verify this key',
+      problem: {
+        noLabel: 'Give the key a name of your own, such as “Main account”.',
+        blank: 'Paste the {{field}} from the exchange: the field is empty.',
+        tooLong: 'What is in the {{field}} field is longer than any key. Copy just the {{field}} from the exchange and paste it again.',
+      },
+      refusedInput: 'Ballast could not read what was pasted. Copy the key from the exchange again and paste each part into its own field.',
       verifying: 'Asking {{exchange}}…',
       fields: {
         apiKey: 'API key',
@@ -138,8 +145,8 @@ export const keys = {
         kucoinPassphrase: 'API passphrase you chose on KuCoin',
       },
       result: {
-        safeTitle: 'Safe to use',
-        safeBody: 'The exchange confirms that this key cannot withdraw funds.',
+        safeTitle: 'This key cannot withdraw funds',
+        safeBody: 'The exchange confirms that withdrawals are off for this key, so someone who stole it could not take money out. It can still trade: keep it secret and restrict it to your IP address.',
         withdrawTitle: 'Ballast will not use this key',
         withdrawBody: 'This key can withdraw funds. Ballast will not use it. Turn off withdrawals on the exchange, then verify again.',
         unknownTitle: 'Not confirmed',
@@ -290,6 +297,8 @@ export const keys = {
       notStarted_one: 'Live trading did not start: {{count}} item needs attention.',
       notStarted_other: 'Live trading did not start: {{count}} items need attention.',
       allPass: 'Every item holds. Press Start live trading to begin.',
+      confirmationWrong: 'What you typed does not match the sentence. Type it exactly as shown, then check again.',
+      refusedInput: 'Ballast could not read this request. Close this window and open it again.',
     },
   },
 } as const;
