@@ -5,6 +5,8 @@ export {
 } from './secretCipher.ts';
 export { PassphraseCipher, DEFAULT_SCRYPT_COST, MIN_PASSPHRASE_LENGTH, type PassphraseCipherOptions } from './passphraseCipher.ts';
 export type { ScryptCost } from './passphraseEnvelope.ts';
+export { judgeNewPassphrase, MIN_DIFFERENT_CHARACTERS, type PassphraseRefusal } from './passphraseStrength.ts';
+export { PASSPHRASE_MESSAGES, passphraseRefusalWords } from './passphraseMessages.ts';
 export {
   EXCHANGE_IDS, EXCHANGE_NAMES, KEY_ENVIRONMENTS, exchangeIdSchema, keyEnvironmentSchema,
   type ExchangeId, type KeyEnvironment,

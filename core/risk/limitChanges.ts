@@ -60,7 +60,7 @@ function numberFields(current: RiskLimits): { readonly [K in LimitField]?: Numbe
     maxSpreadForEntryBps: { label: 'Widest spread for opening a position', looserWhen: 'higher', show: (value, context) => bandOnTrade(value, context, perTrade) },
     priceBandBps: { label: 'Furthest an order may be priced from the current price', looserWhen: 'higher', show: (value, context) => bandOnTrade(value, context, perTrade) },
     maxDepthFraction: { label: 'Largest share of the visible order book one order may take', looserWhen: 'higher', show: (value) => percent(value, 0) },
-    maxMarketDataAgeMs: { label: 'Oldest prices an order may be based on', looserWhen: 'higher', show: (value) => `${(value / 1000).toFixed(0)} s` },
+    maxMarketDataAgeMs: { label: 'Oldest prices an order may be based on', looserWhen: 'higher', show: (value) => `${String(Number((value / 1000).toFixed(3)))} s` },
   };
 }
 

@@ -1,7 +1,7 @@
 import { ContractError, type KeyEncryptionView, type KeyStorageState } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
-  KeysError, Keystore, MIN_PASSPHRASE_LENGTH, PassphraseCipher, WEAK_CIPHER_BACKENDS, isCipherStrong,
+  KeysError, Keystore, MIN_PASSPHRASE_LENGTH, PassphraseCipher, WEAK_CIPHER_BACKENDS, isCipherStrong, judgeNewPassphrase, passphraseRefusalWords,
   type KeyRecordStore, type KeySummary, type Secret, type SecretCipher,
 } from '../keys/index.ts';
 
@@ -69,6 +69,14 @@ export class KeyCiphers {
     if (this.#passphraseKeystore !== undefined) {
       throw new ContractError('NOT_ALLOWED_NOW', 'Your passphrase is already entered. Ballast keeps it until it quits.');
     }
+    const { keys } = await this.#osKeystore.list();
+    const protectedKey = keys.find((key) => key.cipherBackend === 'passphrase');
+    // A new passphrase becomes the only protection of saved keys: a trivially guessed one is refused.
+    // One that already protects keys is only tried against them, whatever it is.
+    if (protectedKey === undefined) {
+      const refusal = judgeNewPassphrase(passphrase);
+      if (refusal !== null) throw new ContractError('REFUSED', passphraseRefusalWords(refusal));
+    }
     let cipher: SecretCipher;
     try {
       cipher = (this.#options.createPassphraseCipher ?? defaultPassphraseCipher)(passphrase);
@@ -76,8 +84,6 @@ export class KeyCiphers {
       throw new ContractError('REFUSED', `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
     }
     const keystore = this.#keystoreFor(cipher);
-    const { keys } = await this.#osKeystore.list();
-    const protectedKey = keys.find((key) => key.cipherBackend === 'passphrase');
     if (protectedKey !== undefined) {
       try {
         await keystore.readCredentials(protectedKey.id);

@@ -36,10 +36,10 @@ export function credentialsFromPaste(pasted: PastedCredentials): ExchangeCredent
   const needsPassphrase = EXCHANGES_WITH_PASSPHRASE.has(pasted.exchange);
   const passphrase = pasted.passphrase === undefined || pasted.passphrase.length === 0 ? undefined : pasted.passphrase;
   if (needsPassphrase && passphrase === undefined) {
-    throw new ContractError('INVALID_INPUT', `${EXCHANGE_NAMES[pasted.exchange]} keys come with a passphrase. Paste it too.`);
+    throw new ContractError('REFUSED', `${EXCHANGE_NAMES[pasted.exchange]} keys come with a passphrase. Paste it too.`);
   }
   if (!needsPassphrase && passphrase !== undefined) {
-    throw new ContractError('INVALID_INPUT', `${EXCHANGE_NAMES[pasted.exchange]} keys have no passphrase. Leave that field empty.`);
+    throw new ContractError('REFUSED', `${EXCHANGE_NAMES[pasted.exchange]} keys have no passphrase. Leave that field empty.`);
   }
   const secret = pasted.exchange === 'coinbase' ? normaliseCoinbasePrivateKey(pasted.secret) : pasted.secret;
   return {
@@ -62,6 +62,6 @@ export function refuseCredentialAsLabel(label: string, pasted: PastedCredentials
     return false;
   };
   if (values.some(overlaps)) {
-    throw new ContractError('INVALID_INPUT', 'The name looks like part of the key itself. Give the key a name of your own, such as "Main account"; the name is shown on screen.');
+    throw new ContractError('REFUSED', 'The name looks like part of the key itself. Give the key a name of your own, such as "Main account"; the name is shown on screen.');
   }
 }

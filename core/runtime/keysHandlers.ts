@@ -54,13 +54,13 @@ export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysComma
       if (input.replacesKeyId !== undefined) {
         const old = await keys.summaryOf(input.replacesKeyId);
         if (old.exchange !== input.exchange || old.environment !== input.environment) {
-          throw new ContractError('INVALID_INPUT', `The new key must be a ${EXCHANGE_NAMES[old.exchange]} ${old.environment} key, like the one it replaces.`);
+          throw new ContractError('REFUSED', `The new key must be a ${EXCHANGE_NAMES[old.exchange]} ${old.environment} key, like the one it replaces.`);
         }
         label = old.label;
       } else {
         const { keys: saved } = await withKeysRefusals(() => ciphers.records.list());
         if (saved.some((key) => key.exchange === input.exchange && key.environment === input.environment && key.label === label)) {
-          throw new ContractError('INVALID_INPUT', `You already have a ${EXCHANGE_NAMES[input.exchange]} ${input.environment} key called "${label}". Choose another name.`);
+          throw new ContractError('REFUSED', `You already have a ${EXCHANGE_NAMES[input.exchange]} ${input.environment} key called "${label}". Choose another name.`);
         }
       }
       const report = await keys.checkNewCredentials(input.exchange, input.environment, credentials);

@@ -6,8 +6,9 @@ const CONTRACT_CODE: Readonly<Record<KeysErrorCode, ContractErrorCode>> = {
   BACKEND_CHANGED: 'REFUSED',
   BASIC_TEXT_FOR_LIVE: 'REFUSED',
   KEY_NOT_FOUND: 'NOT_ALLOWED_NOW',
-  LABEL_TAKEN: 'INVALID_INPUT',
-  INVALID_INPUT: 'INVALID_INPUT',
+  // The keys layer words these for the person; INVALID_INPUT is kept for requests that do not fit the contract.
+  LABEL_TAKEN: 'REFUSED',
+  INVALID_INPUT: 'REFUSED',
   STORE_DAMAGED: 'REFUSED',
   DECRYPT_FAILED: 'REFUSED',
   NO_TESTNET: 'REFUSED',

@@ -1,5 +1,5 @@
 import type { RiskLimitUnit } from '../contract/index.ts';
-import type { LimitField } from '../risk/index.ts';
+import type { LimitField, LimitIssue } from '../risk/index.ts';
 
 interface FieldSpec {
   readonly label: string;
@@ -35,38 +35,73 @@ export const RISK_LIMIT_FIELDS: Readonly<Record<LimitField, FieldSpec>> = {
 
 export const RISK_LIMIT_FIELD_ORDER = Object.keys(RISK_LIMIT_FIELDS) as LimitField[];
 
-const BOUND_WORDS: Readonly<Record<string, string>> = { '<=': 'the most allowed is', '<': 'it must be below', '>=': 'the least allowed is', '>': 'it must be above' };
-
-/** The schema's bound ("<=1") in the unit the person typed (100%), or null when there is none. */
-function boundInWords(unit: RiskLimitUnit, detail: string): string | null {
-  if (/expected int/i.test(detail)) return 'it must be a whole number';
-  const match = /(<=|>=|<|>)\s*(-?[\d.]+)/.exec(detail);
-  if (match === null) return null;
-  const [, operator = '', raw = ''] = match;
-  const value = Number(raw);
-  const shown = unit === 'fraction' ? `${String(Number((value * 100).toPrecision(10)))}%`
-    : unit === 'bps' ? `${String(value / 100)}%`
-      : unit === 'ms' ? `${String(value / 1000)} seconds`
-        : String(value);
-  return `${BOUND_WORDS[operator] ?? operator} ${shown}`;
-}
-
 const isLimitField = (name: string): name is LimitField => Object.hasOwn(RISK_LIMIT_FIELDS, name);
 
+/** A stored bound in the unit the person types and reads: 1 (fraction) → "100%", 300000 (ms) → "300 seconds". */
+function inPersonUnits(unit: RiskLimitUnit, value: number, quoteAsset: string): string {
+  const plain = (number: number): string => String(Number(number.toPrecision(10)));
+  switch (unit) {
+    case 'fraction':
+      return `${plain(value * 100)}%`;
+    case 'bps':
+      return `${plain(value / 100)}%`;
+    case 'ms':
+      return `${plain(value / 1000)} seconds`;
+    case 'quote':
+      return `${plain(value)} ${quoteAsset}`;
+    case 'atr':
+      return `${plain(value)} times the average bar range`;
+    default:
+      return plain(value);
+  }
+}
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  number: 'it needs a number',
+  switch: 'it can only be on or off',
+  text: 'it needs text',
+  list: 'it needs a list of markets',
+};
+
+/** Why one value was refused, in the person's units, after the limit's label. */
+function reasonInWords(issue: Exclude<LimitIssue, { kind: 'unknown_limit' }>, unit: RiskLimitUnit, quoteAsset: string): string {
+  switch (issue.kind) {
+    case 'too_big':
+      return issue.inclusive ? `the most allowed is ${inPersonUnits(unit, issue.bound, quoteAsset)}` : `it must be below ${inPersonUnits(unit, issue.bound, quoteAsset)}`;
+    case 'too_small':
+      return issue.inclusive ? `the least allowed is ${inPersonUnits(unit, issue.bound, quoteAsset)}` : `it must be above ${inPersonUnits(unit, issue.bound, quoteAsset)}`;
+    case 'too_many':
+      return `at most ${issue.most} markets can be listed`;
+    case 'not_whole':
+      return unit === 'ms' ? 'use at most three decimals of a second' : 'it must be a whole number, like 3';
+    case 'not_a_market':
+      return `“${issue.value}” is not a market Ballast can read. Type each market as two coin codes with a slash, like BTC/USDT`;
+    case 'not_a_time_zone':
+      return `“${issue.value}” is not a time zone Ballast knows. Type a name such as UTC, Europe/Berlin or America/New_York`;
+    case 'wrong_kind':
+      return KIND_WORDS[issue.expected] ?? 'it needs a different kind of value';
+    case 'missing':
+      return 'it has no value';
+  }
+}
+
 /**
- * `parseRiskLimits` problems ("dailyLossFractionOfEquity: Too big: expected number to be <=1") in
- * the person's words, naming the limit by its label; the schema's own wording stays as detail.
+ * Refused limit values in the person's words, naming each limit by its label and each bound in
+ * the unit the person typed ("Daily loss limit: this value is not allowed; the most allowed is
+ * 100%."). No schema wording: the screens show this as it is.
  */
-export function describeLimitProblems(problems: readonly string[]): string {
-  const sentences = problems.slice(0, 3).map((problem) => {
-    const colon = problem.indexOf(':');
-    const field = colon > 0 ? problem.slice(0, colon).split('.')[0] ?? '' : '';
-    const detail = colon > 0 ? problem.slice(colon + 1).trim() : problem;
-    if (/unrecognized key/i.test(detail)) return `Ballast has no limit called ${detail.replace(/^.*?"/, '"').slice(0, 60)}.`;
-    if (!isLimitField(field)) return `A limit is not valid (${detail}).`;
-    const { label, unit } = RISK_LIMIT_FIELDS[field];
-    const bound = boundInWords(unit, detail);
-    return `${label}: this value is not allowed${bound === null ? '' : `; ${bound}`} (${detail}).`;
+export function describeLimitProblems(issues: readonly LimitIssue[], quoteAsset = 'USDT'): string {
+  return `Nothing was changed. ${describeLimitIssues(issues, quoteAsset)}`;
+}
+
+/** The refusals alone, at most three sentences, and how many more there were. */
+export function describeLimitIssues(issues: readonly LimitIssue[], quoteAsset = 'USDT'): string {
+  const sentences = issues.slice(0, 3).map((issue) => {
+    if (issue.kind === 'unknown_limit') return `Ballast has no limit called "${issue.name.slice(0, 40)}".`;
+    if (!isLimitField(issue.field)) return 'One of the limits has a value Ballast cannot use.';
+    const { label, unit } = RISK_LIMIT_FIELDS[issue.field];
+    return `${label}: this value is not allowed; ${reasonInWords(issue, unit, quoteAsset)}.`;
   });
-  return `Nothing was changed. ${sentences.join(' ')}`;
+  const more = issues.length - sentences.length;
+  return `${sentences.join(' ')}${more > 0 ? ` ${more === 1 ? 'One more value was' : `${more} more values were`} refused too.` : ''}`;
 }

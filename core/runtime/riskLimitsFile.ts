@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseRiskLimits, type RiskLimits } from '../risk/index.ts';
+import { describeLimitIssues } from './riskLimitFields.ts';
 
 /**
  * The person's risk limits on disk: one JSON file in the data folder. A missing file means "never
@@ -11,7 +12,8 @@ import { parseRiskLimits, type RiskLimits } from '../risk/index.ts';
 export type RiskLimitsFileRead =
   | { readonly kind: 'saved'; readonly limits: RiskLimits }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'damaged'; readonly detail: string };
+  /** `detail` is for the log and the journal; `plain` is what the person reads. */
+  | { readonly kind: 'damaged'; readonly detail: string; readonly plain: string };
 
 interface SavedLimits {
   readonly version: 1;
@@ -27,20 +29,22 @@ export function readRiskLimitsFile(path: string): RiskLimitsFileRead {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'damaged', detail: `the file could not be read: ${describeError(error)}` };
+    return { kind: 'damaged', detail: `the file could not be read: ${describeError(error)}`, plain: 'the file could not be opened' };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { kind: 'damaged', detail: `the file is not valid JSON: ${describeError(error)}` };
+    return { kind: 'damaged', detail: `the file is not valid JSON: ${describeError(error)}`, plain: 'the file is not valid JSON, the format Ballast saves limits in, so it was probably cut short or edited' };
   }
   const envelope = json as Partial<SavedLimits> | null;
   if (envelope === null || typeof envelope !== 'object' || envelope.version !== 1 || !('limits' in envelope)) {
-    return { kind: 'damaged', detail: 'the file is not a Ballast risk limits file (version 1)' };
+    return { kind: 'damaged', detail: 'the file is not a Ballast risk limits file (version 1)', plain: 'the file is not a risk limits file this Ballast can read' };
   }
   const parsed = parseRiskLimits(envelope.limits);
-  if (!parsed.ok) return { kind: 'damaged', detail: `limits out of range or unknown: ${parsed.error.join('; ')}` };
+  if (!parsed.ok) {
+    return { kind: 'damaged', detail: `limits out of range or unknown: ${parsed.error.problems.join('; ')}`, plain: `some values are out of range or unknown. ${describeLimitIssues(parsed.error.issues)}` };
+  }
   return { kind: 'saved', limits: parsed.value };
 }
 

@@ -75,7 +75,7 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
     const atMs = options.nowMs();
     if (read.kind === 'damaged') {
       log.error({ detail: read.detail }, 'the saved risk limits could not be read');
-      const problem = `Your saved risk limits could not be read (${read.detail}). Until you save limits again, Ballast only reduces positions. The values shown are the safe defaults, not your saved ones.`;
+      const problem = `Your saved risk limits could not be read (${read.plain}). Until you save limits again, Ballast only reduces positions. The values shown are the safe defaults, not your saved ones.`;
       journal.append({ atMs, kind: 'system', subject: 'risk_limits', payload: { event: 'risk_limits_unreadable', detail: read.detail } });
       tradingState.report({ triggerId: RISK_LIMITS_FILE_TRIGGER, tripped: true, action: 'SAFE_MODE', cause: DAMAGED_CAUSE, details: { detail: read.detail }, atMs });
       return { source: 'damaged', limits: defaults(), problem };
@@ -107,7 +107,8 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
     readout: () => readout,
     review(changes, context) {
       const merged = parseRiskLimits({ ...readout.limits, ...changes });
-      if (!merged.ok) throw new ContractError('INVALID_INPUT', describeLimitProblems(merged.error));
+      // Worded for the person (REFUSED), unlike INVALID_INPUT, whose schema wording screens never show.
+      if (!merged.ok) throw new ContractError('REFUSED', describeLimitProblems(merged.error.issues, context.quoteAsset));
       return { proposed: merged.value, review: compareRiskLimits(readout.limits, merged.value, context) };
     },
     apply(reviewed, confirmed) {

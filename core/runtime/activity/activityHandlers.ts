@@ -8,21 +8,27 @@ import {
 } from '../../contract/index.ts';
 import { verifyJournal, type AuditEvent, type AuditFilter } from '../../journal/index.ts';
 import { cappedExport } from './activityExport.ts';
+import { searchShownWords, shownWordsSource } from './activitySearch.ts';
 import { listActivityJournals, resolveJournal, withReader, type ActivitySources } from './activityJournals.ts';
 import { summarizeActivity } from './activitySummary.ts';
 
 type ActivityCommand = 'listJournals' | 'queryActivity' | 'verifyActivity' | 'exportActivity';
 
-/** Only the fields given: the journal reads `undefined` and "absent" alike, but this keeps requests exact. */
+/**
+ * Only the fields given: the journal reads `undefined` and "absent" alike, but this keeps
+ * requests exact. The words searched for are matched here (activitySearch.ts), against what
+ * the table shows, not by the journal.
+ */
 function auditFilter(filters: ActivityFilters): AuditFilter {
   return {
     ...(filters.kinds === undefined ? {} : { kinds: filters.kinds }),
     ...(filters.subject === undefined ? {} : { subject: filters.subject }),
-    ...(filters.text === undefined || filters.text.trim() === '' ? {} : { text: filters.text.trim() }),
     ...(filters.fromMs === undefined ? {} : { fromMs: filters.fromMs }),
     ...(filters.toMs === undefined ? {} : { toMs: filters.toMs }),
   };
 }
+
+const searchedWords = (filters: ActivityFilters): string => filters.text?.trim() ?? '';
 
 function activityRow(event: AuditEvent): ActivityRow {
   const truncated = event.payloadJson.length > MAX_ACTIVITY_DETAILS_CHARS;
@@ -63,6 +69,11 @@ export function activityHandlers(sources: ActivitySources): Pick<CommandHandlers
     queryActivity: ({ journal, beforeSeq, limit, ...filters }) =>
       withReader(resolveJournal(sources, journal), (reader) => {
         const filter = auditFilter(filters);
+        const words = searchedWords(filters);
+        if (words !== '') {
+          const found = searchShownWords(reader, filter, words, limit, beforeSeq);
+          return { rows: found.events.map(activityRow), nextBeforeSeq: found.nextBeforeSeq ?? null, matchingEntries: found.matching, totalEntries: reader.count() };
+        }
         const page = reader.query({ ...filter, limit, ...(beforeSeq === undefined ? {} : { beforeSeq }) });
         return {
           rows: page.events.map(activityRow),
@@ -75,14 +86,15 @@ export function activityHandlers(sources: ActivitySources): Pick<CommandHandlers
     exportActivity: ({ journal, format, filters }) =>
       withReader(resolveJournal(sources, journal), (reader) => {
         const filter = auditFilter(filters);
-        const exported = cappedExport(reader, format, filter);
-        const filtered = Object.keys(filter).length > 0;
+        const words = searchedWords(filters);
+        const exported = cappedExport(words === '' ? reader : shownWordsSource(reader, words), format, filter);
+        const filtered = Object.keys(filter).length > 0 || words !== '';
         return {
           fileName: `ballast-activity-${journal}${filtered ? '-filtered' : ''}.${format}`,
           mimeType: format === 'csv' ? 'text/csv' : 'application/json',
           content: exported.content,
           entries: exported.entries,
-          matchingEntries: reader.count(filter),
+          matchingEntries: words === '' ? reader.count(filter) : searchShownWords(reader, filter, words, 1).matching,
           truncated: exported.truncated,
         };
       }),

@@ -8,9 +8,14 @@ import { SafeModeBanner } from './SafeModeBanner.tsx';
 import { RunStrip } from './RunStrip.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
-/** Ctrl+Shift+K (Cmd+Shift+K on macOS) opens the Kill confirmation from anywhere. */
-function useKillShortcut(open: () => void) {
+/**
+ * Ctrl+Shift+K (Cmd+Shift+K on macOS) opens the Kill confirmation from anywhere, except when
+ * there is nothing to kill (already killed) or the person is answering the re-arm dialog: the
+ * confirmation would only stack over it.
+ */
+function useKillShortcut(open: () => void, enabled: boolean) {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
@@ -21,7 +26,7 @@ function useKillShortcut(open: () => void) {
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, [open]);
+  }, [open, enabled]);
 }
 
 /** The persistent frame: mode, trading state, Pause/Resume and Kill on every screen. */
@@ -35,10 +40,10 @@ export function Frame({ children }: { children: ReactNode }) {
   const killDialogOpen = useAppStore((s) => s.killDialogOpen);
   const rearmDialogOpen = useAppStore((s) => s.rearmDialogOpen);
   const { show, pause, resume, openKillDialog, openRearmDialog } = useAppStore.getState();
-  useKillShortcut(openKillDialog);
+  const killed = snapshot?.state === 'KILLED';
+  useKillShortcut(openKillDialog, snapshot !== null && !killed && !rearmDialogOpen && !killDialogOpen);
 
   if (!status || !snapshot) return null;
-  const killed = snapshot.state === 'KILLED';
   const paused = snapshot.state === 'PAUSED';
 
   return (

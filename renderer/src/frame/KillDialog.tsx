@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorWords } from '../errorWords.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { Modal } from './Modal.tsx';
 
@@ -14,7 +15,7 @@ export function KillDialog() {
       <h2 id="kill-title">{t('kill.title')}</h2>
       <p>{t('kill.body')}</p>
       <p>{t('kill.after')}</p>
-      {error ? <p role="alert" className="error">{error.message}</p> : null}
+      {error ? <p role="alert" className="error">{errorWords(error, t('kill.refusedInput'))}</p> : null}
       <div className="modal-actions">
         <button type="button" onClick={close} autoFocus>
           {t('actions.cancel')}

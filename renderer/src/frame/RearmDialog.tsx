@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorWords } from '../errorWords.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { Modal } from './Modal.tsx';
 
@@ -30,6 +31,7 @@ export function RearmDialog({ phrase }: { phrase: string }) {
             type="text"
             autoComplete="off"
             spellCheck={false}
+            maxLength={200}
             value={typed}
             onChange={(event) => {
               setTyped(event.target.value);
@@ -37,7 +39,7 @@ export function RearmDialog({ phrase }: { phrase: string }) {
             autoFocus
           />
         </label>
-        {error ? <p role="alert" className="error">{error.message}</p> : null}
+        {error ? <p role="alert" className="error">{errorWords(error, t('rearm.mismatch', { phrase }))}</p> : null}
         <div className="modal-actions">
           <button type="button" onClick={close}>
             {t('actions.cancel')}

@@ -1,6 +1,7 @@
 import { activity } from './en/activity.ts';
 import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
+import { glossary } from './en/glossary.ts';
 import { keys } from './en/keys.ts';
 import { paper } from './en/paper.ts';
 import { risk } from './en/risk.ts';
@@ -16,6 +17,7 @@ export const en = {
   ...paper,
   ...risk,
   ...activity,
+  ...glossary,
 } as const;
 
 export type Messages = typeof en;

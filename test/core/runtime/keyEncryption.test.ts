@@ -43,6 +43,12 @@ describe('key encryption status', () => {
 
     expect(await app.call('setKeyPassphrase', { passphrase: 'short' }))
       .toMatchObject({ ok: false, error: { code: 'REFUSED', message: 'Choose a passphrase of at least 8 characters.' } });
+    // Eight spaces are eight characters, and protect nothing.
+    expect(await app.call('setKeyPassphrase', { passphrase: '        ' }))
+      .toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('only spaces protects nothing') as unknown } });
+    expect(await app.call('setKeyPassphrase', { passphrase: 'password123' }))
+      .toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('most common passwords') as unknown } });
+    expect(await app.value<KeyEncryptionView>('getKeyEncryption')).toMatchObject({ state: 'os-weak' });
     expect(await app.value<KeyEncryptionView>('setKeyPassphrase', { passphrase: CANARY.keyPassphrase }))
       .toMatchObject({ state: 'passphrase-active', activeBackend: 'passphrase', liveKeysAllowed: true, osBackend: 'basic_text' });
 

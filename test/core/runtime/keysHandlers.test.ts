@@ -70,16 +70,16 @@ describe('the key wizard: verify before save', () => {
     await app.value('saveVerifiedKey', { verificationId: first.verificationId, ipAllowlistChoice: 'declined' });
     const requestsBefore = app.fake.inspect.requests().length;
     const second = await app.call('verifyNewKey', binanceLive);
-    expect(second).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Choose another name') as unknown } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('Choose another name') as unknown } });
     expect(app.fake.inspect.requests().length).toBe(requestsBefore);
   });
 
   it('asks for the passphrase where the exchange has one, and refuses one where it has none', async () => {
     app = await startKeysCore();
     const okx = await app.call('verifyNewKey', { ...binanceLive, exchange: 'okx' });
-    expect(okx).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'OKX keys come with a passphrase. Paste it too.' } });
+    expect(okx).toMatchObject({ ok: false, error: { code: 'REFUSED', message: 'OKX keys come with a passphrase. Paste it too.' } });
     const binance = await app.call('verifyNewKey', { ...binanceLive, passphrase: CANARY.passphrase });
-    expect(binance).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Binance keys have no passphrase. Leave that field empty.' } });
+    expect(binance).toMatchObject({ ok: false, error: { code: 'REFUSED', message: 'Binance keys have no passphrase. Leave that field empty.' } });
   });
 
   it('rotates a key: the new credentials replace the old ones under the same name and id', async () => {
@@ -97,7 +97,7 @@ describe('the key wizard: verify before save', () => {
     expect(await readFile(app.storePath, 'utf8')).not.toBe(before);
 
     const wrongExchange = await app.call('verifyNewKey', { ...binanceLive, exchange: 'kraken', replacesKeyId: saved.id });
-    expect(wrongExchange).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Binance live key') as unknown } });
+    expect(wrongExchange).toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('Binance live key') as unknown } });
   });
 
   it('re-verifies a saved key with the exchange and records the answer', async () => {

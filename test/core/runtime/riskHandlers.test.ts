@@ -93,10 +93,11 @@ describe('the risk limits commands', () => {
   it('refuse unknown limits and values out of range with plain words', async () => {
     const core = startCore();
     const tooBig = await core.dispatch('proposeRiskLimits', { changes: { dailyLossFractionOfEquity: 2 } });
-    expect(tooBig).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    if (!tooBig.ok) expect(tooBig.error.message).toMatch(/^Nothing was changed\. Daily loss limit: this value is not allowed/);
+    // REFUSED, not INVALID_INPUT: the request fits the contract, and the refusal is worded for the person.
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+    if (!tooBig.ok) expect(tooBig.error.message).toBe('Nothing was changed. Daily loss limit: this value is not allowed; the most allowed is 100%.');
     const unknown = await core.dispatch('applyRiskLimits', { changes: { leverage: 10 } });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'REFUSED', message: 'Nothing was changed. Ballast has no limit called "leverage".' } });
   });
 
   it('keep the saved limits across a restart of the core', async () => {

@@ -75,7 +75,7 @@ test.describe('activity: the audit trail', () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^ballast-activity-paper-\d+-filtered\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^ballast-activity-paper-run-\d{4}-\d\d-\d\d_\d\d-\d\d-saved-\d{4}-\d\d-\d\d_\d\d-\d\d-filtered\.csv$/);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('seq,at_utc,at_ms,kind,subject,payload,prev_hash,hash');

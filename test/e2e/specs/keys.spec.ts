@@ -72,7 +72,7 @@ async function pasteBinanceKey(page: Page, label: string): Promise<void> {
 /** Through the wizard, on the harness's basic_text storage: a live key needs the passphrase first. */
 async function addSafeKey(page: Page, label: string): Promise<void> {
   await pasteBinanceKey(page, label);
-  await expect(page.getByRole('heading', { name: 'Safe to use' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This key cannot withdraw funds' })).toBeVisible();
   await page.getByLabel('New passphrase (at least 8 characters)').fill(CANARY.passphrase);
   await page.getByLabel('Type the passphrase again').fill(CANARY.passphrase);
   await page.getByRole('button', { name: 'Set passphrase' }).click();
@@ -128,7 +128,7 @@ test.describe('Keys & Exchanges', () => {
     // The person switches withdrawals off on the exchange and verifies again, without pasting.
     fake.account.setPermissions({ enableWithdrawals: false });
     await page.getByRole('button', { name: 'Verify again' }).click();
-    await expect(page.getByRole('heading', { name: 'Safe to use' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'This key cannot withdraw funds' })).toBeVisible();
     await expect(page.getByText('The exchange reports that this key only works from the IP addresses you listed.')).toBeVisible();
     await expect(page.getByText('This computer offers no real encryption for saved keys.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Save key' })).toBeDisabled();

@@ -129,7 +129,7 @@ test.describe('the Risk limits screen', () => {
     await expect(row.getByRole('alert')).toContainText('Nothing was changed. Daily loss limit: this value is not allowed');
     await row.getByLabel('New value for Daily loss limit (%)').fill('three');
     await row.getByRole('button', { name: 'Save' }).click();
-    await expect(row.getByRole('alert')).toContainText('Please type a number.');
+    await expect(row.getByRole('alert')).toContainText('Please type a number: digits with at most one decimal point, like 2.5.');
     await app.screenshot('risk-06-invalid-value');
     await row.getByRole('button', { name: 'Cancel' }).click();
     await expect(row.getByTestId('limit-dailyLossFractionOfEquity-value')).toHaveText('3%');

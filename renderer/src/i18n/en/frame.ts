@@ -39,12 +39,14 @@ export const frame = {
     body: 'Ballast will stop placing orders immediately and cancel every open order. Positions you already hold stay as they are.',
     after: 'To trade again you will have to re-arm by typing a confirmation.',
     confirm: 'Yes, kill now',
+    refusedInput: 'Ballast could not read this request, so nothing was stopped yet. Press Yes, kill now again.',
   },
   rearm: {
     title: 'Re-arm after Kill',
     body: 'Re-arming lets the bot place orders again. It comes back paused, so nothing happens until you press Resume.',
     label: 'Type {{phrase}} to confirm',
     confirm: 'Re-arm',
+    mismatch: 'That is not what was asked: type {{phrase}} exactly. The bot stays stopped.',
   },
   safeMode: {
     title: 'Safe mode',

@@ -46,9 +46,11 @@ export const keys = {
       setPassphrase: 'Set passphrase',
       openForm: 'Set a passphrase…',
       unlock: 'Unlock keys',
-      passphraseHint: 'Choose something long that you do not use anywhere else. If you forget it, your saved keys cannot be recovered; you would add them again.',
+      passphraseHint: 'Choose something long that you do not use anywhere else, such as a few unrelated words. Ballast refuses blank, repeated and well-known passphrases. If you forget it, your saved keys cannot be recovered; you would add them again.',
       mismatch: 'The two passphrases are not the same.',
       tooShort: 'The passphrase needs at least {{min}} characters.',
+      blank: 'A passphrase of only spaces protects nothing. Choose one of at least {{min}} characters that you will remember.',
+      refusedInput: 'Ballast could not use this passphrase. Choose one of {{min}} to 1,024 characters and try again.',
     },
 
     list: {
@@ -70,12 +72,10 @@ export const keys = {
       ipChoseUnrestricted: 'Not restricted to your IP address (your choice on {{date}})',
       ipNotRestricted: 'Not restricted to your IP address',
       rotate: {
-        'fresh': '',
         'rotate-soon': 'Replace this key soon: keys older than 90 days are not used for live trading.',
         'rotate-now': 'Replace this key now: it is older than 90 days, so Ballast will not use it for live trading.',
       },
       storage: {
-        'ready': '',
         'locked': 'Locked: enter your passphrase above to use this key.',
         'backend-changed': 'Saved with a different kind of encryption than this computer offers now. Delete it and add the key again.',
         'weak-for-live': 'Stored without real encryption, so Ballast will not use it for live trading. Set a passphrase, then replace the key.',
@@ -87,6 +87,7 @@ export const keys = {
       checkedNow: 'Checked just now: {{reason}}',
       damaged: 'A saved key could not be read: {{reason}}',
       deleteDamaged: 'Delete it',
+      refusedInput: 'Ballast could not do this with the key. Open another screen and come back, then try again.',
     },
 
     remove: {
@@ -125,6 +126,12 @@ export const keys = {
       replaceLabel: 'Replacing “{{label}}” ({{environment}})',
       whichAccount: 'Which account is it for?',
       verify: 'Verify this key',
+      problem: {
+        noLabel: 'Give the key a name of your own, such as “Main account”.',
+        blank: 'Paste the {{field}} from the exchange: the field is empty.',
+        tooLong: 'What is in the {{field}} field is longer than any key. Copy just the {{field}} from the exchange and paste it again.',
+      },
+      refusedInput: 'Ballast could not read what was pasted. Copy the key from the exchange again and paste each part into its own field.',
       verifying: 'Asking {{exchange}}…',
       fields: {
         apiKey: 'API key',
@@ -138,8 +145,8 @@ export const keys = {
         kucoinPassphrase: 'API passphrase you chose on KuCoin',
       },
       result: {
-        safeTitle: 'Safe to use',
-        safeBody: 'The exchange confirms that this key cannot withdraw funds.',
+        safeTitle: 'This key cannot withdraw funds',
+        safeBody: 'The exchange confirms that withdrawals are off for this key, so someone who stole it could not take money out. It can still trade: keep it secret and restrict it to your IP address.',
         withdrawTitle: 'Ballast will not use this key',
         withdrawBody: 'This key can withdraw funds. Ballast will not use it. Turn off withdrawals on the exchange, then verify again.',
         unknownTitle: 'Not confirmed',
@@ -290,6 +297,8 @@ export const keys = {
       notStarted_one: 'Live trading did not start: {{count}} item needs attention.',
       notStarted_other: 'Live trading did not start: {{count}} items need attention.',
       allPass: 'Every item holds. Press Start live trading to begin.',
+      confirmationWrong: 'What you typed does not match the sentence. Type it exactly as shown, then check again.',
+      refusedInput: 'Ballast could not read this request. Close this window and open it again.',
     },
   },
 } as const;

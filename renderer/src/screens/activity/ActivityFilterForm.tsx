@@ -1,8 +1,9 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type ActivityKind } from '#core/contract/index.ts';
-import { NO_FILTERS, timeRangeInOrder, useActivityStore } from './activityStore.ts';
-import { localInputToMs, msToLocalInput } from './localDateTime.ts';
+import { Terms } from '../../glossary/Terms.tsx';
+import { NO_FILTERS, useActivityStore } from './activityStore.ts';
+import { msToLocalInput, readTimeBound, type TimeBound } from './localDateTime.ts';
 import { subjectWords } from './subjectWords.ts';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -11,23 +12,31 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function ActivityFilterForm() {
   const { t } = useTranslation();
   const filters = useActivityStore((s) => s.filters);
-  const { setFilters } = useActivityStore.getState();
+  const rangeProblem = useActivityStore((s) => s.rangeProblem);
+  const { setFilters, setTimeRange } = useActivityStore.getState();
   const [text, setText] = useState(filters.text);
   const [from, setFrom] = useState(filters.fromMs === undefined ? '' : msToLocalInput(filters.fromMs));
   const [to, setTo] = useState(filters.toMs === undefined ? '' : msToLocalInput(filters.toMs));
-  const range = { ...filters, fromMs: localInputToMs(from), toMs: localInputToMs(to) };
-  const rangeInOrder = timeRangeInOrder(range);
+  const [fromBound, setFromBound] = useState<TimeBound>(readTimeBound(from, false));
+  const [toBound, setToBound] = useState<TimeBound>(readTimeBound(to, false));
 
   const toggle = (kind: ActivityKind, on: boolean) => {
     const kinds = on ? ACTIVITY_KINDS.filter((k) => k === kind || filters.kinds.includes(k)) : filters.kinds.filter((k) => k !== kind);
     void setFilters({ kinds });
   };
-  const changeRange = (nextFrom: string, nextTo: string) => {
-    setFrom(nextFrom);
-    setTo(nextTo);
-    const fromMs = localInputToMs(nextFrom);
-    const toMs = localInputToMs(nextTo);
-    if (timeRangeInOrder({ ...filters, fromMs, toMs })) void setFilters({ fromMs, toMs });
+  /** The browser empties a date-time typed only in part, and says so in `validity.badInput`. */
+  const changeEnd = (end: 'from' | 'to', event: ChangeEvent<HTMLInputElement>) => {
+    const bound = readTimeBound(event.target.value, event.target.validity.badInput);
+    const nextFrom = end === 'from' ? bound : fromBound;
+    const nextTo = end === 'to' ? bound : toBound;
+    if (end === 'from') {
+      setFrom(event.target.value);
+      setFromBound(bound);
+    } else {
+      setTo(event.target.value);
+      setToBound(bound);
+    }
+    void setTimeRange(nextFrom, nextTo);
   };
   const search = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,6 +46,8 @@ export function ActivityFilterForm() {
     setText('');
     setFrom('');
     setTo('');
+    setFromBound({ kind: 'none' });
+    setToBound({ kind: 'none' });
     void setFilters(NO_FILTERS);
   };
 
@@ -63,16 +74,17 @@ export function ActivityFilterForm() {
         <button type="submit">{t('activity.searchButton')}</button>
         <label className="activity-field">
           <span>{t('activity.from')}</span>
-          <input type="datetime-local" value={from} onChange={(event) => { changeRange(event.target.value, to); }} />
+          <input type="datetime-local" value={from} min="1970-01-01T00:00" max="9999-12-31T23:59" onChange={(event) => { changeEnd('from', event); }} />
         </label>
         <label className="activity-field">
           <span>{t('activity.to')}</span>
-          <input type="datetime-local" value={to} onChange={(event) => { changeRange(from, event.target.value); }} />
+          <input type="datetime-local" value={to} min="1970-01-01T00:00" max="9999-12-31T23:59" onChange={(event) => { changeEnd('to', event); }} />
         </label>
         <button type="button" onClick={clear}>{t('activity.clearFilters')}</button>
       </div>
-      {rangeInOrder ? null : <p role="alert" className="error">{t('activity.badTimeRange')}</p>}
+      {rangeProblem === null ? null : <p role="alert" className="error">{t(`activity.range.${rangeProblem}`)}</p>}
       <p className="activity-muted activity-small">{t('activity.timeHint', { zone: TIME_ZONE })}</p>
+      <Terms ids={['score', 'fill', 'atr']} />
       {filters.subject === undefined ? null : (
         <p className="activity-subject">
           <span>{t('activity.onlyAbout', { subject: subjectWords(t, filters.subject) })}</span>

@@ -1,6 +1,7 @@
 import './activity.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorWords } from '../../errorWords.ts';
 import { useActivityStore } from './activityStore.ts';
 import { ActivityFilterForm } from './ActivityFilterForm.tsx';
 import { ActivityTable } from './ActivityTable.tsx';
@@ -28,7 +29,7 @@ export function ActivityScreen() {
             <JournalPicker journals={journals} />
             <VerificationPanel />
           </div>
-          {error ? <p role="alert" className="error">{error.message}</p> : null}
+          {error ? <p role="alert" className="error">{errorWords(error, t('activity.refusedInput'))}</p> : null}
           <ActivityFilterForm key={filtersEpoch} />
           <ActivityTable />
         </>

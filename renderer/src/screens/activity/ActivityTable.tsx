@@ -38,6 +38,7 @@ export function ActivityTable() {
   const verification = useActivityStore((s) => s.verification);
   const { loadOlder, showNewest, setFilters } = useActivityStore.getState();
   const focusSeq = useActivityStore((s) => s.focusSeq);
+  const rangeProblem = useActivityStore((s) => s.rangeProblem);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const body = useRef<HTMLTableSectionElement>(null);
 
@@ -68,7 +69,9 @@ export function ActivityTable() {
       </div>
       <p className="activity-muted activity-small">{t('activity.exportHint')}</p>
       <ExportNotice />
-      {rows.length === 0 && !loading ? <p className="activity-muted">{total === 0 ? t('activity.noEntries') : t('activity.noMatches')}</p> : null}
+      {rows.length === 0 && !loading ? (
+        <p className="activity-muted">{rangeProblem !== null ? t('activity.fixRange') : total === 0 ? t('activity.noEntries') : t('activity.noMatches')}</p>
+      ) : null}
       {rows.length > 0 ? (
         <>
           <p className="activity-muted activity-small">

@@ -6,11 +6,13 @@ export function ExportButtons() {
   const { t } = useTranslation();
   const exporting = useActivityStore((s) => s.exporting);
   const journalId = useActivityStore((s) => s.journalId);
+  // Nothing to save while no entry matches, or while the time range typed cannot be used.
+  const nothing = useActivityStore((s) => s.rangeProblem !== null || (!s.loadingRows && s.rows.length === 0));
   const { exportAs } = useActivityStore.getState();
   return (
     <>
-      <button type="button" disabled={exporting || journalId === null} onClick={() => void exportAs('csv')}>{t('activity.exportCsv')}</button>
-      <button type="button" disabled={exporting || journalId === null} onClick={() => void exportAs('json')}>{t('activity.exportJson')}</button>
+      <button type="button" disabled={exporting || journalId === null || nothing} onClick={() => void exportAs('csv')}>{t('activity.exportCsv')}</button>
+      <button type="button" disabled={exporting || journalId === null || nothing} onClick={() => void exportAs('json')}>{t('activity.exportJson')}</button>
     </>
   );
 }
@@ -23,6 +25,7 @@ export function ExportNotice() {
   return (
     <div role="status" className="activity-small">
       {exporting ? <p>{t('activity.exporting')}</p> : null}
+      {notice?.kind === 'empty' ? <p>{t('activity.exportEmpty')}</p> : null}
       {notice?.kind === 'saved' ? <p>{t('activity.exported', { file: notice.fileName, count: notice.entries, formatted: notice.entries.toLocaleString() })}</p> : null}
       {notice?.kind === 'truncated' ? (
         <p className="activity-warn">{t('activity.exportTruncated', { entries: notice.entries.toLocaleString(), matching: notice.matching.toLocaleString() })}</p>

@@ -10,6 +10,7 @@ import {
   type ContractErrorPayload,
 } from '#core/contract/index.ts';
 import { ballast } from '../../ballast.ts';
+import { fileNameTime, timeRange, type RangeProblem, type TimeBound } from './localDateTime.ts';
 import { saveTextFile } from './saveTextFile.ts';
 
 const PAGE_SIZE = 50;
@@ -26,6 +27,7 @@ export const NO_FILTERS: ActivityFilterState = { kinds: ACTIVITY_KINDS, text: ''
 
 export type ExportNotice =
   | { readonly kind: 'saved'; readonly fileName: string; readonly entries: number }
+  | { readonly kind: 'empty' }
   | { readonly kind: 'truncated'; readonly fileName: string; readonly entries: number; readonly matching: number };
 
 interface ActivityState {
@@ -48,12 +50,16 @@ interface ActivityState {
   readonly exporting: boolean;
   readonly exportNotice: ExportNotice | null;
   readonly error: ContractErrorPayload | null;
+  /** The time range typed cannot be used: no entries are shown until it is fixed, so none look like its answer. */
+  readonly rangeProblem: RangeProblem | null;
 }
 
 interface ActivityActions {
   readonly load: () => Promise<void>;
   readonly selectJournal: (journalId: string) => Promise<void>;
   readonly setFilters: (changes: Partial<ActivityFilterState>) => Promise<void>;
+  /** The time range as typed; applied when it can be used, otherwise the entries are held back with the reason. */
+  readonly setTimeRange: (from: TimeBound, to: TimeBound) => Promise<void>;
   readonly loadOlder: () => Promise<void>;
   readonly showEntry: (seq: number) => Promise<void>;
   readonly showNewest: () => Promise<void>;
@@ -76,6 +82,15 @@ export function contractFilters(filters: ActivityFilterState): ActivityFilters {
 export const timeRangeInOrder = (filters: ActivityFilterState): boolean =>
   filters.fromMs === undefined || filters.toMs === undefined || filters.fromMs < filters.toMs;
 
+/**
+ * A file name a person can read: the journal (Ballast itself, or a paper run by its start) and
+ * the time it was saved, in their own time zone, e.g. ballast-activity-paper-run-2026-12-04_16-43-filtered.csv.
+ */
+export function exportFileName(journal: ActivityJournal | undefined, format: ActivityExportFormat, filtered: boolean, savedAtMs: number): string {
+  const which = journal?.startedAtMs === null || journal === undefined ? 'app' : `paper-run-${fileNameTime(journal.startedAtMs)}`;
+  return `ballast-activity-${which}-saved-${fileNameTime(savedAtMs)}${filtered ? '-filtered' : ''}.${format}`;
+}
+
 /** The journal to open first: the bot's current run, else the newest run, else Ballast's own. */
 function defaultJournal(journals: readonly ActivityJournal[]): string | null {
   return (journals.find((j) => j.isCurrent) ?? journals.find((j) => j.kind === 'paper') ?? journals[0])?.id ?? null;
@@ -86,9 +101,13 @@ export const useActivityStore = create<ActivityState & ActivityActions>()((set, 
   let generation = 0;
 
   const loadFirstPage = async (beforeSeq: number | null, focusSeq: number | null = null): Promise<void> => {
-    const { journalId, filters } = get();
-    if (journalId === null || !timeRangeInOrder(filters)) return;
+    const { journalId, filters, rangeProblem } = get();
+    if (journalId === null) return;
     const mine = ++generation;
+    if (rangeProblem !== null || !timeRangeInOrder(filters)) {
+      set({ loadingRows: false, rows: [], nextBeforeSeq: null, matchingEntries: 0, error: null });
+      return;
+    }
     set({ loadingRows: true, error: null, startBeforeSeq: beforeSeq, focusSeq });
     const result = await ballast().queryActivity({
       journal: journalId, ...contractFilters(filters), limit: PAGE_SIZE, ...(beforeSeq === null ? {} : { beforeSeq }),
@@ -119,6 +138,7 @@ export const useActivityStore = create<ActivityState & ActivityActions>()((set, 
     exporting: false,
     exportNotice: null,
     error: null,
+    rangeProblem: null,
 
     async load() {
       const result = await ballast().listJournals();
@@ -136,7 +156,18 @@ export const useActivityStore = create<ActivityState & ActivityActions>()((set, 
       await Promise.all([loadFirstPage(null), get().verify()]);
     },
     async setFilters(changes) {
-      set({ filters: { ...get().filters, ...changes }, exportNotice: null });
+      const cleared = changes.fromMs === undefined && changes.toMs === undefined && 'fromMs' in changes && 'toMs' in changes;
+      set({ filters: { ...get().filters, ...changes }, exportNotice: null, ...(cleared ? { rangeProblem: null } : {}) });
+      await loadFirstPage(null);
+    },
+    async setTimeRange(from, to) {
+      const range = timeRange(from, to);
+      if (!range.ok) {
+        set({ rangeProblem: range.problem, exportNotice: null });
+        await loadFirstPage(null);
+        return;
+      }
+      set({ rangeProblem: null, filters: { ...get().filters, fromMs: range.fromMs, toMs: range.toMs }, exportNotice: null });
       await loadFirstPage(null);
     },
     async loadOlder() {
@@ -153,7 +184,7 @@ export const useActivityStore = create<ActivityState & ActivityActions>()((set, 
       set({ loadingRows: false, rows: [...rows, ...result.value.rows], nextBeforeSeq: result.value.nextBeforeSeq, matchingEntries: result.value.matchingEntries });
     },
     async showEntry(seq) {
-      set({ filters: NO_FILTERS, filtersEpoch: get().filtersEpoch + 1 });
+      set({ filters: NO_FILTERS, filtersEpoch: get().filtersEpoch + 1, rangeProblem: null });
       // A few newer entries stay visible above it, for context.
       await loadFirstPage(seq + 3, seq);
     },
@@ -169,15 +200,22 @@ export const useActivityStore = create<ActivityState & ActivityActions>()((set, 
       set(result.ok ? { verifying: false, verification: result.value } : { verifying: false, error: result.error });
     },
     async exportAs(format) {
-      const { journalId, filters } = get();
-      if (journalId === null) return;
+      const { journalId, filters, journals, rangeProblem } = get();
+      if (journalId === null || rangeProblem !== null) return;
       set({ exporting: true, exportNotice: null, error: null });
       const result = await ballast().exportActivity({ journal: journalId, format, filters: contractFilters(filters) });
       if (!result.ok) {
         set({ exporting: false, error: result.error });
         return;
       }
-      const { fileName, mimeType, content, entries, matchingEntries, truncated } = result.value;
+      const { mimeType, content, entries, matchingEntries, truncated } = result.value;
+      // A file with no entries would only look like evidence: nothing is saved, and the person is told.
+      if (entries === 0) {
+        set({ exporting: false, exportNotice: { kind: 'empty' } });
+        return;
+      }
+      const contract = contractFilters(filters);
+      const fileName = exportFileName(journals?.find((journal) => journal.id === journalId), format, Object.keys(contract).length > 0, Date.now());
       saveTextFile(fileName, mimeType, content);
       set({
         exporting: false,

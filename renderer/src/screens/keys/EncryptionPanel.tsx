@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyEncryptionView } from '#core/contract/index.ts';
+import { Terms } from '../../glossary/Terms.tsx';
 import { PassphraseForm } from './PassphraseForm.tsx';
 
 const TONE: Record<KeyEncryptionView['state'], 'ok' | 'warn'> = {
@@ -24,6 +25,7 @@ export function EncryptionPanel({ encryption }: { encryption: KeyEncryptionView 
       <h2 id="keys-encryption-title">{t('keys.encryption.title')}</h2>
       <p>{t(`keys.encryption.${encryption.state}`, { backend })}</p>
       {encryption.state === 'os-weak' ? <p className="keys-muted keys-small">{t('keys.encryption.systemReports', { backend: encryption.osBackend })}</p> : null}
+      <Terms ids={encryption.osBackend === 'basic_text' && encryption.state === 'os-weak' ? ['basicText'] : []} />
       {encryption.backendChangedKeyCount > 0 ? (
         <p className="keys-warn">{t('keys.encryption.backendChanged', { count: encryption.backendChangedKeyCount })}</p>
       ) : null}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyView } from '#core/contract/index.ts';
+import { errorWords } from '../../errorWords.ts';
 import { formatLocalTime } from '../../frame/formatTime.ts';
 import { useKeysStore } from './keysStore.ts';
 
@@ -47,7 +48,7 @@ export function KeyCard({ keyView, onReplace, onDelete }: { keyView: KeyView; on
         {keyView.storage !== 'ready' ? <li data-tone="danger">{t(`keys.list.storage.${keyView.storage}`)}</li> : null}
       </ul>
       {check ? <p role="status" className="keys-check-now" data-verdict={check.verdict}>{t('keys.list.checkedNow', { reason: check.reason })}</p> : null}
-      {listError ? <p role="alert" className="error">{listError.message}</p> : null}
+      {listError ? <p role="alert" className="error">{errorWords(listError, t('keys.list.refusedInput'))}</p> : null}
       <div className="keys-actions">
         <button type="button" disabled={busy} onClick={() => void reverify(keyView.id)}>
           {busy ? t('keys.list.checking') : t('keys.list.checkAgain')}

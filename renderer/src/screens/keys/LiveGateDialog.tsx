@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyView, LiveGateView, Result } from '#core/contract/index.ts';
 import { ballast } from '../../ballast.ts';
+import { errorWords } from '../../errorWords.ts';
 import { Modal } from '../../frame/Modal.tsx';
 import { useKeysStore } from './keysStore.ts';
 
@@ -20,6 +21,8 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notStarted, setNotStarted] = useState(false);
+  /** What was typed when the checklist was last read, so a wrong phrase is not called "not typed yet". */
+  const [checkedTyped, setCheckedTyped] = useState('');
   const chosen = keys.find((key) => key.id === keyId) ?? keys[0];
   const chosenId = chosen?.id;
 
@@ -29,11 +32,12 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
       setError(null);
     } else {
       setGate(null);
-      setError(result.error.message);
+      setError(errorWords(result.error, t('keys.gate.refusedInput')));
     }
-  }, []);
+  }, [t]);
   const check = async (id: string, confirmation: string) => {
     setBusy(true);
+    setCheckedTyped(confirmation);
     const result = await ballast().getLiveGate({ keyId: id, typedConfirmation: confirmation });
     setBusy(false);
     show(result);
@@ -51,6 +55,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
 
   const close = () => {
     setTyped('');
+    setCheckedTyped('');
     setNotStarted(false);
     setGate(null);
     setError(null);
@@ -60,9 +65,10 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
     if (!chosen) return;
     setBusy(true);
     setError(null);
+    setCheckedTyped(typed);
     const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed });
     setBusy(false);
-    if (!result.ok) { setError(result.error.message); return; }
+    if (!result.ok) { setError(errorWords(result.error, t('keys.gate.refusedInput'))); return; }
     setGate(result.value.gate);
     if (result.value.started) {
       liveStarted(result.value.live);
@@ -95,7 +101,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
                 <div>
                   <strong>{t(`keys.gate.item.${item.id}`)}</strong>
                   <span className="keys-status">{t(`keys.gate.status.${item.status}`)}</span>
-                  <p>{item.reason}</p>
+                  <p>{item.id === 'confirmation' && item.status !== 'pass' && checkedTyped.trim() !== '' ? t('keys.gate.confirmationWrong') : item.reason}</p>
                   {item.fix ? <p className="keys-fix">{t('keys.gate.fix', { fix: item.fix })}</p> : null}
                 </div>
               </li>
@@ -105,7 +111,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
         {gate ? (
           <label className="field">
             <span>{t('keys.gate.confirmLabel', { phrase: gate.confirmationPhrase })}</span>
-            <input type="text" autoComplete="off" spellCheck={false} value={typed} onChange={(event) => { setTyped(event.target.value); }} />
+            <input type="text" autoComplete="off" spellCheck={false} maxLength={200} value={typed} onChange={(event) => { setTyped(event.target.value); }} />
           </label>
         ) : null}
         {notStarted && failing > 0 ? <p role="alert" className="error">{t('keys.gate.notStarted', { count: failing })}</p> : null}

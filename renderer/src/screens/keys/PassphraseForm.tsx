@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorWords } from '../../errorWords.ts';
 import { useKeysStore } from './keysStore.ts';
 
 /**
@@ -27,6 +28,10 @@ export function PassphraseForm({ unlock, minLength }: { unlock: boolean; minLeng
       setLocalError(t('keys.encryption.mismatch'));
       return;
     }
+    if (!unlock && passphrase.trim() === '') {
+      setLocalError(t('keys.encryption.blank', { min: minLength }));
+      return;
+    }
     if (!unlock && passphrase.length < minLength) {
       setLocalError(t('keys.encryption.tooShort', { min: minLength }));
       return;
@@ -35,17 +40,17 @@ export function PassphraseForm({ unlock, minLength }: { unlock: boolean; minLeng
     void setPassphrase(passphrase).finally(() => { setBusy(false); });
   };
 
-  const shown = localError ?? error?.message;
+  const shown = localError ?? (error ? errorWords(error, t('keys.encryption.refusedInput', { min: minLength })) : undefined);
   return (
     <form className="keys-passphrase" onSubmit={submit}>
       <label className="field">
         <span>{unlock ? t('keys.encryption.enterPassphrase') : t('keys.encryption.newPassphrase', { min: minLength })}</span>
-        <input ref={first} id={`${id}-1`} type="password" autoComplete="new-password" spellCheck={false} required />
+        <input ref={first} id={`${id}-1`} type="password" autoComplete={unlock ? 'current-password' : 'new-password'} spellCheck={false} maxLength={1024} required />
       </label>
       {unlock ? null : (
         <label className="field">
           <span>{t('keys.encryption.repeatPassphrase')}</span>
-          <input ref={second} id={`${id}-2`} type="password" autoComplete="new-password" spellCheck={false} required />
+          <input ref={second} id={`${id}-2`} type="password" autoComplete="new-password" spellCheck={false} maxLength={1024} required />
         </label>
       )}
       {unlock ? null : <p className="keys-muted">{t('keys.encryption.passphraseHint')}</p>}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Terms } from '../../glossary/Terms.tsx';
 import { useRiskStore } from './riskStore.ts';
 import { TypedConfirmDialog } from './TypedConfirmDialog.tsx';
 
@@ -19,6 +20,7 @@ export function ResetHighWaterDialog() {
         <li>{proposal?.consequence}</li>
       </ul>
       <p className="risk-basis">{t('risk.reset.afterwards')}</p>
+      <Terms ids={['highWaterMark']} />
     </TypedConfirmDialog>
   );
 }

@@ -2,6 +2,9 @@ import './risk.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskLimitRow, RiskLimitsView } from '#core/contract/index.ts';
+import { errorWords } from '../../errorWords.ts';
+import { Terms } from '../../glossary/Terms.tsx';
+import type { TermId } from '../../i18n/en/glossary.ts';
 import { formatMoney } from '../../numberFormat.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { LimitRow } from './LimitRow.tsx';
@@ -30,7 +33,7 @@ function SourceNotice({ view }: { view: RiskLimitsView }) {
         <h2 id="risk-damaged-title">{t('risk.source.damagedTitle')}</h2>
         <p>{view.problem}</p>
         <button type="button" className="primary" onClick={saveAsShown} disabled={busy}>{t('risk.source.repair')}</button>
-        {savedHere && notice.kind === 'error' ? <p className="error">{notice.error.message}</p> : null}
+        {savedHere && notice.kind === 'error' ? <p className="error">{errorWords(notice.error, t('risk.edit.refusedInput'))}</p> : null}
       </section>
     );
   }
@@ -39,18 +42,28 @@ function SourceNotice({ view }: { view: RiskLimitsView }) {
       <section className="risk-card" data-tone="info">
         <p>{t('risk.source.defaults')}</p>
         <button type="button" onClick={saveAsShown} disabled={busy}>{t('risk.source.saveReviewed')}</button>
-        {savedHere && notice.kind === 'error' ? <p role="alert" className="error">{notice.error.message}</p> : null}
+        {savedHere && notice.kind === 'error' ? <p role="alert" className="error">{errorWords(notice.error, t('risk.edit.refusedInput'))}</p> : null}
       </section>
     );
   }
   return savedHere && notice.kind === 'saved' ? <p role="status" className="risk-saved">{t('risk.savedReview')}</p> : null;
 }
 
-function LimitGroup({ id, title, hint, rows, quoteAsset }: { id: string; title: string; hint: string; rows: readonly RiskLimitRow[]; quoteAsset: string }) {
+interface LimitGroupProps {
+  readonly id: string;
+  readonly title: string;
+  readonly hint: string;
+  readonly terms: readonly TermId[];
+  readonly rows: readonly RiskLimitRow[];
+  readonly quoteAsset: string;
+}
+
+function LimitGroup({ id, title, hint, terms, rows, quoteAsset }: LimitGroupProps) {
   return (
     <section className="risk-group" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <p className="risk-muted">{hint}</p>
+      <Terms ids={terms} />
       <ul className="risk-limits" aria-labelledby={id}>
         {rows.map((row) => <LimitRow key={row.field} row={row} quoteAsset={quoteAsset} />)}
       </ul>
@@ -86,9 +99,9 @@ export function RiskScreen() {
             {view.useNote}
             {view.account ? ` ${t('risk.use.account', { equity: formatMoney(view.account.equityQuote, view.account.quoteAsset) })}` : ''}
           </p>
-          <LimitGroup id="risk-group-account" title={t('risk.groups.account')} hint={t('risk.groups.accountHint')} rows={rows.filter((row) => ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
+          <LimitGroup id="risk-group-account" title={t('risk.groups.account')} hint={t('risk.groups.accountHint')} terms={['equity', 'usdt']} rows={rows.filter((row) => ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
           <ManualOrderForm view={view} mode={mode} />
-          <LimitGroup id="risk-group-orders" title={t('risk.groups.orders')} hint={t('risk.groups.ordersHint')} rows={rows.filter((row) => !ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
+          <LimitGroup id="risk-group-orders" title={t('risk.groups.orders')} hint={t('risk.groups.ordersHint')} terms={[]} rows={rows.filter((row) => !ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
         </>
       ) : null}
       <LoosenDialog />

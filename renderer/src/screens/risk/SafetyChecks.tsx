@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TradingStatusView } from '#core/contract/index.ts';
+import { errorWords } from '../../errorWords.ts';
+import { Terms } from '../../glossary/Terms.tsx';
 import { useRiskStore } from './riskStore.ts';
 
 /** The drawdown check's id, as the core reports it. */
@@ -32,6 +34,7 @@ export function SafetyChecks({ status }: { status: TradingStatusView }) {
               </li>
             ))}
           </ul>
+          <Terms ids={tripped.some((trigger) => trigger.action === 'SAFE_MODE') ? ['reduceOnly'] : []} />
           {tripped.some((trigger) => trigger.triggerId === DRAWDOWN_TRIGGER) ? (
             <div className="risk-reset">
               <p className="risk-muted">{t('risk.reset.explain')}</p>
@@ -40,7 +43,7 @@ export function SafetyChecks({ status }: { status: TradingStatusView }) {
           ) : null}
         </>
       )}
-      {resetError ? <p role="alert" className="error">{resetError.message}</p> : null}
+      {resetError ? <p role="alert" className="error">{errorWords(resetError, t('risk.edit.refusedInput'))}</p> : null}
       {resetDone ? <p className="risk-saved" role="status">{resetDone}</p> : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractErrorPayload } from '#core/contract/index.ts';
+import { errorWords } from '../../errorWords.ts';
 import { Modal } from '../../frame/Modal.tsx';
 
 interface TypedConfirmDialogProps {
@@ -45,9 +46,9 @@ export function TypedConfirmDialog(props: TypedConfirmDialogProps) {
           {props.children}
           <label className="field">
             <span>{t('risk.typePhrase', { phrase: props.phrase })}</span>
-            <input type="text" autoComplete="off" spellCheck={false} value={typed} onChange={(event) => { setTyped(event.target.value); }} autoFocus />
+            <input type="text" autoComplete="off" spellCheck={false} maxLength={200} value={typed} onChange={(event) => { setTyped(event.target.value); }} autoFocus />
           </label>
-          {props.error ? <p role="alert" className="error">{props.error.message}</p> : null}
+          {props.error ? <p role="alert" className="error">{errorWords(props.error, t('risk.edit.typedMismatch', { phrase: props.phrase }))}</p> : null}
           <div className="modal-actions">
             <button type="button" onClick={close}>{t('risk.cancel')}</button>
             <button type="submit" className="danger" disabled={props.busy}>{props.confirmLabel}</button>

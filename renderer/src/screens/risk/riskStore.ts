@@ -53,6 +53,8 @@ interface RiskActions {
   readonly startEditing: (field: string) => void;
   readonly stopEditing: () => void;
   readonly placeManualOrder: (order: ManualOrderRequest) => Promise<void>;
+  /** Forgets the last manual order's decision or refusal, e.g. when the next one cannot be sent as typed. */
+  readonly clearManualOrder: () => void;
   readonly proposeReset: () => Promise<void>;
   /** True once the high-water mark was reset. */
   readonly confirmReset: (typed: string) => Promise<boolean>;
@@ -172,6 +174,10 @@ export const useRiskStore = create<RiskState & RiskActions>()((set, get) => ({
 
   cancelReset() {
     set({ resetProposal: null, resetError: null });
+  },
+
+  clearManualOrder() {
+    set({ manualResult: null, manualError: null });
   },
 
   async placeManualOrder(order) {

@@ -79,8 +79,9 @@ export function CheckResultCard(props: CheckResultCardProps) {
       {pending.canSave && !decided ? <p className="keys-muted">{t('keys.wizard.ip.needed')}</p> : null}
       <p className="keys-muted">{t('keys.wizard.result.expires', { time: formatLocalTime(pending.expiresAtMs) })}</p>
       <div className="keys-actions">
-        <button type="button" onClick={props.onPasteAgain}>{t('keys.wizard.result.pasteAgain')}</button>
-        <button type="button" className={pending.canSave ? undefined : 'primary'} disabled={props.busy} onClick={props.onCheckAgain}>
+        {/* A key the exchange did not confirm is most often mistyped: entering it again comes first. */}
+        <button type="button" className={check.verdict === 'unknown' ? 'primary' : undefined} onClick={props.onPasteAgain}>{t('keys.wizard.result.pasteAgain')}</button>
+        <button type="button" className={pending.canSave || check.verdict === 'unknown' ? undefined : 'primary'} disabled={props.busy} onClick={props.onCheckAgain}>
           {t('keys.wizard.result.checkAgain')}
         </button>
         {pending.canSave ? (

@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import type { KeyExchange } from '#core/contract/index.ts';
+import { Terms } from '../../../glossary/Terms.tsx';
 import { guideFor } from '../exchangeGuides.ts';
 
 /** Step 2: short, concrete steps on the exchange's site, and why each setting matters. */
@@ -15,6 +16,7 @@ export function ExchangeGuideStep({ exchange, onBack, onNext }: { exchange: KeyE
           <li key={step}><Trans i18nKey={step} /></li>
         ))}
       </ol>
+      <Terms ids={['spot']} />
       <p>
         {/* Opens in the system browser; the main process allows only the exchanges' help sites. */}
         <a href={guide.helpUrl} target="_blank" rel="noreferrer">{t('keys.wizard.helpLink', { exchange: name })}</a>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IpAllowlistChoice, KeyEnvironment, KeyExchange, KeyView, PendingKeyView } from '#core/contract/index.ts';
+import type { IpAllowlistChoice, KeyEnvironment, KeyExchange, KeyView, PendingKeyView, Result } from '#core/contract/index.ts';
 import { ballast } from '../../../ballast.ts';
+import { errorWords } from '../../../errorWords.ts';
 import { useKeysStore } from '../keysStore.ts';
 import { CheckResultCard } from './CheckResultCard.tsx';
 import { ExchangeGuideStep } from './ExchangeGuideStep.tsx';
@@ -37,13 +38,13 @@ export function KeyWizard({ replacing, onClose }: { replacing?: KeyView; onClose
     forgetPending();
     onClose();
   };
-  const run = async <T,>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, then: (value: T) => void) => {
+  const run = async <T,>(work: () => Promise<Result<T>>, then: (value: T) => void) => {
     setBusy(true);
     setError(null);
     const result = await work();
     setBusy(false);
     if (result.ok) then(result.value);
-    else setError(result.error.message);
+    else setError(errorWords(result.error, t('keys.wizard.refusedInput')));
   };
 
   const verify = (pasted: PastedKey) => {

@@ -1,4 +1,4 @@
-import { useId, useRef, type RefObject, type SyntheticEvent } from 'react';
+import { useId, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyEnvironment, KeyExchange, KeyView } from '#core/contract/index.ts';
 import { guideFor } from '../exchangeGuides.ts';
@@ -20,6 +20,30 @@ interface PasteKeyFormProps {
   readonly error: string | null;
   readonly onCheck: (pasted: PastedKey) => void;
   readonly onBack: () => void;
+}
+
+/** The most characters of each part the contract takes; a longer paste is not a key. */
+const MOST_CHARACTERS = { apiKey: 512, secret: 4096, passphrase: 256 } as const;
+const MOST_LABEL_CHARACTERS = 64;
+
+/** What is wrong with the paste before anything is sent: the catalogue key under keys.wizard.problem and the field's name key. */
+interface PasteProblem {
+  readonly key: 'noLabel' | 'blank' | 'tooLong';
+  readonly field?: string;
+}
+
+type KeyPart = keyof typeof MOST_CHARACTERS;
+
+function checkPaste(pasted: PastedKey, label: string | null, fieldNames: Readonly<Partial<Record<KeyPart, string>>>): PasteProblem | null {
+  if (label !== null && label.trim() === '') return { key: 'noLabel' };
+  const parts: [KeyPart, string | undefined][] = [['apiKey', pasted.apiKey], ['secret', pasted.secret], ['passphrase', pasted.passphrase]];
+  for (const [part, value] of parts) {
+    if (value === undefined) continue;
+    const field = fieldNames[part] ?? part;
+    if (value.trim() === '') return { key: 'blank', field };
+    if (value.length > MOST_CHARACTERS[part]) return { key: 'tooLong', field };
+  }
+  return null;
 }
 
 /** A password field for one part of the key; its value is read only on submit. */
@@ -46,6 +70,7 @@ export function PasteKeyForm(props: PasteKeyFormProps) {
   const secret = useRef<HTMLInputElement>(null);
   const passphrase = useRef<HTMLInputElement>(null);
   const name = t(`keys.exchange.${props.exchange}`);
+  const [problem, setProblem] = useState<PasteProblem | null>(null);
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -54,6 +79,10 @@ export function PasteKeyForm(props: PasteKeyFormProps) {
       secret: secret.current?.value ?? '',
       ...(guide.fields.passphrase === undefined ? {} : { passphrase: passphrase.current?.value ?? '' }),
     };
+    const found = checkPaste(pasted, props.replacing ? null : props.label, guide.fields);
+    setProblem(found);
+    // Left in place to correct; nothing was sent.
+    if (found !== null) return;
     for (const field of [apiKey, secret, passphrase]) {
       if (field.current) field.current.value = '';
     }
@@ -82,7 +111,7 @@ export function PasteKeyForm(props: PasteKeyFormProps) {
           </fieldset>
           <label className="field">
             <span>{t('keys.wizard.label')}</span>
-            <input type="text" value={props.label} placeholder={t('keys.wizard.labelPlaceholder')} maxLength={64} required
+            <input type="text" value={props.label} placeholder={t('keys.wizard.labelPlaceholder')} maxLength={MOST_LABEL_CHARACTERS} required
               autoComplete="off" onChange={(event) => { props.onLabel(event.target.value); }} />
           </label>
         </>
@@ -90,7 +119,10 @@ export function PasteKeyForm(props: PasteKeyFormProps) {
       <SecretField inputRef={apiKey} field={guide.fields.apiKey} autoFocus={props.replacing !== undefined} />
       <SecretField inputRef={secret} field={guide.fields.secret} />
       {guide.fields.passphrase === undefined ? null : <SecretField inputRef={passphrase} field={guide.fields.passphrase} />}
-      {props.error ? <p role="alert" className="error">{props.error}</p> : null}
+      {problem ? (
+        <p role="alert" className="error">{t(`keys.wizard.problem.${problem.key}`, problem.field === undefined ? {} : { field: t(`keys.wizard.fields.${problem.field}`) })}</p>
+      ) : null}
+      {!problem && props.error ? <p role="alert" className="error">{props.error}</p> : null}
       <div className="keys-actions">
         <button type="button" onClick={props.onBack}>{t('keys.wizard.back')}</button>
         <button type="submit" className="primary" disabled={props.busy}>
