@@ -53,38 +53,40 @@ function progressReporter(io: CliIo): (progress: TrainingProgress) => void {
   };
 }
 
+/** Where --out saves the model; an io that cannot write is said before training, not after it. */
+function saveTarget(io: CliIo, file: string | undefined): { readonly file: string; readonly write: (path: string, bytes: Uint8Array) => void } | null {
+  if (file === undefined) return null;
+  const write = io.writeFile?.bind(io);
+  if (write === undefined) throw new CliProblem(EXIT.input, [cliText('CLI_CANNOT_WRITE_FILES')]);
+  return { file, write };
+}
+
 async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const flags = parseFlags('model train', argv, TRAIN_FLAGS);
   if (!isMarketSymbol(flags.symbol)) throw usageProblem('CLI_SYMBOL_INVALID');
+  const target = saveTarget(io, flags.out);
   const imported = readCandleFile(io, flags.data);
   const timeframe = timeframeOf(imported, flags.data);
   const result = await train(imported.candles, { symbol: flags.symbol, timeframe }, progressReporter(io), new AbortController().signal);
   if (!result.ok) throw inputProblem(renderCodes('model', [result.error]));
   const trained = result.value;
-  let saved: { file: string; hash: string } | null = null;
-  if (flags.out !== undefined) {
-    if (io.writeFile === undefined) throw new CliProblem(EXIT.input, [cliText('CLI_CANNOT_WRITE_FILES')]);
+  // The card first: training took a while, and it is worth reading even if saving fails.
+  io.stdout(flags.json ? `${JSON.stringify(trained.card, null, 2)}\n` : `${modelCardText(trained.card).join('\n')}\n`);
+  if (target !== null) {
     const bytes = serialiseTrainedModel(trained);
     try {
-      io.writeFile(flags.out, bytes);
+      target.write(target.file, bytes);
     } catch {
-      throw new CliProblem(EXIT.input, [cliText('CLI_MODEL_FILE_NOT_WRITTEN', { file: flags.out })]);
+      throw new CliProblem(EXIT.input, [cliText('CLI_MODEL_FILE_NOT_WRITTEN', { file: target.file })]);
     }
-    saved = { file: flags.out, hash: fileHash(bytes) };
-  }
-  if (flags.json) {
-    io.stdout(`${JSON.stringify(trained.card, null, 2)}\n`);
-    if (saved !== null) io.stderr(`${cliText('CLI_CARD_SAVED', saved)}\n`);
-  } else {
-    const lines = modelCardText(trained.card);
-    if (saved !== null) lines.push(cliText('CLI_CARD_SAVED', saved));
-    io.stdout(`${lines.join('\n')}\n`);
+    // On stderr, so stdout stays the card alone (one JSON object with --json).
+    io.stderr(`${cliText('CLI_CARD_SAVED', { file: target.file, hash: fileHash(bytes) })}\n`);
   }
   return EXIT.ok;
 }
 
 /** `ballast model train …`: trains on a candle file and prints the model card. */
-export const runModelCommand = cliCommand(async (argv, io) => {
+export const runModelCommand = cliCommand((argv, io) => {
   const [action, ...rest] = argv;
   if (action !== 'train') throw usageProblem('CLI_MODEL_SUBCOMMAND');
   return trainCommand(rest, io);
