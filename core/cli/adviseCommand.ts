@@ -1,4 +1,4 @@
-import { isMarketSymbol } from '../contract/index.ts';
+import { isMarketSymbol } from '../model/index.ts';
 import { makeSecret, type Secret } from '../keys/index.ts';
 import { DEFAULT_RISK_LIMITS } from '../risk/index.ts';
 import {

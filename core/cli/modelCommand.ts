@@ -1,4 +1,4 @@
-import { isMarketSymbol } from '../contract/index.ts';
+import { isMarketSymbol } from '../model/index.ts';
 import { fileHash, serialiseTrainedModel, train, type ModelCard, type TrainingProgress } from '../signals/model/index.ts';
 import { EXIT, type CliIo } from './cliIo.ts';
 import { CliProblem, cliCommand, inputProblem, usageProblem } from './cliProblem.ts';
