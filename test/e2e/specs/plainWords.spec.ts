@@ -283,20 +283,16 @@ test.describe('plain words in every form', () => {
   });
 
   test('the Paper trading screen’s starting money, live-price market and import market', async ({ app }) => {
-    // The Paper screen sends these to the core unchecked and shows the schema's answer as it is:
-    // "The request was not valid (startingBalanceQuote: Too big: expected number to be <=10000000)"
-    // and "(symbol: Invalid string: must match pattern /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/)".
-    // It is being reworked separately; this test starts passing (and this line must go) once it
-    // checks its fields first or maps INVALID_INPUT to its own sentences (renderer/src/errorWords.ts).
-    test.fail(true, 'the Paper screen still shows INVALID_INPUT messages as they are');
+    // The screen checks its own fields first, in words; the schema's wording never shows.
     const { page } = app;
     await nav(page, 'Paper trading');
     const form = page.getByRole('form', { name: 'Start a paper bot' });
     const money = form.getByLabel(/^Pretend starting money/);
-    // 0 and -5 are held back by the browser's own check of the number field (min 10).
-    await money.fill('1e12');
-    await form.getByRole('button', { name: 'Start paper bot' }).click();
-    await expectPlainAlert(page, form.getByRole('alert'), 'starting money 1e12');
+    for (const typed of ['1e12', '0', '-5', 'ten']) {
+      await money.fill(typed);
+      await form.getByRole('button', { name: 'Start paper bot' }).click();
+      await expectPlainAlert(page, form.getByRole('alert'), `starting money ${typed}`, /Pretend starting money must be a number from 10 to/);
+    }
     await money.fill('10000');
 
     await form.getByRole('radio', { name: /Live prices from an exchange/ }).check();
