@@ -29,6 +29,8 @@ export const DEFAULT_LIVE_GATE_POLICY: LiveGatePolicy = Object.freeze({
 
 export interface LiveGateInputs {
   readonly strategyId: string;
+  /** The strategy's name as the person knows it, for the paper-record item. */
+  readonly strategyName?: string;
   readonly readPermissions: PermissionReader;
   readonly nowMs: number;
   /** When the key was created (the exchange's date) or, if unknown, saved in Ballast. */
@@ -80,7 +82,7 @@ export async function evaluateLiveGate(inputs: LiveGateInputs): Promise<LiveGate
     riskLimitsItem(inputs.riskLimits),
     keyAgeItem(createdAtMs, inputs.nowMs, policy.rotation),
     confirmationItem(inputs.typedConfirmation, LIVE_CONFIRMATION_PHRASE),
-    paperRecordItem(inputs.strategyId, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades }),
+    paperRecordItem({ id: inputs.strategyId, name: inputs.strategyName ?? 'This strategy' }, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades }),
   ];
   const result: LiveGateResult = {
     allowed: items.every((item) => item.status === 'pass'),

@@ -63,8 +63,15 @@ export function permissionItems(report: PermissionReport): GateItem[] {
 export function riskLimitsItem(riskLimits: { configured: boolean; missing?: readonly string[] }): GateItem {
   if (riskLimits.configured) return pass('risk-limits', 'Risk limits are set.');
   const missing = riskLimits.missing && riskLimits.missing.length > 0 ? ` Missing: ${riskLimits.missing.join(', ')}.` : '';
+  // One fix, the same one the missing items name: the review on the Risk limits screen.
   return { id: 'risk-limits', status: 'fail', reason: `Risk limits are not fully set.${missing}`,
-    fix: 'Set every risk limit (per-trade size, daily loss, drawdown, open positions) in the risk settings.' };
+    fix: 'Open Risk limits, check each limit and save them as reviewed.' };
+}
+
+/** "created today", "1 day old", "12 days old": never "0 days old". */
+function keyAgeWords(days: number): string {
+  if (days < 1) return 'This key was created today.';
+  return days === 1 ? 'This key is 1 day old.' : `This key is ${days} days old.`;
 }
 
 export function keyAgeItem(keyCreatedAtMs: number, nowMs: number, policy: RotationPolicy): GateItem {
@@ -72,12 +79,12 @@ export function keyAgeItem(keyCreatedAtMs: number, nowMs: number, policy: Rotati
   switch (rotationStatus(days, policy)) {
     case 'rotate-now':
       return { id: 'key-age', status: 'fail',
-        reason: `This key is ${days} days old. Keys older than ${policy.limitDays} days are not used for live trading.`,
+        reason: `${keyAgeWords(days)} Keys older than ${policy.limitDays} days are not used for live trading.`,
         fix: 'Create a new key on the exchange (withdrawals off) and replace this one in Ballast.' };
     case 'rotate-soon':
-      return pass('key-age', `This key is ${days} days old. Plan to replace it before day ${policy.limitDays}.`);
+      return pass('key-age', `${keyAgeWords(days)} Plan to replace it before day ${policy.limitDays}.`);
     case 'fresh':
-      return pass('key-age', `This key is ${days} days old.`);
+      return pass('key-age', keyAgeWords(days));
   }
 }
 
@@ -95,17 +102,17 @@ export interface PaperRecordSummary {
 }
 
 export function paperRecordItem(
-  strategyId: string,
+  strategy: { readonly id: string; readonly name: string },
   record: PaperRecordSummary | undefined,
   minimum: { days: number; trades: number },
 ): GateItem {
-  const fix = `Paper trade this strategy for at least ${minimum.days} days or ${minimum.trades} trades first.`;
-  if (record?.strategyId !== strategyId) {
-    return { id: 'paper-record', status: 'fail', reason: 'This strategy has no paper trading record on live prices yet. Replays of past or generated prices do not count.', fix };
+  const fix = `Paper trade ${strategy.name} on live prices for at least ${minimum.days} days or ${minimum.trades} trades first.`;
+  if (record?.strategyId !== strategy.id) {
+    return { id: 'paper-record', status: 'fail', reason: `${strategy.name} has no paper trading record on live prices yet. Replays of past or generated prices do not count.`, fix };
   }
   if (record.paperDays >= minimum.days || record.paperTrades >= minimum.trades) {
-    return pass('paper-record', `This strategy paper traded for ${record.paperDays} days and ${record.paperTrades} trades.`);
+    return pass('paper-record', `${strategy.name} paper traded for ${record.paperDays} days and ${record.paperTrades} trades.`);
   }
   return { id: 'paper-record', status: 'fail',
-    reason: `This strategy has paper traded for only ${record.paperDays} days and ${record.paperTrades} trades.`, fix };
+    reason: `${strategy.name} has paper traded for only ${record.paperDays} days and ${record.paperTrades} trades.`, fix };
 }

@@ -1,4 +1,6 @@
 import { ContractError, type CommandHandlers, type KeyStorageState } from '../contract/index.ts';
+import { isStrategyId } from '../model/index.ts';
+import { createStrategy } from '../signals/index.ts';
 import { evaluateLiveGate, type KeySummary, type LiveGateResult } from '../keys/index.ts';
 import type { KeysRuntime } from './keysRuntime.ts';
 import { liveGateView } from './keysViews.ts';
@@ -29,6 +31,7 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
   const riskLimits = await keys.readiness.riskLimitsConfigured();
   const result = await evaluateLiveGate({
     strategyId,
+    ...(isStrategyId(strategyId) ? { strategyName: createStrategy(strategyId).description.name } : {}),
     readPermissions: keys.permissionReaderFor(summary.id),
     nowMs: keys.nowMs(),
     keyCreatedAtMs: summary.keyCreatedAtMs ?? summary.savedAtMs,

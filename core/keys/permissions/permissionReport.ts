@@ -12,6 +12,8 @@ export const permissionReadFailureCodeSchema = z.enum([
   'EXCHANGE_ERROR',
   'UNPARSEABLE',
   'UNSUPPORTED',
+  /** The key or secret could not even be used to sign a request (e.g. a Kraken secret that is not base64): nothing was sent. */
+  'MALFORMED_CREDENTIALS',
 ]);
 export type PermissionReadFailureCode = z.infer<typeof permissionReadFailureCodeSchema>;
 

@@ -1,4 +1,4 @@
-import { AccountSuspended, AuthenticationError, NetworkError, NotSupported, PermissionDenied, RequestTimeout } from 'ccxt';
+import { AccountSuspended, AuthenticationError, BaseError, NetworkError, NotSupported, PermissionDenied, RequestTimeout } from 'ccxt';
 import type { ExchangeId } from '../exchangeId.ts';
 import { describeError, redactDetail } from './errorRedaction.ts';
 import { unreadableReport, type PermissionReadFailureCode, type PermissionReport } from './permissionReport.ts';
@@ -49,18 +49,37 @@ const PLAIN_PROBLEM: Readonly<Record<PermissionReadFailureCode, string>> = {
   EXCHANGE_ERROR: "The exchange answered with an error, so Ballast could not check this key's permissions.",
   UNPARSEABLE: "The exchange's answer did not have the expected form, so Ballast could not confirm this key's permissions.",
   UNSUPPORTED: "Ballast cannot check this key's permissions on this exchange in this mode.",
+  MALFORMED_CREDENTIALS:
+    'The key or secret does not have the form this exchange uses, so nothing was sent to the exchange. Copy the whole key and secret again from the exchange.',
 };
 
 class VerificationTimeout extends Error {}
 
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|fetch failed|socket hang up/i;
+
+/**
+ * Whether the exchange was never reached: some ccxt classes wrap a refused connection or a
+ * failed lookup in a plain ExchangeError, so the causes are read too ("answered with an error"
+ * would be untrue).
+ */
+function neverReached(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if ((typeof code === 'string' && UNREACHABLE.test(code)) || UNREACHABLE.test(cause.message)) return true;
+  }
+  return false;
+}
+
 function classify(error: unknown): PermissionReadFailureCode {
   if (error instanceof VerificationTimeout || error instanceof RequestTimeout) return 'TIMEOUT';
-  if (error instanceof NetworkError) return 'NETWORK';
+  if (error instanceof NetworkError || neverReached(error)) return 'NETWORK';
   if (error instanceof AuthenticationError || error instanceof PermissionDenied || error instanceof AccountSuspended) {
     return 'AUTHENTICATION';
   }
   if (error instanceof NotSupported) return 'UNSUPPORTED';
-  return 'EXCHANGE_ERROR';
+  // Anything that is not one of ccxt's own errors happened here, before an answer: for a key
+  // check that is signing with a secret that cannot be decoded.
+  return error instanceof BaseError ? 'EXCHANGE_ERROR' : 'MALFORMED_CREDENTIALS';
 }
 
 function credentialsOf(client: ExchangeApiClient): string[] {

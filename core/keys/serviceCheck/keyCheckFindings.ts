@@ -26,6 +26,7 @@ const READ_FAILURE_CODES: Readonly<Record<PermissionReadFailureCode, string>> = 
   EXCHANGE_ERROR: 'KEY_READ_EXCHANGE_ERROR',
   UNPARSEABLE: 'KEY_READ_UNPARSEABLE',
   UNSUPPORTED: 'KEY_READ_UNSUPPORTED',
+  MALFORMED_CREDENTIALS: 'KEY_READ_MALFORMED',
 };
 
 /** When nothing could be read: every question the check answers, marked as not confirmed. */

@@ -25,6 +25,7 @@ export const SERVICE_CHECK_MESSAGES = {
   KEY_READ_EXCHANGE_ERROR: 'The exchange answered with an error, so nothing about this key is confirmed. Try again in a few minutes.',
   KEY_READ_UNPARSEABLE: 'The exchange’s answer was not in a form Ballast knows, so nothing about this key is confirmed. Check the key’s settings on the exchange’s website.',
   KEY_READ_UNSUPPORTED: 'Ballast cannot read this key’s permissions from this exchange, so nothing about it is confirmed.',
+  KEY_READ_MALFORMED: 'The key or secret does not have the form this exchange uses, so nothing was sent and nothing about this key is confirmed. Copy the whole key and secret again.',
   KEY_READ_FAILED: 'Something went wrong while checking this key, so nothing about it is confirmed. Try again; if it keeps happening, check the key on the exchange’s website.',
   KEY_EXCHANGE_NOT_SUPPORTED: 'Ballast can check keys from these exchanges only: {{supported}}. Nothing about this key was checked.',
 

@@ -167,7 +167,7 @@ test.describe('Keys & Exchanges', () => {
     await expect(gate.getByRole('alert')).toHaveText('Live trading did not start: 3 items need attention.');
     await expect(failing.filter({ hasText: 'Risk limits are set' })).toContainText('Risk limits are not fully set.');
     await expect(failing.filter({ hasText: 'Your typed confirmation' })).toContainText('You have not typed the confirmation yet.');
-    await expect(failing.filter({ hasText: 'Paper trading record' })).toContainText('This strategy has no paper trading record on live prices yet.');
+    await expect(failing.filter({ hasText: 'Paper trading record' })).toContainText('has no paper trading record on live prices yet.');
     await expect(gate.locator('li[data-status="pass"]').filter({ hasText: 'The key cannot withdraw funds' })).toHaveCount(1);
     await expect(page.getByTestId('mode-badge')).toHaveText('PAPER');
     await shoot(app, 'keys-09-gate-refused', gate.getByRole('button', { name: 'Start live trading' }));

@@ -38,6 +38,16 @@ function answer(exchange: ExchangeId, tweak?: Tweak): FixtureReply {
   return { status: 200, body };
 }
 
+// Kraken's and Coinbase's secrets must decode (base64, a private key) before a request can be signed.
+it.each(['kraken', 'coinbase'] as const)('%s: a secret that cannot sign a request is malformed, not an exchange error, and nothing is sent', async (exchange) => {
+  server = await startFixtureServer(() => answer(exchange));
+  const { client } = guardedClient(exchange, { ...fakeCredentials(exchange), secret: 'not-a-decodable-secret-!!' }, server.origin, 2_000);
+  const report = await verifyKeyPermissions(exchange, client, { timeoutMs: 5_000 });
+  expect(report.canWithdraw).toBe('unknown');
+  expect(report.readFailure?.code).toBe('MALFORMED_CREDENTIALS');
+  expect(server.requests).toHaveLength(0);
+});
+
 describe.each(EXCHANGE_IDS.map((exchange) => [exchange]))('%s key permissions', (exchange) => {
   const shape = EXCHANGE_RESPONSES[exchange];
 
@@ -92,6 +102,19 @@ describe.each(EXCHANGE_IDS.map((exchange) => [exchange]))('%s key permissions', 
     const report = await verifyAgainst(exchange, { status: 500, body: 'Internal Server Error' });
     expect(report.canWithdraw).toBe('unknown');
     expect(report.readFailure).toBeDefined();
+    expect(withdrawVerdict(report).accepted).toBe(false);
+  });
+
+  it('says the exchange could not be reached when nothing listens at its address, never that it answered', async () => {
+    const credentials = fakeCredentials(exchange);
+    // A port that was just free: the connection is refused at once.
+    const closed = await startFixtureServer(() => answer(exchange));
+    const origin = closed.origin;
+    await closed.close();
+    const { client } = guardedClient(exchange, credentials, origin, 2_000);
+    const report = await verifyKeyPermissions(exchange, client, { timeoutMs: 5_000 });
+    expect(report.canWithdraw).toBe('unknown');
+    expect(report.readFailure?.code).toBe('NETWORK');
     expect(withdrawVerdict(report).accepted).toBe(false);
   });
 
