@@ -14,6 +14,8 @@ export const glossary = {
     basicText: { term: 'basic_text', meaning: 'what the system calls storage without real encryption: anyone who copies your files could read what is in it.' },
     score: { term: 'Score', meaning: 'how strongly a strategy leans, from −1 (sell) through 0 (no view) to +1 (buy). It is a suggestion; the risk checks decide what is sent.' },
     fill: { term: 'Fill', meaning: 'a trade that happened: an order met a buyer or a seller, at the price shown.' },
+    inSample: { term: 'In-sample', meaning: 'judged on the same prices the strategy was shown. Results like this flatter; only prices it never saw (out-of-sample) test it fairly.' },
+    buyAndHold: { term: 'Buy and hold', meaning: 'what the same starting money would be worth if it had bought the coin at the start and done nothing else, after the same fees.' },
     limitOrder: { term: 'Limit and market orders', meaning: 'a limit order names the worst price you accept; a market order takes whatever price the order book offers now.' },
   },
 } as const;

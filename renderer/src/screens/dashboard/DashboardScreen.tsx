@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore.ts';
 import { useBotStore } from '../../store/botStore.ts';
+import { Terms } from '../../glossary/Terms.tsx';
 import { AlertList } from './AlertList.tsx';
 import { BotProgress } from './BotProgress.tsx';
 import { DecisionFeed } from './DecisionFeed.tsx';
@@ -45,6 +46,7 @@ export function DashboardScreen() {
       <BotProgress status={status} />
       {dashboardError ? <p role="alert" className="error">{t('dashboard.readFailed', { message: dashboardError.message })}</p> : null}
       {snapshot.summary ? <SummaryCards summary={snapshot.summary} quoteAsset={quoteAsset} /> : null}
+      {snapshot.summary ? <Terms ids={['buyAndHold', 'inSample', 'slippage', 'usdt']} /> : null}
       <div className="card">
         <h2>{t('dashboard.priceTitle', { symbol: status.config?.symbol ?? '' })}</h2>
         <PriceChart candles={snapshot.candles} overlays={snapshot.overlays} markers={snapshot.markers} label={t('dashboard.priceChartLabel')} />
