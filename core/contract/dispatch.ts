@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { commands, isCommandName, type CommandName, type CommandOutput } from './commands.ts';
-import { ContractError, failure, ok, type Result } from './result.ts';
+import { ContractError, failure, ok, type ContractErrorPayload, type Result } from './result.ts';
 
 /** What main implements: one function per command, given already-parsed input. */
 export type CommandHandlers = {
@@ -14,6 +14,11 @@ export type Dispatch = (command: unknown, rawInput: unknown) => Promise<Result<u
 export interface DispatcherOptions {
   /** Called with unexpected exceptions and invalid outputs, for the log. Never shown to the person. */
   readonly onInternalError?: (command: CommandName, error: unknown) => void;
+  /**
+   * A layer's own expected refusal (the trading state machine's, say) as the contract's code and
+   * plain message; null for anything unexpected. Layers below the contract never throw its errors.
+   */
+  readonly refusalOf?: (error: unknown) => ContractErrorPayload | null;
 }
 
 const INTERNAL_MESSAGE = 'Ballast hit an unexpected problem while doing this. The details are in the log file.';
@@ -49,6 +54,8 @@ export function createDispatcher(handlers: CommandHandlers, options: DispatcherO
       return ok(output.data);
     } catch (error) {
       if (error instanceof ContractError) return failure(error.code, error.message);
+      const refusal = options.refusalOf?.(error) ?? null;
+      if (refusal !== null) return failure(refusal.code, refusal.message);
       options.onInternalError?.(command, error);
       return failure('INTERNAL', INTERNAL_MESSAGE);
     }

@@ -1,4 +1,4 @@
-// Ballast's shared vocabulary: every layer uses it and none owns it. Imports nothing.
+// Ballast's shared vocabulary: every layer uses it and none owns it. It imports nothing of Ballast's.
 export * from './result.ts';
 export * from './refusal.ts';
 export * from './orders.ts';

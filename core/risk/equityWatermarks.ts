@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StateCause } from '../contract/index.ts';
+import type { StateCause } from '../model/index.ts';
 import type { Journal } from '../journal/index.ts';
 import { ensureRiskTables, readSingleRow, writeSingleRow } from './riskTables.ts';
 import { tradingDayKey } from './tradingDay.ts';

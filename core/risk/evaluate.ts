@@ -1,4 +1,4 @@
-import type { TradingStateName } from '../contract/index.ts';
+import type { TradingStateName } from '../model/index.ts';
 import { accountProblem, type AccountView } from './accountView.ts';
 import { evaluateEntry } from './entrySizing.ts';
 import type { Intent } from './intent.ts';

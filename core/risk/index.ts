@@ -1,4 +1,5 @@
 export * from './tradingStateMachine.ts';
+export * from './tradingStateRefusal.ts';
 export * from './intent.ts';
 export * from './reasonCodes.ts';
 export * from './riskDecision.ts';

@@ -1,4 +1,5 @@
-import { ContractError, type StateCause, type TradingStateName, type TradingStateSnapshot } from '../contract/index.ts';
+import type { StateCause, TradingStateName, TradingStateSnapshot } from '../model/index.ts';
+import { TradingStateRefusal } from './tradingStateRefusal.ts';
 import type { Journal } from '../journal/index.ts';
 import { loadTradingState, saveTradingState, type TradingStateRecord, type TransitionAudit } from './tradingStateStore.ts';
 import type { ActiveTrigger, TriggerReading } from './triggers/triggerReading.ts';
@@ -66,7 +67,7 @@ const STATE_WORDS: Record<TradingStateName, string> = {
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function refuse(state: TradingStateName, action: string, hint: string): never {
-  throw new ContractError('NOT_ALLOWED_NOW', `Cannot ${action} while the bot is ${STATE_WORDS[state]}. ${hint}`);
+  throw new TradingStateRefusal('NOT_ALLOWED_IN_STATE', `Cannot ${action} while the bot is ${STATE_WORDS[state]}. ${hint}`);
 }
 
 function startingRecord(options: TradingStateMachineOptions, atMs: number): TradingStateRecord {
@@ -198,11 +199,11 @@ export function createTradingStateMachine(options: TradingStateMachineOptions): 
       const { state } = record.snapshot;
       if (state !== 'KILLED') refuse(state, 're-arm', 'Re-arming is only needed after Kill.');
       if (confirmation.trim() !== REARM_PHRASE) {
-        throw new ContractError('CONFIRMATION_MISMATCH', `To re-arm, type ${REARM_PHRASE} exactly. Nothing was changed.`);
+        throw new TradingStateRefusal('CONFIRMATION_MISMATCH', `To re-arm, type ${REARM_PHRASE} exactly. Nothing was changed.`);
       }
       const blocking = record.activeTriggers.filter((trigger) => trigger.action === 'KILLED');
       if (blocking.length > 0) {
-        throw new ContractError('NOT_ALLOWED_NOW', `Cannot re-arm yet: ${blocking.map((trigger) => trigger.cause.message).join(' ')}`);
+        throw new TradingStateRefusal('CHECKS_STILL_TRIPPED', `Cannot re-arm yet: ${blocking.map((trigger) => trigger.cause.message).join(' ')}`);
       }
       return moveTo('PAUSED', cause, 'rearm', false);
     },
@@ -211,7 +212,7 @@ export function createTradingStateMachine(options: TradingStateMachineOptions): 
       if (state === 'KILLED') refuse(state, 'leave safe mode', 'Re-arm it first by typing the confirmation.');
       if (record.safeMode === null && state !== 'SAFE_MODE') refuse(state, 'leave safe mode', 'Safe mode is not on.');
       if (record.activeTriggers.length > 0) {
-        throw new ContractError('NOT_ALLOWED_NOW', `Safe mode stays on until every safety check is clear: ${record.activeTriggers.map((trigger) => trigger.cause.message).join(' ')}`);
+        throw new TradingStateRefusal('CHECKS_STILL_TRIPPED', `Safe mode stays on until every safety check is clear: ${record.activeTriggers.map((trigger) => trigger.cause.message).join(' ')}`);
       }
       return moveTo(state === 'SAFE_MODE' ? 'ACTIVE' : state, cause, 'leave_safe_mode', false, { safeMode: null });
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StateCause, TradingStateSnapshot, type TradingStateSnapshot as Snapshot } from '../contract/index.ts';
+import { StateCause, TradingStateSnapshot, type TradingStateSnapshot as Snapshot } from '../model/index.ts';
 import type { Journal } from '../journal/index.ts';
 import { ensureRiskTables, readSingleRow, writeSingleRow } from './riskTables.ts';
 import type { ActiveTrigger } from './triggers/triggerReading.ts';

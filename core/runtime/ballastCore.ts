@@ -28,6 +28,7 @@ import { createReplayLibrary } from './replayLibrary.ts';
 import type { LiveReadiness } from './liveReadiness.ts';
 import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
 import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
+import { contractRefusalOf } from './layerRefusals.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -155,6 +156,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   };
 
   const dispatch = createDispatcher(handlers, {
+    refusalOf: contractRefusalOf,
     onInternalError: (command, error) => {
       options.log.error({ command, err: error }, 'command failed unexpectedly');
     },

@@ -1,4 +1,4 @@
-import type { TradingStateName } from '../../contract/index.ts';
+import type { TradingStateName } from '../../model/index.ts';
 import type { ExchangeOrder } from '../../execution/index.ts';
 import type { RiskReason } from '../riskDecision.ts';
 

@@ -1,4 +1,4 @@
-import type { StateCause } from '../../contract/index.ts';
+import type { StateCause } from '../../model/index.ts';
 import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../../execution/index.ts';
 import type { Journal } from '../../journal/index.ts';
 import type { TradingStateMachine } from '../tradingStateMachine.ts';

@@ -1,4 +1,4 @@
-import type { StateCause } from '../../contract/index.ts';
+import type { StateCause } from '../../model/index.ts';
 
 /** What a tripped trigger does to trading: reduce-only, or stop everything. */
 export type TriggerAction = 'SAFE_MODE' | 'KILLED';

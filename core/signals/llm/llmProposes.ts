@@ -1,4 +1,4 @@
-import type { TradingMode } from '../../contract/index.ts';
+import type { TradingMode } from '../../model/index.ts';
 import type { Signal } from '../signal.ts';
 import { AdviceAnswer } from './adviceSchema.ts';
 import type { AdviceOutcome } from './secondOpinion.ts';

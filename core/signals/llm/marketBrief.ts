@@ -1,4 +1,4 @@
-import { TradingStateName } from '../../contract/index.ts';
+import { TradingStateName } from '../../model/index.ts';
 import { isTimeframe, type Candle, type Timeframe } from '../../market/index.ts';
 import { reason, type AdviceReason } from './adviceReasons.ts';
 import { adviceMessages, PROMPT_VERSION, type AdviceChatMessage } from './advisorPrompt.ts';

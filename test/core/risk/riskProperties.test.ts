@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError, type TradingStateName } from '../../../core/contract/index.ts';
+import type { TradingStateName } from '../../../core/model/index.ts';
 import { openJournal, type Journal } from '../../../core/journal/index.ts';
 import type { Candle } from '../../../core/market/index.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type RiskMonitor,
   type RiskReasonCode,
   type TradingStateMachine,
+  TradingStateRefusal,
 } from '../../../core/risk/index.ts';
 import { BTC_USDT_1H_CSV, ETH_USDT_1H_CSV } from '../../support/sharedData.ts';
 import { REAL_MARKETS, liquidityAround } from './riskFixtures.ts';
@@ -290,7 +291,7 @@ function applyStateAction(machine: TradingStateMachine, action: string): void {
     else machine.report({ triggerId: 'property_trigger', tripped: action === 'tripSafe', action: 'SAFE_MODE', cause, details: {}, atMs: 0 });
   } catch (error) {
     // Refusals are part of the machine's contract; anything else is a bug.
-    if (!(error instanceof ContractError)) throw error;
+    if (!(error instanceof TradingStateRefusal)) throw error;
   }
 }
 

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContractError } from '../../../core/contract/index.ts';
-import { createTradingStateMachine, REARM_PHRASE, type StateListener, type TriggerReading } from '../../../core/risk/index.ts';
+import { createTradingStateMachine, REARM_PHRASE, TradingStateRefusal, type StateListener, type TriggerReading } from '../../../core/risk/index.ts';
 import { stateChanges, tempJournal, type TempJournal } from './support/tempJournal.ts';
 
 const cause = (code: string) => ({ code, message: code });
@@ -25,8 +24,8 @@ describe('the trading state machine', () => {
   it('latches KILLED: pause and resume are refused until re-armed', () => {
     const states = machine();
     states.kill(cause('K'));
-    expect(() => states.resume(cause('R'))).toThrow(ContractError);
-    expect(() => states.pause(cause('P'))).toThrow(ContractError);
+    expect(() => states.resume(cause('R'))).toThrow(TradingStateRefusal);
+    expect(() => states.pause(cause('P'))).toThrow(TradingStateRefusal);
     expect(states.snapshot().state).toBe('KILLED');
   });
 
@@ -41,7 +40,7 @@ describe('the trading state machine', () => {
   });
 
   it('refuses to re-arm when nothing was killed', () => {
-    expect(() => machine().rearm(REARM_PHRASE, cause('A'))).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED_NOW' }));
+    expect(() => machine().rearm(REARM_PHRASE, cause('A'))).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED_IN_STATE' }));
   });
 
   it('tells listeners about each real change, with the previous state', () => {
@@ -74,7 +73,7 @@ describe('safe mode and automatic triggers', () => {
     states.report(reading('daily_loss', true));
     states.report(reading('data_feed', true));
     expect(states.snapshot()).toMatchObject({ state: 'SAFE_MODE', cause: { code: 'DAILY_LOSS_TRIPPED' } });
-    expect(() => states.resume(cause('R'))).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED_NOW' }));
+    expect(() => states.resume(cause('R'))).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED_IN_STATE' }));
     expect(() => states.leaveSafeMode(cause('L'))).toThrow(/daily_loss tripped\. data_feed tripped\./);
     states.report(reading('daily_loss', false));
     expect(() => states.leaveSafeMode(cause('L'))).toThrow(/data_feed tripped/);
