@@ -14,3 +14,6 @@ export type { OrderFlowHooks } from './orderLifecycle.ts';
 export type { CancelResult, CancelAllResult } from './orderCancellation.ts';
 export { CLIENT_SIDE_STOP_MESSAGE, type ClientSideStop, type ProtectionWarning } from './protectiveStops.ts';
 export { REFUSAL_MESSAGES, type Discrepancy, type DiscrepancyKind, type ExecutionReadiness, type ReconciliationReport, type RefusalCode } from './readiness.ts';
+export * from './kill/killReport.ts';
+export { flattenPositions, type FlattenOptions, type FlattenSubmitResult } from './kill/flattenPositions.ts';
+export { sweepForKill, type KillRetry, type KillSweepOptions, type KillSweepRun } from './kill/killSweep.ts';

@@ -1,7 +1,7 @@
 import { err, ok } from '../model/index.ts';
 import type { Journal } from '../journal/index.ts';
 import type { MarketInfo } from '../market/index.ts';
-import type { SizedOrder } from '../risk/index.ts';
+import { sizeProtectiveOrder, type SizedOrder } from '../risk/index.ts';
 import { clientOrderIdFor } from './clientOrderId.ts';
 import { DEFAULT_READ_RETRY, ExchangeCalls, summariseOutcome, systemClock, type ExecutionClock, type RetryPolicy } from './exchangeCalls.ts';
 import type { ExchangePort } from './exchangePort.ts';
@@ -149,13 +149,8 @@ export class OrderManager {
     const results: SubmitResult[] = [];
     for (const stop of this.#protection.triggered(symbol, priceQuote)) {
       const entry = this.#store.get(stop.entryClientOrderId);
-      results.push(
-        await this.#place(
-          { intentId: `${entry?.intentId ?? stop.entryClientOrderId}#client-stop`, origin: 'protective', purpose: 'protective_stop', symbol, side: 'sell', type: 'market', amountBase: stop.amountBase, reduceOnly: true, atMs: this.#clock.nowMs() },
-          { referencePriceQuote: priceQuote },
-          stop.entryClientOrderId,
-        ),
-      );
+      const sale = sizeProtectiveOrder({ intentId: `${entry?.intentId ?? stop.entryClientOrderId}#client-stop`, symbol, type: 'market', amountBase: stop.amountBase, atMs: this.#clock.nowMs() });
+      if (sale !== null) results.push(await this.#place(sale, { referencePriceQuote: priceQuote }, stop.entryClientOrderId));
     }
     return results;
   }

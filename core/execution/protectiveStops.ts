@@ -1,5 +1,5 @@
 import type { MarketInfo } from '../market/index.ts';
-import type { SizedOrder } from '../risk/index.ts';
+import { sizeProtectiveOrder, type SizedOrder } from '../risk/index.ts';
 import type { ExecutionClock } from './exchangeCalls.ts';
 import type { Order } from './order.ts';
 import type { CancelResult } from './orderCancellation.ts';
@@ -89,22 +89,20 @@ export class ProtectiveStops {
         return;
       }
     }
-    const placed = await this.#deps.place(
-      {
-        intentId: `${entry.intentId}#stop#${children.length + 1}`,
-        origin: 'protective',
-        purpose: 'protective_stop',
-        symbol: entry.symbol,
-        side: 'sell',
-        type: 'stop_limit',
-        amountBase: target,
-        stopPriceQuote: stopPrice,
-        limitPriceQuote: stopPrice * (1 - this.#deps.stopLimitSlippage),
-        reduceOnly: true,
-        atMs: this.#deps.clock.nowMs(),
-      },
-      entry.clientOrderId,
-    );
+    const stop = sizeProtectiveOrder({
+      intentId: `${entry.intentId}#stop#${children.length + 1}`,
+      symbol: entry.symbol,
+      type: 'stop_limit',
+      amountBase: target,
+      stopPriceQuote: stopPrice,
+      limitPriceQuote: stopPrice * (1 - this.#deps.stopLimitSlippage),
+      atMs: this.#deps.clock.nowMs(),
+    });
+    if (stop === null) {
+      this.#registerClientStop(entry, target, stopPrice, 'no exchange stop: the stop price is not a usable price');
+      return;
+    }
+    const placed = await this.#deps.place(stop, entry.clientOrderId);
     if (!placed.ok || placed.value.status === 'REJECTED') {
       // Too small for an exchange stop, or refused: watch it here rather than leave it bare.
       this.#registerClientStop(entry, target, stopPrice, `no exchange stop: ${placed.ok ? (placed.value.statusReason ?? 'refused') : placed.error.reason}`);

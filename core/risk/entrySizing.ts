@@ -1,3 +1,4 @@
+import { approvedOrder } from './approvedOrder.ts';
 import {
   DAY_MS,
   MINUTE_MS,
@@ -223,5 +224,5 @@ export function evaluateEntry(intent: Intent, account: AccountView, view: Market
     reduceOnly: false,
     atMs: intent.atMs,
   };
-  return approved(order, amountBase * priceQuote, reasons);
+  return approved(approvedOrder(order), amountBase * priceQuote, reasons);
 }

@@ -1,6 +1,7 @@
 export * from './tradingStateMachine.ts';
 export * from './tradingStateRefusal.ts';
 export * from './intent.ts';
+export { sizeProtectiveOrder, type ProtectiveOrderRequest } from './protectiveOrders.ts';
 export * from './reasonCodes.ts';
 export * from './riskDecision.ts';
 export * from './riskLimits.ts';
@@ -24,6 +25,3 @@ export * from './triggers/exchangeErrorTrigger.ts';
 export * from './triggers/dataFeedTrigger.ts';
 export * from './triggers/volatilityShockTrigger.ts';
 export * from './triggers/keyPermissionTrigger.ts';
-export * from './kill/killReport.ts';
-export { flattenPositions, type FlattenOptions, type FlattenSubmitResult } from './kill/flattenPositions.ts';
-export { killSwitch, type KillRetry, type KillSwitchOptions, type KillSwitchRun } from './kill/killSwitch.ts';

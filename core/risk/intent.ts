@@ -7,8 +7,11 @@ import type { IntentOrigin, IntentPurpose, OrderSide } from '../signals/index.ts
 
 export type { Intent, IntentOrigin, IntentPurpose, OrderSide } from '../signals/index.ts';
 
-/** An order the risk layer approved, already rounded to the market's precision. */
-export interface SizedOrder {
+/** Only the risk layer holds this brand: an order carries it after `evaluate` approved and sized it. */
+declare const approvedByRisk: unique symbol;
+
+/** The fields of an approved order, already rounded to the market's precision. */
+export interface SizedOrderFields {
   readonly intentId: string;
   readonly origin: IntentOrigin;
   readonly purpose: IntentPurpose;
@@ -25,3 +28,6 @@ export interface SizedOrder {
   readonly reduceOnly: boolean;
   readonly atMs: number;
 }
+
+/** An order the risk layer approved. The brand means no other layer can make one, only pass it on. */
+export type SizedOrder = SizedOrderFields & { readonly [approvedByRisk]: true };

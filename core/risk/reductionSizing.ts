@@ -1,3 +1,4 @@
+import { approvedOrder } from './approvedOrder.ts';
 import { findPosition, restingSellBase, type AccountView } from './accountView.ts';
 import { orderRateVeto } from './entrySizing.ts';
 import type { Intent, SizedOrder } from './intent.ts';
@@ -97,7 +98,7 @@ export function evaluateReduction(intent: Intent, account: AccountView, view: Ma
   const minimum = minimumsProblem(market, amountBase, priced.lowestFillQuote, account.quoteAsset);
   if (minimum !== null) return rejected(intent.intentId, [...reasons, minimum]);
 
-  const order: SizedOrder = {
+  const order: SizedOrder = approvedOrder({
     intentId: intent.intentId,
     origin: intent.origin,
     purpose: intent.purpose,
@@ -109,6 +110,6 @@ export function evaluateReduction(intent: Intent, account: AccountView, view: Ma
     ...(priced.stopPriceQuote === undefined ? {} : { stopPriceQuote: priced.stopPriceQuote }),
     reduceOnly: true,
     atMs: intent.atMs,
-  };
+  });
   return approved(order, amountBase * priced.lowestFillQuote, reasons);
 }

@@ -3,7 +3,8 @@
 // `node test/bench/kill.ts`.
 import { pathToFileURL } from 'node:url';
 import { openJournal } from '../../core/journal/index.ts';
-import { createTradingStateMachine, killSwitch } from '../../core/risk/index.ts';
+import { createTradingStateMachine } from '../../core/risk/index.ts';
+import { killSwitch } from '../../core/runtime/killSwitch.ts';
 import { KILL_SYMBOL, startCcxtKillVenue } from '../core/risk/support/ccxtKillVenue.ts';
 import { median, progress } from './stats.ts';
 

@@ -1,3 +1,4 @@
+import { approvedForTest } from '../support/approvedOrder.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,10 +97,10 @@ export async function benchOrderOverhead(): Promise<Record<string, number>> {
         intent += 1;
         exchangeNs = 0n;
         const start = process.hrtime.bigint();
-        const result = await manager.submit({
+        const result = await manager.submit(approvedForTest({
           intentId: `bench:${intent}`, origin: 'strategy', purpose: 'entry', symbol: 'BTC/USDT', side: 'buy', type: 'limit',
           amountBase: 0.0012345 + (intent % 7) * 0.0001, limitPriceQuote: 50_000.123, reduceOnly: false, atMs: 0,
-        });
+        }));
         const elapsedNs = process.hrtime.bigint() - start - exchangeNs;
         if (!result.ok || result.value.status !== 'OPEN') throw new Error(`bench order not placed: ${JSON.stringify(result)}`);
         samples.push(Number(elapsedNs) / 1_000);

@@ -1,3 +1,4 @@
+import { approvedForTest } from '../../support/approvedOrder.ts';
 import { createCcxtExchange, isBallastClientOrderId, type ExchangePort, type Order, type OrderStatus } from '../../../core/execution/index.ts';
 import type { SizedOrder } from '../../../core/risk/index.ts';
 import { binanceClientFor, type FakeOrder, type FaultRule } from '../../fake-exchange/index.ts';
@@ -77,7 +78,7 @@ export function chaosIntent(random: () => number, intentId: string, priceOf: (sy
   const limit = random() < 0.5;
   // Limits sit between 1.5 % away (they rest) and 0.5 % through the price (they take at once).
   const offset = (random() * 0.02 - 0.005) * (side === 'buy' ? -1 : 1);
-  const order: SizedOrder = {
+  const order: SizedOrder = approvedForTest({
     intentId,
     origin: 'strategy',
     purpose: side === 'buy' ? 'entry' : 'exit',
@@ -88,7 +89,7 @@ export function chaosIntent(random: () => number, intentId: string, priceOf: (sy
     ...(limit ? { limitPriceQuote: price * (1 + offset) } : {}),
     reduceOnly: side === 'sell',
     atMs: 0,
-  };
+  });
   return { order, referencePriceQuote: price };
 }
 

@@ -1,10 +1,11 @@
+import { approvedForTest } from '../../support/approvedOrder.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { OrderManager, type OrderManagerOptions } from '../../../core/execution/index.ts';
 import { openJournal, type Journal } from '../../../core/journal/index.ts';
-import type { SizedOrder } from '../../../core/risk/index.ts';
+import type { SizedOrder, SizedOrderFields } from '../../../core/risk/index.ts';
 import { ScriptedExchange, SteppingClock } from './scriptedExchange.ts';
 
 const folders: string[] = [];
@@ -61,9 +62,9 @@ export function setup(options: Partial<OrderManagerOptions> & { supportsNativeSt
 
 let intentCounter = 0;
 
-export function sizedOrder(overrides: Partial<SizedOrder> = {}): SizedOrder {
+export function sizedOrder(overrides: Partial<SizedOrderFields> = {}): SizedOrder {
   intentCounter += 1;
-  return {
+  return approvedForTest({
     intentId: `strategy:test:${intentCounter}`,
     origin: 'strategy',
     purpose: 'entry',
@@ -75,5 +76,5 @@ export function sizedOrder(overrides: Partial<SizedOrder> = {}): SizedOrder {
     reduceOnly: false,
     atMs: 1_700_000_000_000,
     ...overrides,
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { approvedForTest } from '../../support/approvedOrder.ts';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -96,7 +97,7 @@ describe('precision against the real Binance BTC/USDT and ETH/USDT filters', () 
         counter += 1;
         const before = sent.length;
         const result = await manager.submit(
-          { intentId: `prop:${counter}`, origin: 'strategy', purpose: intent.side === 'buy' ? 'entry' : 'exit', symbol: intent.symbol, side: intent.side, type: intent.type, amountBase: intent.amountBase, ...(intent.type === 'limit' ? { limitPriceQuote: intent.priceQuote } : {}), reduceOnly: false, atMs: 0 },
+          approvedForTest({ intentId: `prop:${counter}`, origin: 'strategy', purpose: intent.side === 'buy' ? 'entry' : 'exit', symbol: intent.symbol, side: intent.side, type: intent.type, amountBase: intent.amountBase, ...(intent.type === 'limit' ? { limitPriceQuote: intent.priceQuote } : {}), reduceOnly: false, atMs: 0 }),
           { referencePriceQuote: intent.priceQuote },
         );
         const request = sent[before];

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import type { ExchangePort } from '../../../../core/execution/index.ts';
+import type { ExchangePort, KillAlert, KillSweepRun } from '../../../../core/execution/index.ts';
 import { openJournal, type Journal } from '../../../../core/journal/index.ts';
-import { createTradingStateMachine, killSwitch, type KillAlert, type KillSwitchRun, type TradingStateMachine } from '../../../../core/risk/index.ts';
+import { createTradingStateMachine, type TradingStateMachine } from '../../../../core/risk/index.ts';
+import { killSwitch } from '../../../../core/runtime/killSwitch.ts';
 
 /**
  * What the kill scenarios need from a venue: an ExchangePort to kill through, and a back door
@@ -25,7 +26,7 @@ interface Harness {
   readonly journal: Journal;
   readonly machine: TradingStateMachine;
   readonly alerts: KillAlert[];
-  readonly kill: (extra?: { timeoutMs?: number; retryIntervalMs?: number }) => Promise<KillSwitchRun>;
+  readonly kill: (extra?: { timeoutMs?: number; retryIntervalMs?: number }) => Promise<KillSweepRun>;
 }
 
 function harness(venue: KillVenue): Harness {
@@ -51,7 +52,7 @@ function harness(venue: KillVenue): Harness {
 }
 
 /** 50 open orders, rate limiting on, cancels that fail or lose their answer a few times: Kill still ends at zero. */
-export async function killsFiftyOrdersThroughTransientFaults(venue: KillVenue): Promise<KillSwitchRun> {
+export async function killsFiftyOrdersThroughTransientFaults(venue: KillVenue): Promise<KillSweepRun> {
   const ids = await venue.placeOpenOrders(50);
   await venue.setRateLimit({ maxRequests: 40, windowMs: 1_000 });
   await venue.failCancels(ids.slice(0, 10), 'lost_response', 1);

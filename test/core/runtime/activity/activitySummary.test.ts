@@ -1,3 +1,4 @@
+import { approvedForTest } from '../../../support/approvedOrder.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACTIVITY_KINDS } from '../../../../core/contract/index.ts';
@@ -5,7 +6,7 @@ import { AUDIT_KINDS, canonicalJson, SecretRedactor } from '../../../../core/jou
 import { approved, decisionAuditPayload, rejectedFor, riskReason, type SizedOrder } from '../../../../core/risk/index.ts';
 import { summarizeActivity } from '../../../../core/runtime/activity/activitySummary.ts';
 
-const order: SizedOrder = {
+const order: SizedOrder = approvedForTest({
   intentId: 'trend-follower:BTC/USDT:1:entry',
   origin: 'strategy',
   purpose: 'entry',
@@ -16,7 +17,7 @@ const order: SizedOrder = {
   limitPriceQuote: 43_120,
   reduceOnly: false,
   atMs: 1,
-};
+});
 
 const redactor = new SecretRedactor();
 const stored = (payload: unknown): string => canonicalJson(payload, redactor);

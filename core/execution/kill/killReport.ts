@@ -1,6 +1,6 @@
 import type { TradingStateName } from '../../model/index.ts';
-import type { ExchangeOrder } from '../../execution/index.ts';
-import type { RiskReason } from '../riskDecision.ts';
+import type { RiskReason } from '../../risk/index.ts';
+import type { ExchangeOrder } from '../exchangePort.ts';
 
 /** An order the kill switch dealt with, as the exchange knows it. */
 export interface KilledOrder {

@@ -1,17 +1,22 @@
-import type { StateCause } from '../../model/index.ts';
-import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../../execution/index.ts';
 import type { Journal } from '../../journal/index.ts';
-import type { TradingStateMachine } from '../tradingStateMachine.ts';
+import type { TradingStateName } from '../../model/index.ts';
+import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../exchangePort.ts';
 import { flattenPositions, type FlattenOptions } from './flattenPositions.ts';
 import { summarizeKill, type KillAlert, type KillReport } from './killReport.ts';
 import { sweepOpenOrders, type SweepResult } from './openOrderSweep.ts';
 
-export interface KillSwitchOptions {
+/**
+ * The exchange side of Kill. Risk decides (the state is KILLED before this runs, so nothing new
+ * can start); execution acts: cancel, re-list until the exchange shows zero, optionally flatten.
+ */
+export interface KillSweepOptions {
   readonly exchange: ExchangePort;
-  readonly stateMachine: TradingStateMachine;
+  /** The trading state as it is now, for the report (KILLED, unless a person re-armed meanwhile). */
+  readonly stateNow: () => TradingStateName;
+  /** Set when moving to KILLED could not be saved: the report says so. */
+  readonly stateProblem?: string | null;
   /** Where each cancel answer and the final report are recorded. */
   readonly journal?: Journal;
-  readonly cause?: StateCause;
   /** List open orders per market, for exchanges that cannot list them all at once. */
   readonly symbols?: readonly string[];
   /** Close positions with limit orders inside the price band after the cancels. */
@@ -35,13 +40,11 @@ export interface KillRetry {
   onUpdate(listener: (report: KillReport) => void): () => void;
 }
 
-export interface KillSwitchRun {
+export interface KillSweepRun {
   readonly report: KillReport;
   /** Present while something is unconfirmed: it keeps cancelling and re-listing until zero. */
   readonly retry: KillRetry | null;
 }
-
-const PERSON_KILL: StateCause = { code: 'PERSON_KILLED', message: 'Stopped by you with Kill.' };
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -51,12 +54,12 @@ const realSleep = (ms: number): Promise<void> =>
   });
 
 /**
- * Kill: (1) KILLED first, so no new order can start; (2) cancel every open order and re-list
- * until the exchange shows zero, within `timeoutMs`, waiting out rate limits; (3) optionally
- * flatten with limit orders inside the band; (4) report exactly what was done and what is
- * unconfirmed, alert, and keep trying in the background for anything unconfirmed.
+ * Kill's exchange side, after the state is KILLED: (1) cancel every open order and re-list until
+ * the exchange shows zero, within `timeoutMs`, waiting out rate limits; (2) optionally flatten
+ * with limit orders inside the band; (3) report exactly what was done and what is unconfirmed,
+ * alert, and keep trying in the background for anything unconfirmed.
  */
-export async function killSwitch(options: KillSwitchOptions): Promise<KillSwitchRun> {
+export async function sweepForKill(options: KillSweepOptions): Promise<KillSweepRun> {
   const nowMs = options.nowMs ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -64,14 +67,8 @@ export async function killSwitch(options: KillSwitchOptions): Promise<KillSwitch
   const startedAtMs = nowMs();
   const killId = String(startedAtMs);
 
-  let stateProblem: string | null = null;
-  try {
-    options.stateMachine.kill(options.cause ?? PERSON_KILL);
-  } catch (error) {
-    // The move holds in memory (tightening never waits for the disk); say it was not saved.
-    stateProblem = `The stop could not be saved to the journal: ${describeError(error)}`;
-    problems.push(stateProblem);
-  }
+  const stateProblem = options.stateProblem ?? null;
+  if (stateProblem !== null) problems.push(stateProblem);
 
   const record = (kind: 'exchange_response' | 'alert', subject: string, payload: Record<string, unknown>): void => {
     if (options.journal === undefined) return;
@@ -101,7 +98,7 @@ export async function killSwitch(options: KillSwitchOptions): Promise<KillSwitch
       success: result.confirmedZero && flattenOk,
       startedAtMs,
       finishedAtMs: nowMs(),
-      state: options.stateMachine.snapshot().state,
+      state: options.stateNow(),
       stateProblem,
       zeroOpenOrdersConfirmed: result.confirmedZero,
       zeroOpenOrdersConfirmedAtMs: result.confirmedAtMs,

@@ -1,4 +1,4 @@
-import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../../execution/index.ts';
+import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../exchangePort.ts';
 import type { KilledOrder, KillRequestCounts, UnconfirmedOrder } from './killReport.ts';
 
 export interface SweepOptions {

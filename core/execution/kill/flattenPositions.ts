@@ -1,8 +1,4 @@
-import type { AccountView } from '../accountView.ts';
-import { evaluate } from '../evaluate.ts';
-import type { Intent, SizedOrder } from '../intent.ts';
-import type { MarketView } from '../marketView.ts';
-import type { RiskLimits } from '../riskLimits.ts';
+import { evaluate, type AccountView, type Intent, type MarketView, type RiskLimits, type SizedOrder } from '../../risk/index.ts';
 import type { FlattenOrderReport, FlattenReport } from './killReport.ts';
 
 /** What the OrderManager answered for one flatten order. */
