@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
+import path from 'node:path';
 
 /**
  * Layer boundaries of ARCHITECTURE.md as lint errors, so a wrong import fails `npm test`
@@ -51,6 +52,70 @@ export const layerRules = {
 };
 
 /**
+ * Which layers inside core/ each layer may import (ARCHITECTURE.md: dependencies point down the
+ * pipeline, `model` at the bottom, the app and the command line on top). A layer not listed under
+ * another may not be imported by it; every import of another layer goes through its public face
+ * (an `index.ts`). Exported for the lint-config test.
+ */
+export const coreLayerImports = {
+  model: [],
+  log: ['model'],
+  journal: ['model', 'log'],
+  contract: ['model'],
+  market: ['model', 'log', 'journal'],
+  keys: ['model', 'log', 'journal'],
+  signals: ['model', 'log', 'journal', 'market', 'keys'],
+  risk: ['model', 'log', 'journal', 'market', 'signals'],
+  execution: ['model', 'log', 'journal', 'market', 'risk'],
+  paper: ['model', 'log', 'journal', 'market', 'risk', 'execution'],
+  backtest: ['model', 'log', 'journal', 'market', 'signals', 'risk', 'execution', 'paper'],
+  alerts: ['model', 'log', 'journal', 'keys'],
+  runtime: ['model', 'log', 'journal', 'contract', 'market', 'keys', 'signals', 'risk', 'execution', 'paper', 'backtest', 'alerts'],
+  cli: ['model', 'log', 'journal', 'contract', 'market', 'keys', 'signals', 'risk', 'execution', 'paper', 'backtest', 'alerts', 'runtime'],
+};
+
+/**
+ * The core layer a repository path lies in, or null outside core/.
+ * @param {string} filePath
+ * @returns {string | null}
+ */
+function coreLayerOf(filePath) {
+  const match = /(?:^|\/)core\/([^/]+)\//.exec(filePath.replaceAll('\\', '/'));
+  return match?.[1] ?? null;
+}
+
+/** @type {Readonly<Record<string, readonly string[]>>} */
+const allowedImports = coreLayerImports;
+
+/** @type {import('eslint').Rule.RuleModule} */
+const layerMatrixRule = {
+  meta: { type: 'problem', schema: [], messages: { forbidden: '{{from}} may not import {{to}}: {{why}}' } },
+  create(context) {
+    const file = context.filename;
+    const from = coreLayerOf(file);
+    /** @param {import('estree').ImportDeclaration | import('estree').ExportNamedDeclaration | import('estree').ExportAllDeclaration} node */
+    const check = (node) => {
+      const source = node.source?.value;
+      if (from === null || typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), source).replaceAll('\\', '/');
+      const to = coreLayerOf(target);
+      if (to === null || to === from) return;
+      const allowed = allowedImports[from] ?? [];
+      if (!allowed.includes(to)) {
+        const may = allowed.length > 0 ? allowed.map((name) => `core/${name}`).join(', ') : 'no other layer';
+        context.report({ node, messageId: 'forbidden', data: { from: `core/${from}`, to: `core/${to}`, why: `dependencies point down the pipeline; core/${from} may use ${may}.` } });
+      } else if (!target.endsWith('/index.ts')) {
+        context.report({ node, messageId: 'forbidden', data: { from: `core/${from}`, to: target.slice(target.indexOf('core/')), why: `import core/${to} through its public face (an index.ts), not its internals.` } });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
+/** Ballast's own lint rules; exported for the lint-config test. */
+export const ballastPlugin = { rules: { 'core-layers': layerMatrixRule } };
+
+/**
  * @param {{paths: any[], patterns: any[]}} rule
  * @returns {import('eslint').Linter.RuleEntry}
  */
@@ -77,7 +142,9 @@ export default defineConfig(
   },
   {
     files: ['core/**/*.ts'],
+    plugins: { ballast: ballastPlugin },
     rules: {
+      'ballast/core-layers': 'error',
       'no-restricted-imports': restricted(layerRules.core),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
       'no-console': 'error',

@@ -1,4 +1,7 @@
+import { scrubDetail } from './detailScrub.ts';
 import type { ErrorRateWindow } from './executionHealth.ts';
+
+export { scrubDetail } from './detailScrub.ts';
 import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from './exchangePort.ts';
 
 /** Time for the execution layer: the runtime's clock (real or simulated) and a way to wait on it. */
@@ -55,12 +58,6 @@ function summariseValue(value: unknown): unknown {
   return null;
 }
 
-const SECRET_LIKE = /((?:signature|api[-_]?key|secret|passphrase|x-mbx-apikey)["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi;
-
-/** Adapters should never put credentials in an error detail; this is the second line of defence. */
-export function scrubDetail(detail: string): string {
-  return detail.replace(SECRET_LIKE, '$1[redacted]').slice(0, 500);
-}
 
 function isRetryable(outcome: ExchangeOutcome<unknown>): boolean {
   return outcome.kind === 'unknown' || outcome.kind === 'unavailable' || outcome.kind === 'rate_limited';

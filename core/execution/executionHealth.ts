@@ -1,4 +1,4 @@
-import { scrubDetail } from './exchangeCalls.ts';
+import { scrubDetail } from './detailScrub.ts';
 import type { ExchangeOutcome } from './exchangePort.ts';
 
 /**

@@ -1,33 +1,18 @@
-import type { Result } from '../model/index.ts';
-import type { Candle, Timeframe } from './candle.ts';
 import { cellText, decimalMarkOf, readNumberCell } from './importCell.ts';
 import { assembleCandles, type CollectedRows } from './importAssembly.ts';
 import {
   IMPOSSIBLE_BAR_CODES,
   MAX_LISTED_PROBLEMS,
-  type ImportError,
   type ImportParams,
   type ImportRowProblem,
   type ImportRowProblemCode,
   type RowNumbering,
 } from './importProblems.ts';
-import type { ImportLayout, ImportNote, ImportReport } from './importReport.ts';
-import { parseTimestamp, type TimestampFailure, type TimestampFormat } from './importTimestamp.ts';
+import type { ImportLayout, ImportNote } from './importReport.ts';
+import { parseTimestamp, type TimestampFailure } from './importTimestamp.ts';
 
-export interface ImportedCandles {
-  /** Ascending by time, one bar per time. */
-  readonly candles: Candle[];
-  /** The time format most rows use. */
-  readonly timestampFormat: TimestampFormat;
-  /** True when the file was newest-first and has been turned around. */
-  readonly wasDescending: boolean;
-  /** The timeframe of the most common spacing between bars, null if none matches. */
-  readonly timeframe: Timeframe | null;
-  /** Every normalisation the import made, and the gaps it found. */
-  readonly report: ImportReport;
-}
-
-export type ImportResult = Result<ImportedCandles, ImportError>;
+export type { ImportedCandles, ImportResult } from './importResult.ts';
+import type { ImportResult } from './importResult.ts';
 
 const TIME_FAILURE_CODES: Readonly<Record<TimestampFailure, ImportRowProblemCode>> = {
   missing: 'TIME_EMPTY',

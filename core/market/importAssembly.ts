@@ -3,7 +3,7 @@ import { MAX_LISTED_PROBLEMS, type ImportErrorCode, type ImportRowProblem, type 
 import { findGaps, mostCommonSpacingMs, timeframeOfSpacing, type ImportLayout, type ImportNote } from './importReport.ts';
 import type { TimestampFormat } from './importTimestamp.ts';
 import { importFailure, utcLabel } from './importWording.ts';
-import type { ImportResult } from './candleRowCollector.ts';
+import type { ImportResult } from './importResult.ts';
 
 /** What the collector gathered while reading rows, in file order. */
 export interface CollectedRows {

@@ -1,15 +1,10 @@
 /**
- * The paper exchange: an `ExchangePort` that fills locally against replayed bars or live public
- * market data, with Binance's rules, fees and bookkeeping, persisted in the journal's SQLite file.
+ * The paper exchange: an `ExchangePort` that fills locally against bars it is given (a replay, or
+ * live public prices the app pushes as each bar closes), with Binance's rules, fees and
+ * bookkeeping, persisted in the journal's SQLite file.
  */
-export {
-  createPaperExchange,
-  type CreatePaperExchangeResult,
-  type PaperExchange,
-  type PaperExchangeOptions,
-  type PaperLiveFeed,
-  type PaperReplayFeed,
-} from './paperExchange.ts';
+export { createPaperExchange, type CreatePaperExchangeResult, type PaperExchange } from './paperExchange.ts';
+export type { PaperExchangeOptions, PaperReplayFeed } from './paperOptions.ts';
 export { DEFAULT_FILL_MODEL, type FillModel } from './fillModel.ts';
 export { PENDING_MARKET_BUY_LOCK_MARGIN } from './paperOrderEntry.ts';
 export { PAPER_MIGRATIONS } from './paperStore.ts';

@@ -2,7 +2,7 @@ import { err, type Refusal, type Result } from '../model/index.ts';
 import type { ExchangeOutcome } from '../execution/index.ts';
 import { timeframeMs, type Candle } from '../market/index.ts';
 import { PaperLedger } from './paperLedger.ts';
-import type { PaperExchangeOptions, PaperReplayFeed } from './paperExchange.ts';
+import type { PaperExchangeOptions, PaperReplayFeed } from './paperOptions.ts';
 import { PaperStore } from './paperStore.ts';
 import { PriceTape } from './priceTape.ts';
 
@@ -119,21 +119,20 @@ export function openPaperAccount(options: PaperExchangeOptions): OpenedAccount {
   for (const [asset, amount] of Object.entries(options.initialBalances)) {
     if (!Number.isFinite(amount) || amount < 0) return refuse(`The starting balance of ${asset} must be zero or more.`, `initialBalances.${asset} = ${amount}`);
   }
-  const replay: PaperReplayFeed | undefined = options.feed.kind === 'replay' ? options.feed : undefined;
-  if (replay !== undefined && options.markets === undefined) return refuse('A replay needs the trading rules of its markets.', 'options.markets is missing');
-  if (replay !== undefined && !Number.isFinite(replay.startAtMs)) return refuse('The replay needs a start time.', `startAtMs ${replay.startAtMs}`);
-  const intervalMs = timeframeMs(options.feed.kind === 'live' ? (options.feed.timeframe ?? '1m') : options.feed.timeframe);
+  const replay: PaperReplayFeed = options.feed;
+  if (!Number.isFinite(replay.startAtMs)) return refuse('The replay needs a start time.', `startAtMs ${replay.startAtMs}`);
+  const intervalMs = timeframeMs(replay.timeframe);
 
   try {
     const store = new PaperStore(options.journal, id);
-    const tape = new PriceTape(intervalMs, replay?.candles ?? {});
+    const tape = new PriceTape(intervalMs, replay.candles ?? {});
     const stored = store.load();
     if (stored !== undefined) {
       for (const [symbol, bar] of stored.referenceBars) tape.setReference(symbol, bar);
       tape.startAt(stored.nowMs);
       return { ok: true, value: new PaperAccount(id, store, tape, stored.ledger, stored.nowMs, stored.nowMs) };
     }
-    const startMs = replay?.startAtMs ?? (options.feed.kind === 'live' ? options.feed.marketData.nowMs() : 0);
+    const startMs = replay.startAtMs;
     const ledger = new PaperLedger();
     for (const [asset, amount] of Object.entries(options.initialBalances)) ledger.setBalance(asset, amount, 0);
     tape.startAt(startMs);

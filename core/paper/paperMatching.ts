@@ -1,5 +1,5 @@
-import type { Candle, MarketInfo, OrderBookSnapshot } from '../market/index.ts';
-import { restingFillPrice, stopIsReached, stopTriggerPrice, takeFromBar, takerPrice, walkBook, type Execution, type FillModel } from './fillModel.ts';
+import type { Candle, MarketInfo } from '../market/index.ts';
+import { restingFillPrice, stopIsReached, stopTriggerPrice, takeFromBar, takerPrice, type Execution, type FillModel } from './fillModel.ts';
 import { floorToStep, round8 } from './marketGrid.ts';
 import { isOpen, remainingBase, type PaperLedger, type PaperOrder } from './paperLedger.ts';
 
@@ -9,10 +9,13 @@ export interface MatchingContext {
   readonly model: FillModel;
 }
 
-/** Where an arriving order meets the market: a bar's price and volume, or a live book. */
-export type ArrivalMarket =
-  | { readonly kind: 'bar'; readonly referenceQuote: number; readonly barVolumeBase: number; readonly capBase: number }
-  | { readonly kind: 'book'; readonly book: OrderBookSnapshot; readonly referenceQuote: number };
+/** Where an arriving order meets the market: the last closed bar's price and volume. */
+export interface ArrivalMarket {
+  readonly kind: 'bar';
+  readonly referenceQuote: number;
+  readonly barVolumeBase: number;
+  readonly capBase: number;
+}
 
 function marketOf(context: MatchingContext, order: PaperOrder): MarketInfo {
   const market = context.markets.get(order.symbol);
@@ -41,11 +44,6 @@ export function planArrival(context: MatchingContext, order: PaperOrder, arrival
   if (order.type === 'stop_limit' && !order.triggered && !stopIsReached(order.side, order.stopPriceQuote ?? 0, arrival.referenceQuote)) return [];
   const limit = order.type === 'market' ? undefined : (order.limitPriceQuote ?? undefined);
   const wanted = remainingBase(order);
-  if (arrival.kind === 'book') {
-    const levels = order.side === 'buy' ? arrival.book.asks : arrival.book.bids;
-    const budget = order.side === 'buy' && order.lockedRemaining > 0 ? order.lockedRemaining : Number.POSITIVE_INFINITY;
-    return walkBook(levels, order.side, wanted, budget, limit, grid);
-  }
   const { referenceQuote, barVolumeBase, capBase } = arrival;
   const execution = takeFromBar(order.side, referenceQuote, wanted, capBase, barVolumeBase, limit, context.model, grid);
   const reprice = (amountBase: number): number => takerPrice(order.side, referenceQuote, amountBase, barVolumeBase, context.model, grid);

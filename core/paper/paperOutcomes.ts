@@ -1,8 +1,4 @@
 import { REJECTION_CODES, type ExchangeOutcome } from '../execution/index.ts';
-import type { MarketDataError } from '../market/index.ts';
-
-/** Wait suggested when live market data is rate limited (the data layer carries no Retry-After). */
-export const MARKET_DATA_RETRY_AFTER_MS = 60_000;
 
 export function ok<T>(value: T): ExchangeOutcome<T> {
   return { kind: 'ok', value };
@@ -14,14 +10,6 @@ export function rejected(reason: string, exchangeCode: string): ExchangeOutcome<
 
 export function unknownSymbol(symbol: string): ExchangeOutcome<never> {
   return rejected(`The paper exchange has no market ${symbol}.`, REJECTION_CODES.unknownSymbol);
-}
-
-/** Live paper trading depends on public market data; its failures are the paper exchange's. */
-export function outcomeFromMarketError(error: MarketDataError, action: string): ExchangeOutcome<never> {
-  const detail = `paper ${action}: market data ${error.code}: ${error.detail}`;
-  if (error.code === 'RATE_LIMITED') return { kind: 'rate_limited', retryAfterMs: MARKET_DATA_RETRY_AFTER_MS, detail };
-  if (error.code === 'UNKNOWN_SYMBOL') return { kind: 'rejected', reason: error.message, exchangeCode: REJECTION_CODES.unknownSymbol };
-  return { kind: 'unavailable', detail };
 }
 
 /** mulberry32 on (seed, n): one reproducible draw in [0, 1) per order, with no state to persist. */

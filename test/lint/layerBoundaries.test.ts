@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { repoRoot } from '../support/sharedData.ts';
+import { ballastPlugin, coreLayerImports } from '../../eslint.config.js';
+import { importCycles, importGraph } from './importGraph.ts';
 
 /**
  * The layer boundaries of ARCHITECTURE.md are lint errors. These tests take the rules the real
@@ -13,13 +15,14 @@ const eslint = new ESLint({ cwd: repoRoot });
 async function lintAs(filePath: string, code: string): Promise<string[]> {
   const config = (await eslint.calculateConfigForFile(filePath)) as { rules?: Linter.RulesRecord };
   const rules: Linter.RulesRecord = {};
-  for (const name of ['no-restricted-imports', 'no-restricted-globals']) {
+  for (const name of ['no-restricted-imports', 'no-restricted-globals', 'ballast/core-layers']) {
     const rule = config.rules?.[name];
     if (rule !== undefined) rules[name] = rule;
   }
+  const plugins = { ballast: ballastPlugin };
   const messages = new Linter({ configType: 'flat' }).verify(
     code,
-    [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser }, rules }],
+    [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser }, plugins, rules }],
     { filename: filePath },
   );
   return messages.map((message) => message.ruleId ?? message.message);
@@ -44,7 +47,7 @@ describe('layer boundaries', () => {
   });
 
   it('core/ may import another layer and libraries like zod', async () => {
-    expect(await lintAs('core/risk/probe.ts', "import { z } from 'zod';\nimport { commands } from '../contract/index.ts';")).toEqual([]);
+    expect(await lintAs('core/risk/probe.ts', "import { z } from 'zod';\nimport { validateCandles } from '../market/index.ts';")).toEqual([]);
   });
 
   it.each([
@@ -67,5 +70,36 @@ describe('layer boundaries', () => {
     ["import { startFakeExchange } from '../../test/fake-exchange/index.ts';"],
   ])('electron/ may not: %s', async (code) => {
     expect(await lintAs('electron/main/probe.ts', code)).toContain('no-restricted-imports');
+  });
+});
+
+const layers = Object.keys(coreLayerImports) as (keyof typeof coreLayerImports)[];
+const forbiddenEdges = layers.flatMap((from) => layers.filter((to) => to !== from && !(coreLayerImports[from] as readonly string[]).includes(to)).map((to) => [from, to] as const));
+
+describe('layer boundaries inside core/', () => {
+  it('forbid most edges: the matrix is a strict order, not everything-may-import-everything', () => {
+    expect(forbiddenEdges.length).toBeGreaterThan(layers.length * 3);
+  });
+
+  it.each(forbiddenEdges)('core/%s may not import core/%s', async (from, to) => {
+    expect(await lintAs(`${repoRoot}/core/${from}/probe.ts`, `import { x } from '../${to}/index.ts';\nexport const y = x;`)).toContain('ballast/core-layers');
+  });
+
+  it.each(layers.flatMap((from) => coreLayerImports[from].map((to) => [from, to] as const)))('core/%s may import core/%s through its face', async (from, to) => {
+    expect(await lintAs(`${repoRoot}/core/${from}/deep/probe.ts`, `import { x } from '../../${to}/index.ts';\nexport const y = x;`)).toEqual([]);
+  });
+
+  it('a layer imports another only through a public face, never its internals', async () => {
+    expect(await lintAs(`${repoRoot}/core/risk/probe.ts`, "import { x } from '../market/candleValidation.ts';\nexport const y = x;")).toContain('ballast/core-layers');
+  });
+
+  it('core/ has no import cycle between files', () => {
+    const cycles = importCycles(importGraph(repoRoot, 'core'));
+    expect(cycles).toEqual([]);
+  });
+
+  it('finds a cycle when there is one (the check itself works)', () => {
+    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    expect(importCycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 });
