@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MARKET_SYMBOL_PATTERN } from '../model/index.ts';
 import { StateCause, TradingStateSnapshot } from './tradingState.ts';
 
 /**
@@ -80,7 +81,7 @@ export type RiskLimitsProposal = z.infer<typeof RiskLimitsProposal>;
 
 export const ActiveTriggerView = z.strictObject({
   triggerId: z.string(),
-  action: z.enum(['SAFE_MODE', 'KILLED']),
+  action: z.enum(['SAFE_MODE', 'PAUSED', 'KILLED']),
   cause: StateCause,
   sinceMs: z.number(),
 });
@@ -113,7 +114,7 @@ export type HighWaterMarkReset = z.infer<typeof HighWaterMarkReset>;
 /** A person's order on the paper account. Give the size as an amount or as a share of equity, not both. */
 export const ManualOrderRequest = z
   .strictObject({
-    symbol: z.string().regex(/^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/),
+    symbol: z.string().regex(MARKET_SYMBOL_PATTERN),
     side: z.enum(['buy', 'sell']),
     amountBase: z.number().positive().optional(),
     /** 0.02 = 2% of equity. */

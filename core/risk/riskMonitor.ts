@@ -5,7 +5,7 @@ import type { TradingStateMachine } from './tradingStateMachine.ts';
 import { createDailyLossTrigger, createDrawdownTrigger } from './triggers/accountTriggers.ts';
 import { createDataFeedTrigger, type FeedValidation } from './triggers/dataFeedTrigger.ts';
 import { createExchangeErrorTrigger, type ExchangeErrorRate } from './triggers/exchangeErrorTrigger.ts';
-import { createKeyPermissionTrigger, type KeyPermissionReading } from './triggers/keyPermissionTrigger.ts';
+import { reportKeyPermissions, type KeyPermissionReading } from './triggers/keyPermissionTrigger.ts';
 import type { RiskTrigger, TriggerReading } from './triggers/triggerReading.ts';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './triggers/triggerSettings.ts';
 import { createVolatilityShockTrigger } from './triggers/volatilityShockTrigger.ts';
@@ -50,7 +50,6 @@ export function createRiskMonitor(options: RiskMonitorOptions): RiskMonitor {
   const dailyLoss = createDailyLossTrigger({ limitFraction: () => limits().dailyLossFractionOfEquity, action: () => settings().dailyLossAction });
   const drawdown = createDrawdownTrigger({ limitFraction: () => limits().maxDrawdownFraction, action: () => settings().drawdownAction });
   const errorRate = createExchangeErrorTrigger(() => settings().errorRate);
-  const keyPermissions = createKeyPermissionTrigger();
   const perMarket = new Map<string, RiskTrigger<Candle>>();
   const feeds = new Map<string, RiskTrigger<FeedValidation>>();
 
@@ -88,7 +87,7 @@ export function createRiskMonitor(options: RiskMonitorOptions): RiskMonitor {
       return report(trigger.check(validation));
     },
     onExchangeErrorRate: (rate) => report(errorRate.check(rate)),
-    onKeyPermissions: (reading) => report(keyPermissions.check(reading)),
+    onKeyPermissions: (reading) => reportKeyPermissions(machine, reading),
     report,
   };
 }

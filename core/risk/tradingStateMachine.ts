@@ -164,6 +164,11 @@ export function createTradingStateMachine(options: TradingStateMachineOptions): 
       moveTo('KILLED', reading.cause, 'trigger_tripped', true, { activeTriggers }, reading.details);
       return;
     }
+    if (reading.action === 'PAUSED') {
+      // Safe mode stays latched underneath: resuming later lands in it again.
+      moveTo(state === 'ACTIVE' || state === 'SAFE_MODE' ? 'PAUSED' : state, reading.cause, 'trigger_tripped', true, { activeTriggers }, reading.details);
+      return;
+    }
     const safeMode = record.safeMode ?? reading.cause;
     moveTo(state === 'ACTIVE' ? 'SAFE_MODE' : state, reading.cause, 'trigger_tripped', true, { activeTriggers, safeMode }, reading.details);
   }
@@ -187,6 +192,10 @@ export function createTradingStateMachine(options: TradingStateMachineOptions): 
       if (state === 'ACTIVE') return record.snapshot;
       if (state === 'KILLED') refuse(state, 'resume', 'Re-arm it first by typing the confirmation.');
       if (state === 'SAFE_MODE') refuse(state, 'resume', 'Leave safe mode first, once every safety check is clear.');
+      const holding = record.activeTriggers.filter((trigger) => trigger.action === 'PAUSED');
+      if (holding.length > 0) {
+        throw new TradingStateRefusal('CHECKS_STILL_TRIPPED', `Trading stays paused until this is resolved: ${holding.map((trigger) => trigger.cause.message).join(' ')}`);
+      }
       const latched = record.safeMode;
       if (latched === null) return moveTo('ACTIVE', cause, 'resume', false);
       return moveTo('SAFE_MODE', { code: cause.code, message: `${cause.message} Safe mode is still on: ${latched.message}` }, 'resume', false);
@@ -221,7 +230,9 @@ export function createTradingStateMachine(options: TradingStateMachineOptions): 
       if (reading.tripped) {
         // An active trigger never softens its own action: KILLED stays KILLED until it clears.
         const action = existing?.action === 'KILLED' ? 'KILLED' : reading.action;
-        const applied = existing?.action === action && (action === 'KILLED' ? record.snapshot.state === 'KILLED' : record.safeMode !== null);
+        const { state } = record.snapshot;
+        const holds = action === 'KILLED' ? state === 'KILLED' : action === 'PAUSED' ? state === 'PAUSED' || state === 'KILLED' : record.safeMode !== null;
+        const applied = existing?.action === action && holds;
         if (!applied) trip({ ...reading, action });
       } else if (existing !== undefined) {
         clear(reading);

@@ -18,7 +18,7 @@ const RecordSchema = z.strictObject({
   activeTriggers: z.array(
     z.strictObject({
       triggerId: z.string().min(1).max(120),
-      action: z.enum(['SAFE_MODE', 'KILLED']),
+      action: z.enum(['SAFE_MODE', 'PAUSED', 'KILLED']),
       cause: StateCause,
       sinceMs: z.number().int().nonnegative(),
     }),

@@ -17,6 +17,7 @@ import { NO_KEY_ENCRYPTION } from './noKeyEncryption.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ExchangePort } from '../execution/index.ts';
 import { openJournal } from '../journal/index.ts';
 import { createCcxtMarketData, type MarketDataPort, type MarketResult } from '../market/index.ts';
 import { createRiskLimitsStore } from './riskLimitsStore.ts';
@@ -47,6 +48,8 @@ export interface BallastCoreOptions {
   readonly keys?: KeysOptions;
   /** The host keeps the computer awake while a bot runs (the desktop app): each start says what that protects. */
   readonly keepsComputerAwake?: boolean;
+  /** Wraps the exchange a bot's orders go to; tests and chaos runs inject faults here. The app leaves it out. */
+  readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -121,6 +124,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     // Public prices need no key; the rate limiter stays on (createCcxtMarketData insists).
     marketData: options.paperMarketData ?? ((exchangeId) => createCcxtMarketData({ exchangeId, logger: options.log })),
     ...(options.livePollMs === undefined ? {} : { livePollMs: options.livePollMs }),
+    ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
   });
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AlertSeverity, EventHub, LiveStatusView, TradingMode } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { PermissionWatch, type PermissionReader, type PermissionReport, type WatchScheduler } from '../keys/index.ts';
-import type { TradingStateMachine } from '../risk/index.ts';
+import { releaseKeyPermissionTrigger, reportKeyPermissions, type TradingStateMachine } from '../risk/index.ts';
 
 export const DEFAULT_PERMISSION_WATCH_INTERVAL_MS = 60_000;
 
@@ -27,15 +27,17 @@ interface Running {
 }
 
 /**
- * Paper or live, and while live, the watch on the live key's permissions. Reactions, chosen to
- * fail closed:
- * - withdrawals appear on the key: the bot is KILLED (latched), a critical alert is raised and
- *   live trading ends, so re-arming brings the bot back in paper mode; going live again means
- *   passing the whole checklist with a key that cannot withdraw.
- * - the permissions cannot be confirmed (error, timeout, missing field): new entries stop at once
- *   (PAUSED; protective exits stay) and a warning alert is raised. Live mode stays, so when the
- *   exchange confirms the key again the person can look and press Resume; Ballast never resumes
- *   by itself.
+ * Paper or live, and while live, the watch on the live key's permissions. Every read goes through
+ * risk's one key-permission policy (`reportKeyPermissions`); this class adds what only the app
+ * knows:
+ * - withdrawals appear on the key: risk moves the bot to KILLED (the bot then cancels its open
+ *   orders), a critical alert is raised and live trading ends, so re-arming brings the bot back
+ *   in paper mode; going live again means passing the whole checklist with a key that cannot
+ *   withdraw.
+ * - the permissions cannot be confirmed (error, timeout, missing field): risk pauses new trades
+ *   (stops stay) and a warning alert is raised. Live mode stays, so when the exchange confirms
+ *   the key again the pause's cause clears and the person can look and press Resume; Ballast
+ *   never resumes by itself.
  */
 export class LiveSession {
   readonly #options: LiveSessionOptions;
@@ -97,6 +99,7 @@ export class LiveSession {
   stop(): LiveStatusView {
     if (this.#running !== undefined) this.#options.log.info({ keyId: this.#running.keyId }, 'live trading stopped by the person');
     this.#end();
+    releaseKeyPermissionTrigger(this.#options.tradingState, this.#options.nowMs());
     return this.#changed();
   }
 
@@ -136,6 +139,7 @@ export class LiveSession {
     const wasUnknown = running.lastCheck === 'unknown';
     running.lastCheckAtMs = report.checkedAtMs;
     running.lastCheck = 'withdraw-off';
+    reportKeyPermissions(this.#options.tradingState, { atMs: report.checkedAtMs, canWithdraw: false });
     if (wasUnknown) {
       this.#alert('info', 'Live key confirmed again',
         'The exchange confirms again that your live key cannot withdraw funds. Trading stays paused until you press Resume.');
@@ -149,14 +153,12 @@ export class LiveSession {
     running.lastCheckAtMs = report.checkedAtMs;
     running.lastCheck = 'withdraw-enabled';
     this.#end();
-    this.#options.tradingState.kill({
-      code: 'KEY_CAN_WITHDRAW',
-      message: 'The exchange now reports that your live key can withdraw funds, so Ballast stopped everything and left live trading. ' +
-        'Turn off withdrawals for the key, check it again on the Keys & Exchanges screen, then re-arm.',
-    });
+    reportKeyPermissions(this.#options.tradingState, { atMs: report.checkedAtMs, canWithdraw: true, detail: report.endpoint });
+    // Live trading ended: the kill stays latched, and re-arming brings the bot back in paper mode.
+    releaseKeyPermissionTrigger(this.#options.tradingState, this.#options.nowMs());
     this.#alert('critical', 'Live key can withdraw funds: bot killed',
       'The exchange reports that the key Ballast trades with can now withdraw funds. Someone may have changed it. ' +
-        'Ballast killed the bot and went back to paper mode. Check the key on the exchange and turn off withdrawals.');
+        'Ballast killed the bot, cancelled its open orders and went back to paper mode. Delete this key on the exchange now and create a new one without withdrawals.');
     this.#changed();
   }
 
@@ -165,11 +167,7 @@ export class LiveSession {
     const firstInARow = running.lastCheck !== 'unknown';
     running.lastCheckAtMs = this.#options.nowMs();
     running.lastCheck = 'unknown';
-    const { tradingState } = this.#options;
-    const state = tradingState.snapshot().state;
-    if (state === 'ACTIVE' || state === 'SAFE_MODE') {
-      tradingState.pause({ code: 'KEY_PERMISSIONS_UNCONFIRMED', message: `Paused because the live key could not be checked. ${reason}` });
-    }
+    reportKeyPermissions(this.#options.tradingState, { atMs: running.lastCheckAtMs, canWithdraw: 'unknown', detail: reason });
     if (firstInARow) {
       this.#alert('warning', 'Live key could not be checked',
         `${reason} Ballast paused new trades until the exchange confirms the key again. Check your connection and the key on the exchange.`);

@@ -1,3 +1,4 @@
+import type { TradingStateMachine } from '../tradingStateMachine.ts';
 import type { RiskTrigger, TriggerReading } from './triggerReading.ts';
 
 /** The latest permission read of the live key, from the keys layer's watch. */
@@ -12,9 +13,11 @@ export interface KeyPermissionReading {
 export const KEY_PERMISSION_TRIGGER_ID = 'key_permissions';
 
 /**
- * A withdraw permission appearing on a live key means KILLED (ARCHITECTURE.md: keys). A read
- * that cannot be confirmed means reduce-only until it can: a network blip should not cancel
- * every order, but trading on an unconfirmed key is not safe either.
+ * The one policy for the live key's permissions (ARCHITECTURE.md: keys). A withdraw permission
+ * appearing means KILLED: the app then cancels every open order. A read that cannot be confirmed
+ * means PAUSED: no new trades, stops stay, and trading resumes only when the person presses
+ * Resume after the exchange has confirmed the key again — a network blip should not cancel every
+ * order, but trading on an unconfirmed key is not safe either.
  */
 export function createKeyPermissionTrigger(): RiskTrigger<KeyPermissionReading> {
   return {
@@ -27,7 +30,11 @@ export function createKeyPermissionTrigger(): RiskTrigger<KeyPermissionReading> 
           triggerId: KEY_PERMISSION_TRIGGER_ID,
           tripped: true,
           action: 'KILLED',
-          cause: { code: 'KEY_CAN_WITHDRAW', message: 'Your API key can now withdraw funds. Ballast stopped everything. Remove the withdraw permission on the exchange, then re-arm.' },
+          cause: {
+            code: 'KEY_CAN_WITHDRAW',
+            message: 'The exchange now reports that your live key can withdraw funds, so Ballast stopped everything and cancelled its open orders. ' +
+              'Delete this key on the exchange now, create a new one without withdrawals, and check it on the Keys & Exchanges screen before you re-arm.',
+          },
           details,
           atMs: reading.atMs,
         };
@@ -35,13 +42,35 @@ export function createKeyPermissionTrigger(): RiskTrigger<KeyPermissionReading> 
       return {
         triggerId: KEY_PERMISSION_TRIGGER_ID,
         tripped: canWithdraw !== false,
-        action: 'SAFE_MODE',
+        action: 'PAUSED',
         cause: canWithdraw !== false
-          ? { code: 'KEY_PERMISSIONS_UNKNOWN', message: 'Ballast could not confirm that your API key cannot withdraw funds, so it only reduces positions until it can.' }
-          : { code: 'KEY_PERMISSIONS_OK', message: 'Your API key was confirmed unable to withdraw funds.' },
+          ? { code: 'KEY_PERMISSIONS_UNCONFIRMED', message: 'Paused because the exchange could not confirm that your live key still cannot withdraw funds. Stops stay in place; press Resume once it is confirmed again.' }
+          : { code: 'KEY_PERMISSIONS_OK', message: 'The exchange confirms again that your live key cannot withdraw funds.' },
         details,
         atMs: reading.atMs,
       };
     },
   };
+}
+
+/** Every permission read of the live key goes through the one trigger to the state machine. */
+export function reportKeyPermissions(machine: TradingStateMachine, reading: KeyPermissionReading): TriggerReading {
+  const checked = createKeyPermissionTrigger().check(reading);
+  machine.report(checked);
+  return checked;
+}
+
+/**
+ * The key is no longer what Ballast trades with (live trading ended, or the key was replaced):
+ * its trigger no longer applies, so a kill it caused can be re-armed into paper trading.
+ */
+export function releaseKeyPermissionTrigger(machine: TradingStateMachine, atMs: number): void {
+  machine.report({
+    triggerId: KEY_PERMISSION_TRIGGER_ID,
+    tripped: false,
+    action: 'PAUSED',
+    cause: { code: 'KEY_NOT_IN_USE', message: 'The key is no longer used for live trading.' },
+    details: {},
+    atMs,
+  });
 }

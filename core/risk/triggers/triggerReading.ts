@@ -1,7 +1,10 @@
 import type { StateCause } from '../../model/index.ts';
 
-/** What a tripped trigger does to trading: reduce-only, or stop everything. */
-export type TriggerAction = 'SAFE_MODE' | 'KILLED';
+/**
+ * What a tripped trigger does to trading: reduce-only; no new trades until the person resumes
+ * (and the check has cleared); or stop everything.
+ */
+export type TriggerAction = 'SAFE_MODE' | 'PAUSED' | 'KILLED';
 
 /**
  * One reading of one automatic trigger (daily loss, drawdown, error rate, data feed, volatility,

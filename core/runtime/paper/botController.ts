@@ -5,7 +5,7 @@ import type { ChainHead } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { MarketDataPort, MarketResult } from '../../market/index.ts';
 import { fetchClosedBars, paperMarketFor } from './paperMarkets.ts';
-import type { KillReport } from '../../execution/index.ts';
+import type { ExchangePort, KillReport } from '../../execution/index.ts';
 import type { RiskLimits, TradingStateMachine } from '../../risk/index.ts';
 import { killSwitch } from '../killSwitch.ts';
 import { DEMO_RULES_NOTE } from '../demoMarketRules.ts';
@@ -30,6 +30,8 @@ export interface BotControllerOptions {
   readonly livePollMs?: number;
   /** Replay pacing tick; tests shorten it. */
   readonly tickMs?: number;
+  /** Wraps the exchange each run's orders go to (fault injection in tests and chaos runs). */
+  readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
 }
 
 export interface BotController {
@@ -119,6 +121,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       limits: limitsFor(config),
       log: options.log,
       seed: 1,
+      ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
     });
     if (!opened.ok) throw new ContractError('REFUSED', `The paper account could not be opened: ${opened.error}`);
     for (const value of secretValues) opened.value.journal.registerSecretValue(value);
@@ -208,10 +211,50 @@ export function createBotController(options: BotControllerOptions): BotControlle
     });
   };
 
+  let killing: Promise<KillReport | null> | null = null;
+  /**
+   * After KILLED, whoever caused it (the person's Kill, or a trigger such as a withdraw permission
+   * appearing on the live key): stop the run after the bar in progress, cancel every open order
+   * and confirm the exchange lists none. One sweep at a time; a second Kill joins it.
+   */
+  const sweepAfterKill = (cause: StateCause): Promise<KillReport | null> => {
+    if (killing !== null) return killing;
+    const run = (async (): Promise<KillReport | null> => {
+      await Promise.resolve(); // `killing` is set before anything below can run
+      const current = session;
+      if (driver?.isRunning === true || status.phase === 'waiting') await finishRun('stopped', 'Stopped by Kill. Open orders were cancelled; positions are kept as they were.');
+      if (!current) return null;
+      const swept = await killSwitch({ exchange: current.exchange, stateMachine: options.tradingState, journal: current.journal, cause, symbols: [current.config.symbol] });
+      // The kill cancelled on the exchange directly: bring Ballast's own record, cash and
+      // positions in line with it before anyone looks.
+      await current.orders.sync();
+      await current.settle();
+      current.feed.state(swept.report.summary, current.exchange.nowMs());
+      options.events.emit('alertRaised', {
+        id: `kill-${swept.report.startedAtMs}`,
+        atMs: options.nowMs(),
+        severity: swept.report.success ? 'warning' : 'critical',
+        title: swept.report.success ? 'Kill done: no open orders' : 'Kill: some orders are not confirmed cancelled',
+        message: swept.report.summary,
+      });
+      return swept.report;
+    })();
+    killing = run;
+    const settled = (): void => {
+      if (killing === run) killing = null;
+    };
+    run.then(settled, (error: unknown) => {
+      settled();
+      options.log.error({ err: error }, 'the kill sweep failed');
+    });
+    return run;
+  };
+
   // Every change of the trading state during a run: written into the run's own journal at the
   // bar's time (the wall time beside it), a waiting run goes on once safe mode was left anywhere,
   // and the phase says whether Pause holds the run.
   const unsubscribeState = options.tradingState.onChange((snapshot, previous) => {
+    if (snapshot.state === 'KILLED' && previous.state !== 'KILLED') void sweepAfterKill(snapshot.cause).catch(() => undefined);
     if (session !== null && status.phase !== 'idle' && status.phase !== 'stopped' && status.phase !== 'finished' && status.phase !== 'failed') {
       session.recordStateChange(snapshot, previous, options.nowMs());
     }
@@ -282,27 +325,10 @@ export function createBotController(options: BotControllerOptions): BotControlle
         decisions: session.feed.list(),
       };
     },
-    async kill(cause) {
-      const current = session;
-      if (driver?.isRunning === true || status.phase === 'waiting') await finishRun('stopped', 'Stopped by Kill. Open orders were cancelled; positions are kept as they were.');
-      if (!current) {
-        options.tradingState.kill(cause);
-        return null;
-      }
-      const run = await killSwitch({ exchange: current.exchange, stateMachine: options.tradingState, journal: current.journal, cause, symbols: [current.config.symbol] });
-      // The kill cancelled on the exchange directly: bring Ballast's own record, cash and
-      // positions in line with it before anyone looks.
-      await current.orders.sync();
-      await current.settle();
-      current.feed.state(run.report.summary, current.exchange.nowMs());
-      options.events.emit('alertRaised', {
-        id: `kill-${run.report.startedAtMs}`,
-        atMs: options.nowMs(),
-        severity: run.report.success ? 'warning' : 'critical',
-        title: run.report.success ? 'Kill done: no open orders' : 'Kill: some orders are not confirmed cancelled',
-        message: run.report.summary,
-      });
-      return run.report;
+    kill(cause) {
+      // KILLED first, at once, so the bar in progress cannot start anything; then the sweep.
+      options.tradingState.kill(cause);
+      return sweepAfterKill(cause);
     },
     async restore() {
       let saved: SavedSession;

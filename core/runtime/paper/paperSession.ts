@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../model/index.ts';
 import type { BotConfig, StateCause, TradingStateName, TradingStateSnapshot } from '../../contract/index.ts';
-import { OrderManager, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
+import { OrderManager, type ExchangePort, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { checkStaleness, timeframeMs, validateCandles, type Candle, type CandleIssue, type MarketInfo, type Timeframe } from '../../market/index.ts';
@@ -51,6 +51,11 @@ export interface PaperSessionOptions {
   readonly prices: 'synthetic' | 'replay' | 'live';
   /** Seed of the paper exchange's random draws (latency jitter); same seed, same fills. */
   readonly seed: number;
+  /**
+   * Wraps the exchange the OrderManager talks to (the paper exchange here); the composed core uses
+   * it to inject exchange faults in tests and chaos runs. Without it the port is used as it is.
+   */
+  readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
 }
 
 /** What one bar changed, for the driver (which paces bars and batches journal writes). */
@@ -115,7 +120,7 @@ export class PaperSession {
       // Replays have no real waiting: a retry's pause passes in simulated time.
       sleep: (ms) => { nowMs += ms; return Promise.resolve(); },
     };
-    this.orders = new OrderManager({ exchange, journal, clock: this.#clock, requeryDelayMs: 0 });
+    this.orders = new OrderManager({ exchange: options.decorateExchange?.(exchange) ?? exchange, journal, clock: this.#clock, requeryDelayMs: 0 });
     this.strategy = createStrategy(options.config.strategyId);
     this.#emitter = createSignalEmitter(this.strategy, options.config.symbol);
     this.overlayValues = this.strategy.description.overlays.map(() => []);
@@ -334,6 +339,12 @@ export class PaperSession {
     }
     this.#liveOrders = this.#hasLiveOrders();
     this.#refreshHoldings();
+    this.#reportExchangeHealth();
+  }
+
+  /** How the exchange has been answering (errors, 429s, bans in the window) feeds the error-rate trigger. */
+  #reportExchangeHealth(): void {
+    this.#monitor.onExchangeErrorRate(this.orders.health());
   }
 
   /**

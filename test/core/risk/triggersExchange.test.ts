@@ -67,16 +67,21 @@ describe('key permission trigger, fed by the keys layer\'s own reading of Binanc
 
     rig.restart();
     expect(rig.machine.snapshot().state).toBe('KILLED');
-    expect(() => rig?.machine.rearm(REARM_PHRASE, { code: 'PERSON_REARMED', message: 'Re-armed.' })).toThrow(/can now withdraw/);
+    expect(() => rig?.machine.rearm(REARM_PHRASE, { code: 'PERSON_REARMED', message: 'Re-armed.' })).toThrow(/can withdraw funds/);
 
     rig.monitor.onKeyPermissions({ atMs: 3_000, canWithdraw: readPermissions().canWithdraw });
     expect(rig.activeTriggerIds()).not.toContain(KEY_PERMISSION_TRIGGER_ID);
     expect(rig.machine.rearm(REARM_PHRASE, { code: 'PERSON_REARMED', message: 'Re-armed.' }).state).toBe('PAUSED');
   });
 
-  it('only reduces positions while the withdraw permission cannot be confirmed', () => {
+  it('pauses new trades while the withdraw permission cannot be confirmed; Resume works only once it is confirmed again', () => {
     rig = new RiskRig({ startMs: 1_000 });
     rig.monitor.onKeyPermissions({ atMs: 1_000, canWithdraw: readPermissions(binance.withdrawFieldMissing).canWithdraw });
-    expect(rig.machine.snapshot()).toMatchObject({ state: 'SAFE_MODE', cause: { code: 'KEY_PERMISSIONS_UNKNOWN' } });
+    expect(rig.machine.snapshot()).toMatchObject({ state: 'PAUSED', cause: { code: 'KEY_PERMISSIONS_UNCONFIRMED' } });
+    expect(() => rig?.machine.resume({ code: 'PERSON_RESUMED', message: 'Resumed.' })).toThrow(/could not confirm/);
+    rig.monitor.onKeyPermissions({ atMs: 2_000, canWithdraw: readPermissions().canWithdraw });
+    // Confirmed again: the pause's cause clears, but only the person resumes.
+    expect(rig.machine.snapshot().state).toBe('PAUSED');
+    expect(rig.machine.resume({ code: 'PERSON_RESUMED', message: 'Resumed.' }).state).toBe('ACTIVE');
   });
 });

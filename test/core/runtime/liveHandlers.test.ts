@@ -95,6 +95,28 @@ describe('the live gate', () => {
     expect(app.scheduler.tick).toBeUndefined();
   });
 
+  it('a withdraw permission appearing kills the running bot and cancels every open order it had', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    // A paper bot with an order resting on its exchange: a buy below the market.
+    await app.value('startPaperBot', { source: { kind: 'synthetic' }, symbol: 'DEMO/USDT', strategyId: 'do-nothing', barsPerSecond: 1_000_000, startingBalanceQuote: 10_000 });
+    await app.core.bot.whenIdle();
+    const dashboard = await app.value<{ candles: { close: number[] } }>('getDashboard');
+    const lastClose = dashboard.candles.close.at(-1) ?? 0;
+    const placed = await app.value<{ sent: { status: string } | null }>('placeManualOrder', { symbol: 'DEMO/USDT', side: 'buy', fractionOfEquity: 0.001, limitPriceQuote: Math.round(lastClose * 0.995) });
+    expect(placed.sent?.status).toBe('OPEN');
+    expect(await app.core.bot.openOrdersOnExchange()).toBe(1);
+
+    await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    app.fake.account.setPermissions({ enableWithdrawals: true });
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.core.tradingState.snapshot().state).toBe('KILLED'); });
+    await vi.waitFor(async () => { expect(await app!.core.bot.openOrdersOnExchange()).toBe(0); });
+    expect(app.core.tradingState.snapshot().cause.code).toBe('KEY_CAN_WITHDRAW');
+    // Live ended, so the kill can be re-armed into paper trading once the person is ready.
+    expect(app.core.tradingState.status().activeTriggers).toEqual([]);
+  });
+
   it('pauses new trades and warns once when the permissions cannot be confirmed, and never resumes by itself', async () => {
     app = await startKeysCore();
     const key = await readyForLive(app);

@@ -18,6 +18,7 @@ export const risk = {
       safeModeBecause: 'Safe mode is on because: {{cause}}',
       triggerKills: 'stops everything',
       triggerSafeMode: 'reduce-only',
+      triggerPauses: 'pauses until you resume',
     },
     use: {
       title: 'How much is in use',

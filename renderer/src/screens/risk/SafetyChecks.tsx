@@ -8,6 +8,8 @@ import { useRiskStore } from './riskStore.ts';
 const DRAWDOWN_TRIGGER = 'drawdown';
 
 /** Why safe mode is on and which automatic checks are still tripped (leaving it is in the frame's banner). */
+const TRIGGER_EFFECT = { KILLED: 'risk.status.triggerKills', PAUSED: 'risk.status.triggerPauses', SAFE_MODE: 'risk.status.triggerSafeMode' } as const;
+
 export function SafetyChecks({ status }: { status: TradingStatusView }) {
   const { t } = useTranslation();
   const tripped = status.activeTriggers;
@@ -30,7 +32,7 @@ export function SafetyChecks({ status }: { status: TradingStatusView }) {
             {tripped.map((trigger) => (
               <li key={trigger.triggerId}>
                 {trigger.cause.message}{' '}
-                <span className="risk-chip">{trigger.action === 'KILLED' ? t('risk.status.triggerKills') : t('risk.status.triggerSafeMode')}</span>
+                <span className="risk-chip">{t(TRIGGER_EFFECT[trigger.action])}</span>
               </li>
             ))}
           </ul>
