@@ -12,6 +12,8 @@ import { OrderLifecycle, type OrderFlowHooks } from './orderLifecycle.ts';
 import { prepareOrderRequest, type LocalRejectionCode } from './orderPrecision.ts';
 import { PositionBook, type Position, type PositionValuation } from './positionBook.ts';
 import { ProtectiveStops, type ClientSideStop, type ProtectionWarning } from './protectiveStops.ts';
+import type { LiveProtectionOptions } from './liveDeps.ts';
+import { LiveExecution } from './liveExecution.ts';
 import type { ExecutionReadiness, ReconciliationReport } from './readiness.ts';
 import { reconcile } from './reconciliation.ts';
 
@@ -205,6 +207,38 @@ export class OrderManager {
   /** Every fill in the journal, oldest first: what positions and P&L are derived from. */
   fills(): Fill[] {
     return this.#store.fills();
+  }
+
+  /**
+   * Live trading's duties over this manager: stops on the exchange confirmed by reading them back,
+   * exits that never leave a position naked, the fail-closed live check, live Kill. From here on
+   * new fills go to it instead of the paper-style protective stops.
+   */
+  live(options: LiveProtectionOptions): LiveExecution {
+    const live = new LiveExecution(
+      {
+        store: this.#store,
+        calls: this.#calls,
+        clock: this.#clock,
+        lifecycle: this.#lifecycle,
+        supportsNativeStops: this.#calls.port.supportsNativeStops,
+        market: (symbol) => this.#markets.get(symbol),
+        place: (order, submitOptions, parent) => this.#place(order, submitOptions, parent),
+        submit: (order, submitOptions) => this.submit(order, submitOptions),
+        cancel: (order) => this.#withOrder(order.clientOrderId, () => cancelOrder(this.#cancelDeps(), this.#store.get(order.clientOrderId) ?? order)),
+        readiness: () => this.#readiness,
+        start: () => this.start(),
+        sync: () => this.sync(),
+        ensureClientSideStop: (entry) => this.#protection.ensure(entry),
+        flush: () => {
+          this.#store.flush();
+        },
+      },
+      options,
+      this.#store.journal,
+    );
+    this.#lifecycle.onFills = (order) => live.noteFills(order);
+    return live;
   }
 
   async #place(sized: SizedOrder, options: SubmitOptions, parentClientOrderId: string | null): Promise<SubmitResult> {

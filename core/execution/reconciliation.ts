@@ -32,7 +32,8 @@ function failureCode(outcome: ExchangeOutcome<unknown>, otherwise: RefusalCode):
   return outcome.kind === 'unknown' || outcome.kind === 'unavailable' || outcome.kind === 'rate_limited' ? 'EXCHANGE_UNREACHABLE' : otherwise;
 }
 
-function adoptedOrder(record: ExchangeOrder, atMs: number): Order {
+/** A journal row for an order of Ballast's found on the exchange without one (the exchange's record is taken as it is). */
+export function adoptedOrder(record: ExchangeOrder, atMs: number): Order {
   return {
     clientOrderId: record.clientOrderId, intentId: `adopted:${record.clientOrderId}`, origin: 'manual', purpose: record.side === 'buy' ? 'entry' : 'exit',
     symbol: record.symbol, side: record.side, type: record.type, amountBase: record.amountBase, limitPriceQuote: record.limitPriceQuote, stopPriceQuote: record.stopPriceQuote,

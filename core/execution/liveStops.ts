@@ -1,0 +1,353 @@
+import type { Journal } from '../journal/index.ts';
+import type { LiveDeps, LiveNotice, LiveProtectionOptions } from './liveDeps.ts';
+import type { ProtectionCode } from './liveCodes.ts';
+import type { Order } from './order.ts';
+import { PositionLots } from './positionLots.ts';
+import { floorToStep } from './stepRounding.ts';
+import { DEFAULT_STOP_LIMIT_SLIPPAGE, placeStop, ProtectiveIntents, protectiveStopOrder, sellInsideBand, stopPricesOn, type PlacedStop } from './stopPlacement.ts';
+
+/**
+ * Where one market's position stands after a protection pass:
+ * - `flat`: Ballast holds nothing there (leftover stops were swept);
+ * - `protected`: a stop for the whole sellable position rests on the exchange, confirmed by its listing;
+ * - `too_small`: what is held is below the market's minimum order, so no stop (and no sale) is possible;
+ * - `held_by_exit`: everything held is already promised to a sell of Ballast's;
+ * - `unconfirmed`: a stop was sent or changed but the exchange has not listed it yet;
+ * - `exited`: the stop could not be placed (or its price had passed) and the position was sold instead;
+ * - `unprotected`: neither a stop nor a sale worked: the position is on the exchange without protection.
+ */
+export type ProtectionStatus = 'flat' | 'protected' | 'too_small' | 'held_by_exit' | 'unconfirmed' | 'exited' | 'unprotected' | 'watched_by_ballast';
+
+export interface ProtectionReport {
+  readonly symbol: string;
+  readonly status: ProtectionStatus;
+  /** Ballast's own position (from its fills), before any sale in this pass. */
+  readonly positionBase: number;
+  /** Amount the confirmed stop covers (0 unless `protected`). */
+  readonly stopBase: number;
+  readonly stopPriceQuote: number | null;
+  readonly stopClientOrderId: string | null;
+  readonly startedAtMs: number;
+  /** When the exchange's own listing showed the stop resting. */
+  readonly confirmedAtMs: number | null;
+  /** The caller must enter safe mode (reduce-only): protection failed and was not restored. */
+  readonly requiresSafeMode: boolean;
+  readonly notices: readonly LiveNotice<ProtectionCode>[];
+}
+
+const EPSILON = 1e-12;
+/** Passes in a row without a confirmed stop before that alone is reason for safe mode (one bar is allowed). */
+const UNCONFIRMED_PASSES_ALLOWED = 1;
+
+/**
+ * One protective stop on the exchange for each market where Ballast holds a position, for exactly
+ * what Ballast holds and can sell (its own fills, never the person's other coins), read back from
+ * the exchange's open-order listing before it counts. Every change goes through one lock per market:
+ * entries, the per-bar pass, exits and Kill never interleave on the same coins.
+ */
+export class LiveStops {
+  readonly #deps: LiveDeps;
+  readonly #options: LiveProtectionOptions;
+  readonly #journal: Journal;
+  readonly #lots: PositionLots;
+  readonly #intents: ProtectiveIntents;
+  readonly #slippage: number;
+  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #dirty = new Set<string>();
+  readonly #latest = new Map<string, ProtectionReport>();
+  readonly #unconfirmedPasses = new Map<string, number>();
+  #seenFillSeq = 0;
+
+  constructor(deps: LiveDeps, options: LiveProtectionOptions, journal: Journal) {
+    this.#deps = deps;
+    this.#options = options;
+    this.#journal = journal;
+    this.#slippage = options.stopLimitSlippage ?? DEFAULT_STOP_LIMIT_SLIPPAGE;
+    this.#lots = new PositionLots((clientOrderId) => deps.store.get(clientOrderId));
+    this.#intents = new ProtectiveIntents(deps.store.all(), (clientOrderId) => deps.store.get(clientOrderId) !== undefined);
+  }
+
+  get options(): LiveProtectionOptions {
+    return this.#options;
+  }
+
+  get intents(): ProtectiveIntents {
+    return this.#intents;
+  }
+
+  /** The OrderManager journaled new fills of `order`: its market needs a protection pass. */
+  noteFills(order: Order): void {
+    this.#dirty.add(order.symbol);
+  }
+
+  needsPass(symbol: string): boolean {
+    return this.#dirty.has(symbol);
+  }
+
+  /** Ballast's own position in a market, from the journal's fills. */
+  positionBase(symbol: string): number {
+    this.#catchUp();
+    return this.#lots.amountBase(symbol);
+  }
+
+  /** Markets with a position or a live protective stop. */
+  watchedSymbols(): string[] {
+    this.#catchUp();
+    const symbols = new Set(this.#lots.symbols());
+    for (const order of this.#deps.store.nonTerminal()) if (order.purpose === 'protective_stop') symbols.add(order.symbol);
+    for (const symbol of this.#dirty) symbols.add(symbol);
+    return [...symbols].sort();
+  }
+
+  latest(symbol: string): ProtectionReport | undefined {
+    return this.#latest.get(symbol);
+  }
+
+  /** Runs `work` holding the market's lock (one change at a time to a market's position and stops). */
+  async withSymbol<T>(symbol: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(symbol) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.then(() => undefined, () => undefined);
+    this.#locks.set(symbol, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.#locks.get(symbol) === settled) this.#locks.delete(symbol);
+    }
+  }
+
+  /** A protection pass for one market, under its lock. */
+  async protect(symbol: string): Promise<ProtectionReport> {
+    return this.withSymbol(symbol, () => this.cover(symbol));
+  }
+
+  /**
+   * The protection pass; the caller holds the market's lock. Repeats while its own orders brought
+   * new fills (a stop that filled at once, a cancel that found a fill), at most three times.
+   */
+  async cover(symbol: string): Promise<ProtectionReport> {
+    let report = await this.#coverOnce(symbol, this.#deps.clock.nowMs());
+    for (let round = 1; round < 3 && this.#dirty.has(symbol); round += 1) {
+      const next = await this.#coverOnce(symbol, report.startedAtMs);
+      // The latest round says where things stand; what earlier rounds did and asked for is kept.
+      report = {
+        ...next,
+        positionBase: report.positionBase,
+        status: next.status === 'flat' && report.status === 'exited' ? 'exited' : next.status,
+        requiresSafeMode: report.requiresSafeMode || next.requiresSafeMode,
+        notices: [...report.notices, ...next.notices],
+      };
+    }
+    return this.#settle(report);
+  }
+
+  /**
+   * Cancels every live stop of the market (a stop holds the coins: an exit cannot be placed while it
+   * rests). Stops whose cancel is not confirmed are named; none is assumed gone.
+   */
+  async liftStops(symbol: string): Promise<{ readonly ok: true } | { readonly ok: false; readonly clientOrderId: string; readonly reason: string }> {
+    for (const stop of this.#liveStops(symbol)) {
+      const cancelled = await this.#deps.cancel(stop);
+      if (!cancelled.confirmed) return { ok: false, clientOrderId: stop.clientOrderId, reason: cancelled.reason };
+    }
+    this.#dirty.add(symbol);
+    return { ok: true };
+  }
+
+  /** What Ballast holds in the market and has not already promised to a sell of its own. */
+  sellableBase(symbol: string): number {
+    this.#catchUp();
+    const step = this.#deps.market(symbol)?.precision.amountStepBase;
+    const free = Math.max(0, this.#lots.amountBase(symbol) - this.#heldBySells(symbol));
+    return step === undefined ? 0 : floorToStep(Number(free.toFixed(12)), step);
+  }
+
+  async #coverOnce(symbol: string, startedAtMs: number): Promise<ProtectionReport> {
+    this.#dirty.delete(symbol);
+    this.#catchUp();
+    const positionBase = this.#lots.amountBase(symbol);
+    const base = { symbol, positionBase, startedAtMs };
+    const market = this.#deps.market(symbol);
+    if (!this.#deps.supportsNativeStops) return this.#watchedByBallast(symbol, base);
+    if (market === undefined) {
+      if (positionBase <= EPSILON) return this.#report(base, 'flat', false, []);
+      return this.#report(base, 'unprotected', true, [{ code: 'MARKET_RULES_UNKNOWN', params: { symbol, amountBase: positionBase } }]);
+    }
+    const target = this.sellableBase(symbol);
+    const stopPrice = this.#lots.stopPriceFor(symbol);
+    const prices = stopPrice === null ? null : stopPricesOn(market, stopPrice, this.#slippage);
+    const live = this.#liveStops(symbol);
+    const tooSmall = target <= 0 || (prices !== null && !this.#placeable(market, target, prices.limitPriceQuote));
+    if (tooSmall) return this.#sweep(base, live, target);
+    if (prices === null) return this.#report(base, 'unprotected', true, [{ code: 'NO_STOP_PRICE', params: { symbol, amountBase: target } }]);
+
+    const only = live.length === 1 ? live[0] : undefined;
+    if (only !== undefined && only.status !== 'UNKNOWN' && only.status !== 'PENDING_SUBMIT' && Math.abs(only.amountBase - only.filledBase - target) <= EPSILON && only.stopPriceQuote === prices.stopPriceQuote) {
+      return this.#confirm(base, only, []);
+    }
+    const notices: LiveNotice<ProtectionCode>[] = [];
+    if (live.length > 0) {
+      const lifted = await this.liftStops(symbol);
+      if (!lifted.ok) return this.#report(base, 'unconfirmed', false, [{ code: 'STOP_CANCEL_UNCONFIRMED', params: { symbol, clientOrderId: lifted.clientOrderId, reason: lifted.reason } }]);
+      // The cancels may have found a stop filled: start again from the journal as it now is.
+      return this.#coverOnce(symbol, startedAtMs);
+    }
+    return this.#placeAndConfirm(base, target, prices, notices);
+  }
+
+  async #placeAndConfirm(
+    base: { symbol: string; positionBase: number; startedAtMs: number },
+    target: number,
+    prices: { stopPriceQuote: number; limitPriceQuote: number },
+    notices: LiveNotice<ProtectionCode>[],
+  ): Promise<ProtectionReport> {
+    const { symbol } = base;
+    const mark = this.#options.markPriceQuote(symbol);
+    if (mark !== undefined && mark <= prices.stopPriceQuote) {
+      return this.#exitNow(base, target, [...notices, { code: 'STOP_ALREADY_PASSED_EXITED', params: { symbol, amountBase: target, stopPriceQuote: prices.stopPriceQuote, priceQuote: mark } }], false);
+    }
+    let refusal = '';
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      const order = protectiveStopOrder(this.#intents.next('stop', symbol), symbol, target, prices, this.#deps.clock.nowMs());
+      const placed: PlacedStop = await placeStop(this.#deps, this.#journal, order, this.#lots.newestEntry(symbol));
+      switch (placed.kind) {
+        case 'resting':
+          return this.#confirm(base, placed.stop, [...notices, { code: 'STOP_PLACED', params: { symbol, amountBase: target, stopPriceQuote: prices.stopPriceQuote, clientOrderId: placed.stop.clientOrderId } }]);
+        case 'closed':
+          this.#dirty.add(symbol);
+          return this.#report(base, 'unconfirmed', false, notices);
+        case 'unknown':
+          return this.#report(base, 'unconfirmed', false, [...notices, { code: 'STOP_NOT_CONFIRMED', params: { symbol, clientOrderId: placed.stop.clientOrderId, reason: placed.stop.statusReason ?? 'no clear answer from the exchange' } }]);
+        case 'already_passed':
+          return this.#exitNow(base, target, [...notices, { code: 'STOP_ALREADY_PASSED_EXITED', params: { symbol, amountBase: target, stopPriceQuote: prices.stopPriceQuote, priceQuote: this.#options.markPriceQuote(symbol) ?? null } }], false);
+        case 'too_small':
+          return this.#report(base, 'too_small', false, [...notices, { code: 'POSITION_TOO_SMALL_FOR_STOP', params: { symbol, amountBase: target } }]);
+        case 'refused':
+          refusal = placed.reason;
+          notices.push({ code: 'STOP_REFUSED', params: { symbol, attempt, reason: placed.reason } });
+      }
+    }
+    return this.#exitNow(base, target, [...notices, { code: 'STOP_FAILED_EXITED', params: { symbol, amountBase: target, reason: refusal } }], true);
+  }
+
+  /** The stop counts only once the exchange's own listing shows it resting under Ballast's client id. */
+  async #confirm(base: { symbol: string; positionBase: number; startedAtMs: number }, stop: Order, notices: LiveNotice<ProtectionCode>[]): Promise<ProtectionReport> {
+    const { calls, lifecycle } = this.#deps;
+    const listed = await calls.withRetry('fetchOpenOrders', stop.clientOrderId, () => calls.port.fetchOpenOrders(base.symbol));
+    if (listed.kind !== 'ok') {
+      return this.#report(base, 'unconfirmed', false, [...notices, { code: 'STOP_NOT_CONFIRMED', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId, reason: `the open orders could not be read (${listed.kind})` } }]);
+    }
+    const record = listed.value.find((candidate) => candidate.clientOrderId === stop.clientOrderId);
+    if (record === undefined) {
+      // Not listed: find out what became of it (filled, or cancelled by someone); never assume.
+      const current = this.#deps.store.get(stop.clientOrderId) ?? stop;
+      await lifecycle.resolve(current, { action: 'close', status: 'CANCELED', reason: 'not on the exchange any more (checked by lookup, open orders and trades)' }, listed.value);
+      this.#dirty.add(base.symbol);
+      return this.#report(base, 'unconfirmed', false, [...notices, { code: 'STOP_NOT_CONFIRMED', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId, reason: 'the exchange does not list it as open' } }]);
+    }
+    const updated = lifecycle.applyRecord(this.#deps.store.get(stop.clientOrderId) ?? stop, record, 'confirmed_resting');
+    if (updated.filledBase > this.#deps.store.recordedFilledBase(updated.clientOrderId)) {
+      // Triggered and partly sold: the fills change the position; cover again.
+      await lifecycle.syncFills(updated);
+      this.#dirty.add(base.symbol);
+    }
+    return {
+      ...base,
+      status: 'protected',
+      stopBase: updated.amountBase - updated.filledBase,
+      stopPriceQuote: updated.stopPriceQuote,
+      stopClientOrderId: updated.clientOrderId,
+      confirmedAtMs: this.#deps.clock.nowMs(),
+      requiresSafeMode: false,
+      notices,
+    };
+  }
+
+  /** Sells the position inside the band because no stop can hold it; a failure leaves it unprotected (safe mode). */
+  async #exitNow(
+    base: { symbol: string; positionBase: number; startedAtMs: number },
+    amountBase: number,
+    notices: readonly LiveNotice<ProtectionCode>[],
+    safeMode: boolean,
+  ): Promise<ProtectionReport> {
+    const { symbol } = base;
+    const sale = await sellInsideBand(this.#deps, this.#options, { intentId: this.#intents.next('exit', symbol), origin: 'protective', purpose: 'exit', symbol, amountBase });
+    this.#dirty.add(symbol);
+    if (sale.kind === 'sold' && sale.soldBase + EPSILON >= amountBase) return this.#report(base, 'exited', safeMode, notices);
+    const soldBase = sale.kind === 'sold' ? sale.soldBase : 0;
+    const reason = sale.kind === 'sold' ? 'only part of it sold at once' : sale.reason;
+    return this.#report(base, 'unprotected', true, [...notices, { code: 'POSITION_UNPROTECTED', params: { symbol, amountBase: Number((amountBase - soldBase).toFixed(12)), reason } }]);
+  }
+
+  /** Nothing to protect (flat, dust, or all promised to a sell): leftover stops are cancelled. */
+  async #sweep(base: { symbol: string; positionBase: number; startedAtMs: number }, live: readonly Order[], target: number): Promise<ProtectionReport> {
+    const notices: LiveNotice<ProtectionCode>[] = [];
+    for (const stop of live) {
+      const cancelled = await this.#deps.cancel(stop);
+      if (!cancelled.confirmed) {
+        notices.push({ code: 'STOP_CANCEL_UNCONFIRMED', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId, reason: cancelled.reason } });
+        return this.#report(base, 'unconfirmed', false, notices);
+      }
+      notices.push({ code: 'STOP_SWEPT', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId } });
+    }
+    if (live.length > 0) this.#dirty.add(base.symbol);
+    if (base.positionBase <= EPSILON) return this.#report(base, 'flat', false, notices);
+    if (target <= 0 && this.#heldBySells(base.symbol) > EPSILON) return this.#report(base, 'held_by_exit', false, notices);
+    return this.#report(base, 'too_small', false, [...notices, { code: 'POSITION_TOO_SMALL_FOR_STOP', params: { symbol: base.symbol, amountBase: base.positionBase } }]);
+  }
+
+  async #watchedByBallast(symbol: string, base: { symbol: string; positionBase: number; startedAtMs: number }): Promise<ProtectionReport> {
+    const entries = new Set(this.#lots.lots(symbol).map((lot) => lot.entryClientOrderId));
+    for (const entryId of entries) {
+      const entry = this.#deps.store.get(entryId);
+      if (entry !== undefined) await this.#deps.ensureClientSideStop(entry);
+    }
+    if (base.positionBase <= EPSILON) return this.#report(base, 'flat', false, []);
+    return this.#report(base, 'watched_by_ballast', false, [{ code: 'STOP_WATCHED_BY_BALLAST', params: { symbol, amountBase: base.positionBase } }]);
+  }
+
+  #placeable(market: NonNullable<ReturnType<LiveDeps['market']>>, amountBase: number, priceQuote: number): boolean {
+    const { minAmountBase, minNotionalQuote } = market.limits;
+    if (minAmountBase !== null && amountBase < minAmountBase) return false;
+    return minNotionalQuote === null || amountBase * priceQuote >= minNotionalQuote;
+  }
+
+  #liveStops(symbol: string): Order[] {
+    return this.#deps.store.nonTerminal().filter((order) => order.symbol === symbol && order.purpose === 'protective_stop');
+  }
+
+  /** Base promised to Ballast's own resting sells other than stops (an exit whose answer is pending). */
+  #heldBySells(symbol: string): number {
+    return this.#deps.store
+      .nonTerminal()
+      .filter((order) => order.symbol === symbol && order.side === 'sell' && order.purpose !== 'protective_stop')
+      .reduce((sum, order) => sum + Math.max(0, order.amountBase - order.filledBase), 0);
+  }
+
+  #catchUp(): void {
+    const last = this.#deps.store.lastFillSeq();
+    if (last <= this.#seenFillSeq) return;
+    for (const fill of this.#deps.store.fills(this.#seenFillSeq)) this.#lots.apply(fill);
+    this.#seenFillSeq = last;
+  }
+
+  #report(base: { symbol: string; positionBase: number; startedAtMs: number }, status: ProtectionStatus, requiresSafeMode: boolean, notices: readonly LiveNotice<ProtectionCode>[]): ProtectionReport {
+    return { ...base, status, stopBase: 0, stopPriceQuote: null, stopClientOrderId: null, confirmedAtMs: null, requiresSafeMode, notices };
+  }
+
+  /** Counts passes without a confirmed stop, journals what changed, and keeps the latest report. */
+  #settle(report: ProtectionReport): ProtectionReport {
+    const unconfirmed = report.status === 'unconfirmed' ? (this.#unconfirmedPasses.get(report.symbol) ?? 0) + 1 : 0;
+    this.#unconfirmedPasses.set(report.symbol, unconfirmed);
+    const settled: ProtectionReport =
+      unconfirmed > UNCONFIRMED_PASSES_ALLOWED
+        ? { ...report, requiresSafeMode: true, notices: [...report.notices, { code: 'PROTECTION_UNCONFIRMED_TOO_LONG', params: { symbol: report.symbol, passes: unconfirmed } }] }
+        : report;
+    const previous = this.#latest.get(report.symbol);
+    this.#latest.set(report.symbol, settled);
+    if (settled.notices.length > 0 || previous?.status !== settled.status) {
+      this.#deps.store.recordEvent('order', settled.symbol, this.#deps.clock.nowMs(), { event: 'live_protection', ...settled });
+    }
+    return settled;
+  }
+}
