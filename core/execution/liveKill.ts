@@ -106,9 +106,10 @@ export async function killLive(stops: LiveStops, deps: LiveDeps, choice: LiveKil
 async function finalReport(stops: LiveStops, deps: LiveDeps, choice: LiveKillChoice, cancelled: readonly string[], notices: LiveNotice<KillCode>[]): Promise<LiveKillReport> {
   const { calls } = deps;
   const after = await calls.withRetry('fetchOpenOrders', null, () => calls.port.fetchOpenOrders());
+  // Positions an order could still sell; less than one lot step (fee residue) is not one.
   const positions = stops.watchedSymbols()
     .map((symbol) => ({ symbol, amountBase: stops.positionBase(symbol), protection: stops.latest(symbol)?.status ?? 'unknown' }))
-    .filter((position) => position.amountBase > 0);
+    .filter((position) => position.amountBase > 0 && position.protection !== 'flat');
   const atMs = deps.clock.nowMs();
   if (after.kind !== 'ok') {
     notices.push({ code: 'KILL_LISTING_UNREADABLE', params: { reason: after.kind } });

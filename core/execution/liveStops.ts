@@ -8,7 +8,8 @@ import { DEFAULT_STOP_LIMIT_SLIPPAGE, placeStop, ProtectiveIntents, protectiveSt
 
 /**
  * Where one market's position stands after a protection pass:
- * - `flat`: Ballast holds nothing there (leftover stops were swept);
+ * - `flat`: Ballast holds nothing there, or less than one lot step (the residue of fees taken in the
+ *   coin, which no order can sell); leftover stops were swept;
  * - `protected`: a stop for the whole sellable position rests on the exchange, confirmed by its listing;
  * - `too_small`: what is held is below the market's minimum order, so no stop (and no sale) is possible;
  * - `held_by_exit`: everything held is already promised to a sell of Ballast's;
@@ -63,7 +64,7 @@ export class LiveStops {
     this.#options = options;
     this.#journal = journal;
     this.#slippage = options.stopLimitSlippage ?? DEFAULT_STOP_LIMIT_SLIPPAGE;
-    this.#lots = new PositionLots((clientOrderId) => deps.store.get(clientOrderId));
+    this.#lots = new PositionLots((clientOrderId) => deps.store.get(clientOrderId), (symbol) => deps.market(symbol)?.precision.amountStepBase);
     this.#intents = new ProtectiveIntents(deps.store.all(), (clientOrderId) => deps.store.get(clientOrderId) !== undefined);
   }
 
@@ -291,7 +292,9 @@ export class LiveStops {
       notices.push({ code: 'STOP_SWEPT', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId } });
     }
     if (live.length > 0) this.#dirty.add(base.symbol);
-    if (base.positionBase <= EPSILON) return this.#report(base, 'flat', false, notices);
+    // Less than one lot step (the residue of fees taken in the coin) cannot be an order at all: flat.
+    const step = this.#deps.market(base.symbol)?.precision.amountStepBase;
+    if (base.positionBase <= EPSILON || (step !== undefined && floorToStep(Number(base.positionBase.toFixed(12)), step) === 0)) return this.#report(base, 'flat', false, notices);
     if (target <= 0 && this.#heldBySells(base.symbol) > EPSILON) return this.#report(base, 'held_by_exit', false, notices);
     return this.#report(base, 'too_small', false, [...notices, { code: 'POSITION_TOO_SMALL_FOR_STOP', params: { symbol: base.symbol, amountBase: base.positionBase } }]);
   }

@@ -21,10 +21,14 @@ const clean = (value: number): number => Number(value.toFixed(12));
  */
 export class PositionLots {
   readonly #lots = new Map<string, { entryClientOrderId: string; amountBase: number; stopPriceQuote: number | null }[]>();
+  /** The newest entry's stop per market, kept after its lot is gone (see `stopPriceFor`). */
+  readonly #lastStop = new Map<string, number>();
   readonly #orderOf: (clientOrderId: string) => Order | undefined;
+  readonly #stepOf: (symbol: string) => number | undefined;
 
-  constructor(orderOf: (clientOrderId: string) => Order | undefined) {
+  constructor(orderOf: (clientOrderId: string) => Order | undefined, stepOf: (symbol: string) => number | undefined = () => undefined) {
     this.#orderOf = orderOf;
+    this.#stepOf = stepOf;
   }
 
   apply(fill: Fill): void {
@@ -35,6 +39,7 @@ export class PositionLots {
     const order = this.#orderOf(fill.clientOrderId);
     if (fill.side === 'buy') {
       const stopPriceQuote = order?.protectiveStopPriceQuote ?? null;
+      if (stopPriceQuote !== null) this.#lastStop.set(fill.symbol, stopPriceQuote);
       const last = lots.at(-1);
       if (last?.entryClientOrderId === fill.clientOrderId) last.amountBase = clean(last.amountBase + fill.amountBase - feeInBase);
       else lots.push({ entryClientOrderId: fill.clientOrderId, amountBase: clean(fill.amountBase - feeInBase), stopPriceQuote });
@@ -47,6 +52,10 @@ export class PositionLots {
       toRemove = clean(toRemove - taken);
       if (oldest.amountBase <= 0) lots.shift();
     }
+    // What a sale leaves below one lot step (fees taken in the coin) no order can sell: its entry's
+    // stop no longer speaks for it, or an old, higher stop would price the next position's stop.
+    const step = this.#stepOf(fill.symbol);
+    if (step !== undefined) for (const lot of lots) if (lot.amountBase < step) lot.stopPriceQuote = null;
   }
 
   lots(symbol: string): readonly PositionLot[] {
@@ -65,14 +74,15 @@ export class PositionLots {
   /**
    * The stop for the whole position: the highest protective stop among the entries that still hold
    * part of it, so no coin is ever protected less tightly than its own entry asked. Null when none
-   * of them came with a stop.
+   * of them, nor any earlier entry in the market, came with a stop.
    */
   stopPriceFor(symbol: string): number | null {
     let highest: number | null = null;
     for (const lot of this.#lots.get(symbol) ?? []) {
       if (lot.stopPriceQuote !== null && (highest === null || lot.stopPriceQuote > highest)) highest = lot.stopPriceQuote;
     }
-    return highest;
+    // Only residues left (grown to something sellable over many trades): the newest entry's stop.
+    return highest ?? this.#lastStop.get(symbol) ?? null;
   }
 
   /** The newest entry still holding part of the position (the stop's parent in the journal). */
