@@ -22,3 +22,4 @@ export type { LiveCheckOutcome, LiveCheckReason, ReconciliationFinding } from '.
 export type { LiveKillChoice, LiveKillReport, RemainingOrder } from './liveKill.ts';
 export { EXIT_CODES, KILL_CODES, NO_TRADING_CODES, PROTECTION_CODES, RECONCILIATION_CODES, type ExitCode, type KillCode, type LiveCode, type NoTradingCode, type ProtectionCode, type ReconciliationCode } from './liveCodes.ts';
 export { PositionLots, type PositionLot } from './positionLots.ts';
+export { EXIT_MESSAGES, KILL_MESSAGES, NO_TRADING_MESSAGES, PROTECTION_MESSAGES, RECONCILIATION_MESSAGES } from './messages.ts';

@@ -1,7 +1,7 @@
 import { isBallastClientOrderId } from './clientOrderId.ts';
 import type { AssetBalance, ExchangeOutcome } from './exchangePort.ts';
 import type { NoTradingCode, ReconciliationCode } from './liveCodes.ts';
-import type { LiveDeps, LiveNotice } from './liveDeps.ts';
+import { withAsset, type LiveDeps, type LiveNotice } from './liveDeps.ts';
 import type { LiveStops, ProtectionReport } from './liveStops.ts';
 import { assetsOfSymbol } from './positionBook.ts';
 import type { Discrepancy, ReconciliationReport } from './readiness.ts';
@@ -31,8 +31,8 @@ export type LiveCheckOutcome =
   /** The check itself failed: no trading at all, not even exits, until it succeeds. */
   | { readonly verdict: 'no_trading'; readonly reason: LiveCheckReason; readonly atMs: number; readonly notice: LiveNotice<NoTradingCode> };
 
-const explained = (code: ReconciliationCode, params: ReconciliationFinding['params']): ReconciliationFinding => ({ code, params, explained: true });
-const unexplained = (code: ReconciliationCode, params: ReconciliationFinding['params']): ReconciliationFinding => ({ code, params, explained: false });
+const explained = (code: ReconciliationCode, params: ReconciliationFinding['params']): ReconciliationFinding => ({ ...withAsset({ code, params }), explained: true });
+const unexplained = (code: ReconciliationCode, params: ReconciliationFinding['params']): ReconciliationFinding => ({ ...withAsset({ code, params }), explained: false });
 
 function findingOf(discrepancy: Discrepancy): ReconciliationFinding {
   const order = { clientOrderId: discrepancy.subject, journalHad: discrepancy.journalHad, exchangeHas: discrepancy.exchangeHas };
@@ -76,7 +76,7 @@ export async function checkLive(stops: LiveStops, deps: LiveDeps, reason: LiveCh
 
   const trades = await tradesNotInJournal(deps, stops.options.symbols ?? []);
   if (!trades.ok) return noTrading('TRADES_UNREADABLE', trades.detail);
-  findings.push(...trades.findings);
+  findings.push(...trades.findings.map((finding) => ({ ...withAsset(finding), explained: finding.explained })));
 
   const { calls } = deps;
   const open = await calls.withRetry('fetchOpenOrders', null, () => calls.port.fetchOpenOrders());

@@ -49,3 +49,11 @@ export interface LiveNotice<C extends string = string> {
   readonly code: C;
   readonly params: NoticeParams;
 }
+
+/** Adds the market's coin (`asset`: BTC for BTC/USDT) to a notice's parameters, for the wording. */
+export function withAsset<C extends string>(notice: LiveNotice<C>): LiveNotice<C> {
+  const symbol = notice.params.symbol;
+  if (typeof symbol !== 'string' || 'asset' in notice.params) return notice;
+  const asset = symbol.split('/')[0] ?? symbol;
+  return { code: notice.code, params: { ...notice.params, asset } };
+}

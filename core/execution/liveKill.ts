@@ -1,7 +1,7 @@
 import { isBallastClientOrderId } from './clientOrderId.ts';
 import type { ExchangeOrder } from './exchangePort.ts';
 import type { KillCode } from './liveCodes.ts';
-import type { LiveDeps, LiveNotice } from './liveDeps.ts';
+import { withAsset, type LiveDeps, type LiveNotice } from './liveDeps.ts';
 import type { LiveStops } from './liveStops.ts';
 import type { Order } from './order.ts';
 import { adoptedOrder } from './reconciliation.ts';
@@ -123,7 +123,7 @@ async function finalReport(stops: LiveStops, deps: LiveDeps, choice: LiveKillCho
   const sellable = positions.some((position) => position.protection !== 'too_small');
   const done = !ballastLeft && (choice === 'keep_stops' || (stopsLeft === 0 && !sellable));
   if (done) notices.unshift(choice === 'keep_stops' ? { code: 'KILL_STOPS_KEPT', params: { stops: stopsLeft } } : { code: 'KILL_EVERYTHING_SOLD', params: {} });
-  const report: LiveKillReport = { choice, atMs, done, listingRead: true, remaining, cancelledClientOrderIds: cancelled, positions, notices };
+  const report: LiveKillReport = { choice, atMs, done, listingRead: true, remaining, cancelledClientOrderIds: cancelled, positions, notices: notices.map(withAsset) };
   deps.store.recordEvent('system', null, atMs, { event: 'live_kill', ...report });
   return report;
 }

@@ -1,5 +1,5 @@
 import type { Journal } from '../journal/index.ts';
-import type { LiveDeps, LiveNotice, LiveProtectionOptions } from './liveDeps.ts';
+import { withAsset, type LiveDeps, type LiveNotice, type LiveProtectionOptions } from './liveDeps.ts';
 import type { ProtectionCode } from './liveCodes.ts';
 import type { Order } from './order.ts';
 import { PositionLots } from './positionLots.ts';
@@ -178,8 +178,18 @@ export class LiveStops {
     const stopPrice = this.#lots.stopPriceFor(symbol);
     const prices = stopPrice === null ? null : stopPricesOn(market, stopPrice, this.#slippage);
     const live = this.#liveStops(symbol);
-    const tooSmall = target <= 0 || (prices !== null && !this.#placeable(market, target, prices.limitPriceQuote));
-    if (tooSmall) return this.#sweep(base, live, target);
+    const mark = this.#options.markPriceQuote(symbol);
+    const salePriceQuote = mark === undefined ? undefined : mark * (1 - this.#options.priceBandBps / 20_000);
+    const sellable = target > 0 && (salePriceQuote === undefined || this.#placeable(market, target, salePriceQuote));
+    if (!sellable) return this.#sweep(base, live, target);
+    if (prices !== null && !this.#placeable(market, target, prices.limitPriceQuote)) {
+      // Big enough to sell, too small for a stop at its lower price: a position that cannot be protected is closed.
+      if (live.length > 0) {
+        const lifted = await this.liftStops(symbol);
+        if (!lifted.ok) return this.#report(base, 'unconfirmed', false, [{ code: 'STOP_CANCEL_UNCONFIRMED', params: { symbol, clientOrderId: lifted.clientOrderId, reason: lifted.reason } }]);
+      }
+      return this.#exitNow(base, target, [{ code: 'POSITION_TOO_SMALL_FOR_STOP_SOLD', params: { symbol, amountBase: target, stopPriceQuote: prices.stopPriceQuote } }], false);
+    }
     if (prices === null) return this.#report(base, 'unprotected', true, [{ code: 'NO_STOP_PRICE', params: { symbol, amountBase: target } }]);
 
     const only = live.length === 1 ? live[0] : undefined;
@@ -342,10 +352,8 @@ export class LiveStops {
   #settle(report: ProtectionReport): ProtectionReport {
     const unconfirmed = report.status === 'unconfirmed' ? (this.#unconfirmedPasses.get(report.symbol) ?? 0) + 1 : 0;
     this.#unconfirmedPasses.set(report.symbol, unconfirmed);
-    const settled: ProtectionReport =
-      unconfirmed > UNCONFIRMED_PASSES_ALLOWED
-        ? { ...report, requiresSafeMode: true, notices: [...report.notices, { code: 'PROTECTION_UNCONFIRMED_TOO_LONG', params: { symbol: report.symbol, passes: unconfirmed } }] }
-        : report;
+    const notices = unconfirmed > UNCONFIRMED_PASSES_ALLOWED ? [...report.notices, { code: 'PROTECTION_UNCONFIRMED_TOO_LONG' as const, params: { symbol: report.symbol, passes: unconfirmed } }] : report.notices;
+    const settled: ProtectionReport = { ...report, requiresSafeMode: report.requiresSafeMode || unconfirmed > UNCONFIRMED_PASSES_ALLOWED, notices: notices.map(withAsset) };
     const previous = this.#latest.get(report.symbol);
     this.#latest.set(report.symbol, settled);
     if (settled.notices.length > 0 || previous?.status !== settled.status) {

@@ -1,6 +1,6 @@
 import type { SizedOrder } from '../risk/index.ts';
 import type { ExitCode } from './liveCodes.ts';
-import type { LiveDeps, LiveNotice } from './liveDeps.ts';
+import { withAsset, type LiveDeps, type LiveNotice } from './liveDeps.ts';
 import type { LiveStops, ProtectionReport } from './liveStops.ts';
 import type { Order } from './order.ts';
 import { restOfSaleCancelled } from './stopPlacement.ts';
@@ -55,5 +55,5 @@ export async function exitWithoutGap(stops: LiveStops, deps: LiveDeps, order: Si
 }
 
 function outcome(notice: LiveNotice<ExitCode>, exitOrder: Order | null, soldBase: number, protection: ProtectionReport): ExitOutcome {
-  return { notice, exitOrder, soldBase, protection, requiresSafeMode: protection.requiresSafeMode };
+  return { notice: withAsset(notice), exitOrder, soldBase, protection, requiresSafeMode: protection.requiresSafeMode };
 }

@@ -63,7 +63,7 @@ describe('the live check before the first order, after a restart, a wake-up or a
     expect(checked.verdict).toBe('trade');
     if (checked.verdict !== 'trade') return;
     expect(checked.findings).toEqual([
-      { code: 'EXTERNAL_ORDER', explained: true, params: { symbol: BTC, clientOrderId: outside.clientOrderId, side: 'sell', type: 'limit', amountBase: 0.5, limitPriceQuote: 9_000 } },
+      { code: 'EXTERNAL_ORDER', explained: true, params: { symbol: BTC, asset: 'BTC', clientOrderId: outside.clientOrderId, side: 'sell', type: 'limit', amountBase: 0.5, limitPriceQuote: 9_000 } },
     ]);
     await v.live.submit(entryOrder(v, 0.01, 0.03).order);
     const kept = await v.live.kill('keep_stops');

@@ -88,9 +88,9 @@ describe('a protective stop on the exchange for every position', () => {
   it('sells at once inside the band when the exchange refuses the stop as "would trigger immediately" (ccxt OrderImmediatelyFillable)', async () => {
     const v = await ready();
     const { order, stopPriceQuote } = entryOrder(v, 0.01, -0.005);
-    // The bot still saw the price above the stop when it decided; the exchange's price has moved below it.
-    let calls = 0;
-    v.setMark((_symbol, replayed) => (++calls <= 1 && replayed !== undefined ? stopPriceQuote * 1.01 : replayed));
+    // The bot still sees the price above the stop until the stop is sent; the exchange's price is already below it.
+    const stopSent = (): boolean => v.fake.inspect.requests().some((request) => request.params.type === 'STOP_LOSS_LIMIT');
+    v.setMark((_symbol, replayed) => (!stopSent() && replayed !== undefined ? stopPriceQuote * 1.01 : replayed));
     const { protection } = await v.live.submit(order);
     const refused = v.fake.inspect.requests().find((request) => request.params.type === 'STOP_LOSS_LIMIT');
     expect(refused).toMatchObject({ status: 400, code: -2010 });
@@ -115,6 +115,16 @@ describe('a protective stop on the exchange for every position', () => {
     const { protection } = await v.live.submit(entryOrder(v, 0.01, 0.03).order);
     expect(protection).toMatchObject({ status: 'unprotected', requiresSafeMode: true });
     expect(protection?.notices.at(-1)).toMatchObject({ code: 'POSITION_UNPROTECTED', params: { amountBase: 0.00999 } });
+  });
+
+  it('sells a position big enough to sell but too small for a stop at its lower price (no position stays unprotected)', async () => {
+    const v = await ready();
+    // 0.0008 BTC at ≈ 7,378 ≈ 5.90 USDT; held 0.00079 (after the fee, on the grid) sells for ≈ 5.80 ≥ the 5 USDT minimum,
+    // but a stop 20 % lower would be worth 0.00079 × 5,902 × 0.995 ≈ 4.64 < 5: the exchange would refuse it.
+    const { protection } = await v.live.submit(entryOrder(v, 0.0008, 0.2).order);
+    expect(protection).toMatchObject({ status: 'exited', requiresSafeMode: false, notices: [{ code: 'POSITION_TOO_SMALL_FOR_STOP_SOLD', params: { amountBase: 0.00079 } }] });
+    expect(v.fake.inspect.requests().filter((request) => request.params.type === 'STOP_LOSS_LIMIT')).toEqual([]);
+    expect(v.live.positionBase(BTC)).toBeLessThan(0.00001);
   });
 
   it('sweeps a leftover stop once Ballast’s position is closed some other way', async () => {
