@@ -1,5 +1,4 @@
 import { isBallastClientOrderId } from './clientOrderId.ts';
-import type { AssetBalance, ExchangeOutcome } from './exchangePort.ts';
 import type { NoTradingCode, ReconciliationCode } from './liveCodes.ts';
 import { withAsset, type LiveDeps, type LiveNotice } from './liveDeps.ts';
 import type { LiveStops, ProtectionReport } from './liveStops.ts';
@@ -57,8 +56,8 @@ function findingOf(discrepancy: Discrepancy): ReconciliationFinding {
  *    fills, balances against the last snapshot); while it runs the manager refuses new orders;
  * 2. trades since the last run on orders the journal cannot name: Ballast's are adopted (and are
  *    unexplained), anyone else's are listed as external;
- * 3. open orders that are not Ballast's: listed as external, never touched;
- * 4. Ballast's positions against the exchange's balances: coins Ballast thinks it holds must be there;
+ * 3. open orders that are not Ballast's (in the reconciliation's own listing): external, never touched;
+ * 4. Ballast's positions against the balances the reconciliation read: the coins must be there;
  * 5. a confirmed protective stop for every position (re-placed where the exchange has none).
  * A read that fails means "no trading at all"; an unexplained difference means safe mode.
  */
@@ -78,10 +77,10 @@ export async function checkLive(stops: LiveStops, deps: LiveDeps, reason: LiveCh
   if (!trades.ok) return noTrading('TRADES_UNREADABLE', trades.detail);
   findings.push(...trades.findings.map((finding) => ({ ...withAsset(finding), explained: finding.explained })));
 
-  const { calls } = deps;
-  const open = await calls.withRetry('fetchOpenOrders', null, () => calls.port.fetchOpenOrders());
-  if (open.kind !== 'ok') return noTrading('ORDERS_UNREADABLE', `reading open orders: ${open.kind}`);
-  for (const order of open.value) {
+  // The reconciliation's own reads (a second all-markets listing costs Binance's heaviest request weight).
+  const reads = deps.startReads();
+  if (reads === null || reads.balances === null) return noTrading('BALANCES_UNREADABLE', 'the reconciliation kept no balances');
+  for (const order of reads.openOrders) {
     if (isBallastClientOrderId(order.clientOrderId)) {
       if (deps.store.get(order.clientOrderId) === undefined) {
         deps.store.adopt(adoptedOrder(order, deps.clock.nowMs()), { reason: 'open on the exchange with a Ballast client id but no journal row (live check)' });
@@ -92,12 +91,10 @@ export async function checkLive(stops: LiveStops, deps: LiveDeps, reason: LiveCh
     findings.push(explained('EXTERNAL_ORDER', { symbol: order.symbol, clientOrderId: order.clientOrderId, side: order.side, type: order.type, amountBase: order.amountBase, limitPriceQuote: order.limitPriceQuote }));
   }
 
-  const balances: ExchangeOutcome<ReadonlyMap<string, AssetBalance>> = await calls.withRetry('fetchBalances', null, () => calls.port.fetchBalances());
-  if (balances.kind !== 'ok') return noTrading('BALANCES_UNREADABLE', `reading balances: ${balances.kind}`);
   for (const symbol of stops.watchedSymbols()) {
     const positionBase = stops.positionBase(symbol);
     const { base } = assetsOfSymbol(symbol);
-    const heldBase = balances.value.get(base)?.total ?? 0;
+    const heldBase = reads.balances.get(base)?.total ?? 0;
     const step = deps.market(symbol)?.precision.amountStepBase ?? 0;
     if (heldBase + step < positionBase) findings.push(unexplained('POSITION_EXCEEDS_BALANCE', { symbol, asset: base, positionBase, balanceBase: heldBase }));
   }

@@ -7,6 +7,7 @@ import type { OrderJournal } from './orderJournal.ts';
 import type { OrderLifecycle } from './orderLifecycle.ts';
 import type { SubmitOptions, SubmitResult } from './orderManager.ts';
 import type { ExecutionReadiness, ReconciliationReport } from './readiness.ts';
+import type { ReconciliationReads } from './reconciliation.ts';
 
 /** What live trading uses of one OrderManager: its journal, its exchange calls and its order paths. */
 export interface LiveDeps {
@@ -24,6 +25,8 @@ export interface LiveDeps {
   readiness(): ExecutionReadiness;
   /** The OrderManager's start-up reconciliation (it refuses to trade until it succeeds). */
   start(): Promise<ExecutionReadiness>;
+  /** The open orders and balances the last successful `start()` read. */
+  startReads(): ReconciliationReads | null;
   sync(): Promise<ReconciliationReport | null>;
   /** For exchanges without native stops: the stop Ballast watches itself (and its warning). */
   ensureClientSideStop(entry: Order): Promise<void>;

@@ -15,7 +15,7 @@ import { ProtectiveStops, type ClientSideStop, type ProtectionWarning } from './
 import type { LiveProtectionOptions } from './liveDeps.ts';
 import { LiveExecution } from './liveExecution.ts';
 import type { ExecutionReadiness, ReconciliationReport } from './readiness.ts';
-import { reconcile } from './reconciliation.ts';
+import { reconcile, type ReconciliationReads } from './reconciliation.ts';
 
 export interface OrderManagerOptions {
   readonly exchange: ExchangePort;
@@ -65,6 +65,8 @@ export class OrderManager {
   readonly #locks = new Map<string, Promise<unknown>>();
   #markets: ReadonlyMap<string, MarketInfo> = new Map();
   #readiness: ExecutionReadiness = { state: 'NOT_STARTED' };
+  /** What the last start-up reconciliation read (the live check reuses it instead of reading again). */
+  #startReads: ReconciliationReads | null = null;
 
   constructor(options: OrderManagerOptions) {
     this.#clock = options.clock ?? systemClock;
@@ -101,6 +103,7 @@ export class OrderManager {
     try {
       const result = await reconcile(this.#reconcileDeps(), 'startup');
       this.#readiness = result.ok ? { state: 'READY', report: result.report } : result.readiness;
+      this.#startReads = result.ok ? result.reads : null;
     } catch (error) {
       this.#readiness = { state: 'REFUSED', code: 'JOURNAL_FAILED', message: 'Ballast could not finish checking its orders against the exchange, so it is not trading.', detail: error instanceof Error ? error.message : String(error), atMs: this.#clock.nowMs() };
     }
@@ -228,6 +231,7 @@ export class OrderManager {
         cancel: (order) => this.#withOrder(order.clientOrderId, () => cancelOrder(this.#cancelDeps(), this.#store.get(order.clientOrderId) ?? order)),
         readiness: () => this.#readiness,
         start: () => this.start(),
+        startReads: () => this.#startReads,
         sync: () => this.sync(),
         ensureClientSideStop: (entry) => this.#protection.ensure(entry),
         flush: () => {

@@ -2,7 +2,7 @@ import type { MarketInfo } from '../market/index.ts';
 import { isBallastClientOrderId } from './clientOrderId.ts';
 import type { ExchangeCalls, ExecutionClock } from './exchangeCalls.ts';
 import { checkBalances } from './balanceCheck.ts';
-import type { ExchangeOrder, ExchangeOutcome } from './exchangePort.ts';
+import type { AssetBalance, ExchangeOrder, ExchangeOutcome } from './exchangePort.ts';
 import type { Order } from './order.ts';
 import type { OrderJournal } from './orderJournal.ts';
 import type { OrderLifecycle } from './orderLifecycle.ts';
@@ -21,7 +21,15 @@ export interface ReconcileDeps {
   setMarkets(markets: ReadonlyMap<string, MarketInfo>): void;
 }
 
-export type ReconcileResult = { readonly ok: true; readonly report: ReconciliationReport } | { readonly ok: false; readonly readiness: Extract<ExecutionReadiness, { state: 'REFUSED' }> };
+/** What a start-up reconciliation read from the exchange, for checks that come right after it (not journaled again). */
+export interface ReconciliationReads {
+  readonly openOrders: readonly ExchangeOrder[];
+  readonly balances: ReadonlyMap<string, AssetBalance> | null;
+}
+
+export type ReconcileResult =
+  | { readonly ok: true; readonly report: ReconciliationReport; readonly reads: ReconciliationReads }
+  | { readonly ok: false; readonly readiness: Extract<ExecutionReadiness, { state: 'REFUSED' }> };
 
 function refused(code: RefusalCode, detail: string, atMs: number): ReconcileResult {
   return { ok: false, readiness: { state: 'REFUSED', code, message: REFUSAL_MESSAGES[code], detail, atMs } };
@@ -128,15 +136,17 @@ export async function reconcile(deps: ReconcileDeps, phase: 'startup' | 'periodi
   }
   const fillsAdded = store.lastFillSeq() - fillsBefore;
 
+  let balancesRead: ReadonlyMap<string, AssetBalance> | null = null;
   if (startup) {
     const balances = await calls.withRetry('fetchBalances', null, () => calls.port.fetchBalances());
     if (balances.kind !== 'ok') return refused(failureCode(balances, 'BALANCES_UNREADABLE'), `reading balances: ${balances.kind}`, clock.nowMs());
     discrepancies.push(...checkBalances(store, balances.value, clock.nowMs()));
+    balancesRead = balances.value;
   }
 
   const report: ReconciliationReport = {
     atMs: clock.nowMs(), phase, ordersChecked: pending.length, openOnExchange: open.value.length, foreignOpenOrders: foreign, fillsAdded, discrepancies, unresolvedOrders: unresolved,
   };
   store.recordEvent('system', null, report.atMs, { event: 'reconciled', ...report });
-  return { ok: true, report };
+  return { ok: true, report, reads: { openOrders: open.value, balances: balancesRead } };
 }
