@@ -16,7 +16,7 @@ export { CLIENT_SIDE_STOP_MESSAGE, type ClientSideStop, type ProtectionWarning }
 export { REFUSAL_MESSAGES, type Discrepancy, type DiscrepancyKind, type ExecutionReadiness, type ReconciliationReport, type RefusalCode } from './readiness.ts';
 export { LiveExecution, type LiveBarResult, type LiveSubmitResult } from './liveExecution.ts';
 export type { LiveProtectionOptions, LiveNotice, NoticeParams } from './liveDeps.ts';
-export type { ProtectionReport, ProtectionStatus } from './liveStops.ts';
+export type { ProtectionReport, ProtectionStatus } from './protectionReport.ts';
 export type { ExitOutcome } from './protectedExit.ts';
 export type { LiveCheckOutcome, LiveCheckReason, ReconciliationFinding } from './liveCheck.ts';
 export type { LiveKillChoice, LiveKillReport, RemainingOrder } from './liveKill.ts';

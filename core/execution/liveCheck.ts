@@ -1,7 +1,8 @@
 import { isBallastClientOrderId } from './clientOrderId.ts';
 import type { NoTradingCode, ReconciliationCode } from './liveCodes.ts';
 import { withAsset, type LiveDeps, type LiveNotice } from './liveDeps.ts';
-import type { LiveStops, ProtectionReport } from './liveStops.ts';
+import type { LiveStops } from './liveStops.ts';
+import type { ProtectionReport } from './protectionReport.ts';
 import { assetsOfSymbol } from './positionBook.ts';
 import type { Discrepancy, ReconciliationReport } from './readiness.ts';
 import { adoptedOrder } from './reconciliation.ts';

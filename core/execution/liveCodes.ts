@@ -20,7 +20,7 @@ export const PROTECTION_CODES = [
 ] as const;
 export type ProtectionCode = (typeof PROTECTION_CODES)[number];
 
-export const EXIT_CODES = ['EXITED', 'EXIT_PARTLY_FILLED', 'EXIT_NOT_FILLED', 'EXIT_NOTHING_TO_SELL', 'EXIT_STOP_NOT_CANCELLED'] as const;
+export const EXIT_CODES = ['EXITED', 'EXIT_PARTLY_FILLED', 'EXIT_NOT_FILLED', 'EXIT_NOTHING_TO_SELL', 'EXIT_STOP_NOT_CANCELLED', 'EXIT_NOT_READY'] as const;
 export type ExitCode = (typeof EXIT_CODES)[number];
 
 /** What the live check found; `explained` ones are adopted, any other one means safe mode. */

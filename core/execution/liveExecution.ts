@@ -3,9 +3,10 @@ import type { SizedOrder } from '../risk/index.ts';
 import { checkLive, type LiveCheckOutcome, type LiveCheckReason } from './liveCheck.ts';
 import type { LiveDeps, LiveProtectionOptions } from './liveDeps.ts';
 import { killLive, type LiveKillChoice, type LiveKillReport } from './liveKill.ts';
-import { LiveStops, type ProtectionReport } from './liveStops.ts';
+import { LiveStops } from './liveStops.ts';
 import type { Order } from './order.ts';
 import type { SubmitOptions, SubmitResult } from './orderManager.ts';
+import type { ProtectionReport } from './protectionReport.ts';
 import { exitWithoutGap, type ExitOutcome } from './protectedExit.ts';
 import type { ReconciliationReport } from './readiness.ts';
 
@@ -16,6 +17,8 @@ export interface LiveSubmitResult {
 }
 
 export interface LiveBarResult {
+  /** False while the last check failed (no trading at all): nothing was sent, not even stops. */
+  readonly ready: boolean;
   /** The periodic reconciliation (null when the manager is not READY). */
   readonly sync: ReconciliationReport | null;
   readonly protection: readonly ProtectionReport[];
@@ -61,9 +64,10 @@ export class LiveExecution {
 
   async onBar(): Promise<LiveBarResult> {
     return this.#flushed(async () => {
+      if (this.#deps.readiness().state !== 'READY') return { ready: false, sync: null, protection: [], requiresSafeMode: false };
       const sync = await this.#deps.sync();
       const protection = await this.protectAll();
-      return { sync, protection, requiresSafeMode: protection.some((report) => report.requiresSafeMode) };
+      return { ready: true, sync, protection, requiresSafeMode: protection.some((report) => report.requiresSafeMode) };
     });
   }
 
@@ -76,7 +80,11 @@ export class LiveExecution {
     });
   }
 
+  /** Refused (nothing sent) while the last check failed: no trading at all means no sale either; Kill still works. */
   async exit(order: SizedOrder): Promise<ExitOutcome> {
+    if (this.#deps.readiness().state !== 'READY') {
+      return { notice: { code: 'EXIT_NOT_READY', params: { symbol: order.symbol } }, exitOrder: null, soldBase: 0, protection: null, requiresSafeMode: false };
+    }
     return this.#flushed(() => exitWithoutGap(this.#stops, this.#deps, order));
   }
 

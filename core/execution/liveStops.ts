@@ -4,37 +4,10 @@ import type { ProtectionCode } from './liveCodes.ts';
 import type { Order } from './order.ts';
 import { PositionLots } from './positionLots.ts';
 import { floorToStep } from './stepRounding.ts';
+import { mergeRounds, reportWithoutStop, type PassStart, type ProtectionReport, type ProtectionStatus } from './protectionReport.ts';
+import { confirmResting } from './stopConfirmation.ts';
 import { DEFAULT_STOP_LIMIT_SLIPPAGE, placeStop, ProtectiveIntents, protectiveStopOrder, sellInsideBand, stopPricesOn, type PlacedStop } from './stopPlacement.ts';
 
-/**
- * Where one market's position stands after a protection pass:
- * - `flat`: Ballast holds nothing there, or less than one lot step (the residue of fees taken in the
- *   coin, which no order can sell); leftover stops were swept;
- * - `protected`: a stop for the whole sellable position rests on the exchange, confirmed by its listing;
- * - `too_small`: what is held is below the market's minimum order, so no stop (and no sale) is possible;
- * - `held_by_exit`: everything held is already promised to a sell of Ballast's;
- * - `unconfirmed`: a stop was sent or changed but the exchange has not listed it yet;
- * - `exited`: the stop could not be placed (or its price had passed) and the position was sold instead;
- * - `unprotected`: neither a stop nor a sale worked: the position is on the exchange without protection.
- */
-export type ProtectionStatus = 'flat' | 'protected' | 'too_small' | 'held_by_exit' | 'unconfirmed' | 'exited' | 'unprotected' | 'watched_by_ballast';
-
-export interface ProtectionReport {
-  readonly symbol: string;
-  readonly status: ProtectionStatus;
-  /** Ballast's own position (from its fills), before any sale in this pass. */
-  readonly positionBase: number;
-  /** Amount the confirmed stop covers (0 unless `protected`). */
-  readonly stopBase: number;
-  readonly stopPriceQuote: number | null;
-  readonly stopClientOrderId: string | null;
-  readonly startedAtMs: number;
-  /** When the exchange's own listing showed the stop resting. */
-  readonly confirmedAtMs: number | null;
-  /** The caller must enter safe mode (reduce-only): protection failed and was not restored. */
-  readonly requiresSafeMode: boolean;
-  readonly notices: readonly LiveNotice<ProtectionCode>[];
-}
 
 const EPSILON = 1e-12;
 /** Passes in a row without a confirmed stop before that alone is reason for safe mode (one bar is allowed). */
@@ -129,15 +102,7 @@ export class LiveStops {
   async cover(symbol: string): Promise<ProtectionReport> {
     let report = await this.#coverOnce(symbol, this.#deps.clock.nowMs());
     for (let round = 1; round < 3 && this.#dirty.has(symbol); round += 1) {
-      const next = await this.#coverOnce(symbol, report.startedAtMs);
-      // The latest round says where things stand; what earlier rounds did and asked for is kept.
-      report = {
-        ...next,
-        positionBase: report.positionBase,
-        status: next.status === 'flat' && report.status === 'exited' ? 'exited' : next.status,
-        requiresSafeMode: report.requiresSafeMode || next.requiresSafeMode,
-        notices: [...report.notices, ...next.notices],
-      };
+      report = mergeRounds(report, await this.#coverOnce(symbol, report.startedAtMs));
     }
     return this.#settle(report);
   }
@@ -167,7 +132,7 @@ export class LiveStops {
     this.#dirty.delete(symbol);
     this.#catchUp();
     const positionBase = this.#lots.amountBase(symbol);
-    const base = { symbol, positionBase, startedAtMs };
+    const base: PassStart = { symbol, positionBase, startedAtMs };
     const market = this.#deps.market(symbol);
     if (!this.#deps.supportsNativeStops) return this.#watchedByBallast(symbol, base);
     if (market === undefined) {
@@ -207,7 +172,7 @@ export class LiveStops {
   }
 
   async #placeAndConfirm(
-    base: { symbol: string; positionBase: number; startedAtMs: number },
+    base: PassStart,
     target: number,
     prices: { stopPriceQuote: number; limitPriceQuote: number },
     notices: LiveNotice<ProtectionCode>[],
@@ -241,33 +206,22 @@ export class LiveStops {
     return this.#exitNow(base, target, [...notices, { code: 'STOP_FAILED_EXITED', params: { symbol, amountBase: target, reason: refusal } }], true);
   }
 
-  /** The stop counts only once the exchange's own listing shows it resting under Ballast's client id. */
-  async #confirm(base: { symbol: string; positionBase: number; startedAtMs: number }, stop: Order, notices: LiveNotice<ProtectionCode>[]): Promise<ProtectionReport> {
-    const { calls, lifecycle } = this.#deps;
-    const listed = await calls.withRetry('fetchOpenOrders', stop.clientOrderId, () => calls.port.fetchOpenOrders(base.symbol));
-    if (listed.kind !== 'ok') {
-      return this.#report(base, 'unconfirmed', false, [...notices, { code: 'STOP_NOT_CONFIRMED', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId, reason: `the open orders could not be read (${listed.kind})` } }]);
-    }
-    const record = listed.value.find((candidate) => candidate.clientOrderId === stop.clientOrderId);
-    if (record === undefined) {
-      // Not listed: find out what became of it (filled, or cancelled by someone); never assume.
-      const current = this.#deps.store.get(stop.clientOrderId) ?? stop;
-      await lifecycle.resolve(current, { action: 'close', status: 'CANCELED', reason: 'not on the exchange any more (checked by lookup, open orders and trades)' }, listed.value);
+  async #confirm(base: PassStart, stop: Order, notices: LiveNotice<ProtectionCode>[]): Promise<ProtectionReport> {
+    const confirmation = await confirmResting(this.#deps, stop);
+    const unconfirmed = (reason: string): ProtectionReport => this.#report(base, 'unconfirmed', false, [...notices, { code: 'STOP_NOT_CONFIRMED', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId, reason } }]);
+    if (confirmation.kind === 'unreadable') return unconfirmed(confirmation.reason);
+    if (confirmation.kind === 'not_listed') {
       this.#dirty.add(base.symbol);
-      return this.#report(base, 'unconfirmed', false, [...notices, { code: 'STOP_NOT_CONFIRMED', params: { symbol: base.symbol, clientOrderId: stop.clientOrderId, reason: 'the exchange does not list it as open' } }]);
+      return unconfirmed('the exchange does not list it as open');
     }
-    const updated = lifecycle.applyRecord(this.#deps.store.get(stop.clientOrderId) ?? stop, record, 'confirmed_resting');
-    if (updated.filledBase > this.#deps.store.recordedFilledBase(updated.clientOrderId)) {
-      // Triggered and partly sold: the fills change the position; cover again.
-      await lifecycle.syncFills(updated);
-      this.#dirty.add(base.symbol);
-    }
+    const confirmed = confirmation.stop;
+    if (confirmation.filledSinceLastLook) this.#dirty.add(base.symbol);
     return {
       ...base,
       status: 'protected',
-      stopBase: updated.amountBase - updated.filledBase,
-      stopPriceQuote: updated.stopPriceQuote,
-      stopClientOrderId: updated.clientOrderId,
+      stopBase: confirmed.amountBase - confirmed.filledBase,
+      stopPriceQuote: confirmed.stopPriceQuote,
+      stopClientOrderId: confirmed.clientOrderId,
       confirmedAtMs: this.#deps.clock.nowMs(),
       requiresSafeMode: false,
       notices,
@@ -276,7 +230,7 @@ export class LiveStops {
 
   /** Sells the position inside the band because no stop can hold it; a failure leaves it unprotected (safe mode). */
   async #exitNow(
-    base: { symbol: string; positionBase: number; startedAtMs: number },
+    base: PassStart,
     amountBase: number,
     notices: readonly LiveNotice<ProtectionCode>[],
     safeMode: boolean,
@@ -291,7 +245,7 @@ export class LiveStops {
   }
 
   /** Nothing to protect (flat, dust, or all promised to a sell): leftover stops are cancelled. */
-  async #sweep(base: { symbol: string; positionBase: number; startedAtMs: number }, live: readonly Order[], target: number): Promise<ProtectionReport> {
+  async #sweep(base: PassStart, live: readonly Order[], target: number): Promise<ProtectionReport> {
     const notices: LiveNotice<ProtectionCode>[] = [];
     for (const stop of live) {
       const cancelled = await this.#deps.cancel(stop);
@@ -309,7 +263,7 @@ export class LiveStops {
     return this.#report(base, 'too_small', false, [...notices, { code: 'POSITION_TOO_SMALL_FOR_STOP', params: { symbol: base.symbol, amountBase: base.positionBase } }]);
   }
 
-  async #watchedByBallast(symbol: string, base: { symbol: string; positionBase: number; startedAtMs: number }): Promise<ProtectionReport> {
+  async #watchedByBallast(symbol: string, base: PassStart): Promise<ProtectionReport> {
     const entries = new Set(this.#lots.lots(symbol).map((lot) => lot.entryClientOrderId));
     for (const entryId of entries) {
       const entry = this.#deps.store.get(entryId);
@@ -344,8 +298,8 @@ export class LiveStops {
     this.#seenFillSeq = last;
   }
 
-  #report(base: { symbol: string; positionBase: number; startedAtMs: number }, status: ProtectionStatus, requiresSafeMode: boolean, notices: readonly LiveNotice<ProtectionCode>[]): ProtectionReport {
-    return { ...base, status, stopBase: 0, stopPriceQuote: null, stopClientOrderId: null, confirmedAtMs: null, requiresSafeMode, notices };
+  #report(base: PassStart, status: ProtectionStatus, requiresSafeMode: boolean, notices: readonly LiveNotice<ProtectionCode>[]): ProtectionReport {
+    return reportWithoutStop(base, status, requiresSafeMode, notices);
   }
 
   /** Counts passes without a confirmed stop, journals what changed, and keeps the latest report. */

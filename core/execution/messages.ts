@@ -31,6 +31,7 @@ export const EXIT_MESSAGES = {
   EXIT_PARTLY_FILLED: `Only ${coins('soldBase')} of ${coins('amountBase')} sold at once. The rest was not left waiting on the exchange: its protective stop is back on what you still hold.`,
   EXIT_NOT_FILLED: 'The sale of your {{symbol}} did not go through, so its protective stop was put back on the exchange. Nothing was sold.',
   EXIT_NOTHING_TO_SELL: 'Ballast holds no {{symbol}} it could sell, so nothing was sent. Coins you hold outside Ballast are never sold by it.',
+  EXIT_NOT_READY: 'Ballast has not finished checking your account against the exchange, so it sold nothing. Your protective stops on the exchange are unchanged; Kill still works.',
   EXIT_STOP_NOT_CANCELLED: 'The protective stop holds your {{symbol}} on the exchange and Ballast could not confirm it was cancelled, so the sale was not sent. The stop still protects the position.',
 } as const satisfies Record<ExitCode, string>;
 

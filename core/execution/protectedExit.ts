@@ -1,7 +1,8 @@
 import type { SizedOrder } from '../risk/index.ts';
 import type { ExitCode } from './liveCodes.ts';
 import { withAsset, type LiveDeps, type LiveNotice } from './liveDeps.ts';
-import type { LiveStops, ProtectionReport } from './liveStops.ts';
+import type { LiveStops } from './liveStops.ts';
+import type { ProtectionReport } from './protectionReport.ts';
 import type { Order } from './order.ts';
 import { restOfSaleCancelled } from './stopPlacement.ts';
 
@@ -10,8 +11,8 @@ export interface ExitOutcome {
   /** The sell that was sent, if one was. */
   readonly exitOrder: Order | null;
   readonly soldBase: number;
-  /** The market's protection after the exit: the stop restored on what is left, or swept when flat. */
-  readonly protection: ProtectionReport;
+  /** The market's protection after the exit: the stop restored on what is left, or swept when flat (null: nothing was tried). */
+  readonly protection: ProtectionReport | null;
   readonly requiresSafeMode: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientOrderIdFor, type OrderRequest } from '../../../core/execution/index.ts';
 import { journalVersusExchange } from './chaosSupport.ts';
-import { BTC, entryOrder, openOnExchange, startLiveVenue, type LiveVenue, type LiveVenueOptions } from './liveVenue.ts';
+import { BTC, entryOrder, exitOrder, openOnExchange, startLiveVenue, type LiveVenue, type LiveVenueOptions } from './liveVenue.ts';
 
 const venues: LiveVenue[] = [];
 afterEach(async () => {
@@ -102,6 +102,11 @@ describe('the live check before the first order, after a restart, a wake-up or a
     const offline = await v.live.check('startup');
     expect(offline).toMatchObject({ verdict: 'no_trading', notice: { code: 'EXCHANGE_UNREACHABLE' } });
     expect(await v.manager.submit(entryOrder(v, 0.01, 0.03).order)).toMatchObject({ ok: false, code: 'NOT_READY' });
+    // No trading at all: the bar's pass and a sale send nothing either.
+    const sent = v.fake.inspect.requests().length;
+    expect(await v.live.onBar()).toEqual({ ready: false, sync: null, protection: [], requiresSafeMode: false });
+    expect((await v.live.exit(exitOrder(v, 0.01))).notice).toEqual({ code: 'EXIT_NOT_READY', params: { symbol: BTC } });
+    expect(v.fake.inspect.requests()).toHaveLength(sent);
     v.fake.reconnect();
     expect((await v.live.check('reconnect')).verdict).toBe('trade');
     expect((await v.live.submit(entryOrder(v, 0.01, 0.03).order)).result.ok).toBe(true);
