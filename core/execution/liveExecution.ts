@@ -57,7 +57,9 @@ export class LiveExecution {
   async submit(order: SizedOrder, options: SubmitOptions = {}): Promise<LiveSubmitResult> {
     return this.#flushed(async () => {
       const result = await this.#deps.submit(order, options);
-      const protection = this.#stops.needsPass(order.symbol) ? await this.#stops.protect(order.symbol) : null;
+      // New fills (or a fill whose trades could not be read yet: the stop then covers what the journal has).
+      const filled = result.ok && result.order.filledBase > 0;
+      const protection = this.#stops.needsPass(order.symbol) || filled ? await this.#stops.protect(order.symbol) : null;
       return { result, protection };
     });
   }
