@@ -8,7 +8,6 @@ import { mergeRounds, reportWithoutStop, type PassStart, type ProtectionReport, 
 import { confirmResting } from './stopConfirmation.ts';
 import { DEFAULT_STOP_LIMIT_SLIPPAGE, placeStop, ProtectiveIntents, protectiveStopOrder, sellInsideBand, stopPricesOn, type PlacedStop } from './stopPlacement.ts';
 
-
 const EPSILON = 1e-12;
 /** Passes in a row without a confirmed stop before that alone is reason for safe mode (one bar is allowed). */
 const UNCONFIRMED_PASSES_ALLOWED = 1;
@@ -140,9 +139,10 @@ export class LiveStops {
       return this.#report(base, 'unprotected', true, [{ code: 'MARKET_RULES_UNKNOWN', params: { symbol, amountBase: positionBase } }]);
     }
     const target = this.sellableBase(symbol);
-    const stopPrice = this.#lots.stopPriceFor(symbol);
-    const prices = stopPrice === null ? null : stopPricesOn(market, stopPrice, this.#slippage);
     const live = this.#liveStops(symbol);
+    // Entries without a stop price (adopted ones) keep the price of a stop already resting for them.
+    const stopPrice = this.#lots.stopPriceFor(symbol) ?? live.find((stop) => stop.stopPriceQuote !== null)?.stopPriceQuote ?? null;
+    const prices = stopPrice === null ? null : stopPricesOn(market, stopPrice, this.#slippage);
     const mark = this.#options.markPriceQuote(symbol);
     const salePriceQuote = mark === undefined ? undefined : mark * (1 - this.#options.priceBandBps / 20_000);
     const sellable = target > 0 && (salePriceQuote === undefined || this.#placeable(market, target, salePriceQuote));

@@ -43,7 +43,9 @@ function failureCode(outcome: ExchangeOutcome<unknown>, otherwise: RefusalCode):
 /** A journal row for an order of Ballast's found on the exchange without one (the exchange's record is taken as it is). */
 export function adoptedOrder(record: ExchangeOrder, atMs: number): Order {
   return {
-    clientOrderId: record.clientOrderId, intentId: `adopted:${record.clientOrderId}`, origin: 'manual', purpose: record.side === 'buy' ? 'entry' : 'exit',
+    clientOrderId: record.clientOrderId, intentId: `adopted:${record.clientOrderId}`, origin: 'manual',
+    // A sell stop of Ballast's is a protective stop: live protection counts and resizes it rather than add a second one.
+    purpose: record.side === 'buy' ? 'entry' : record.type === 'stop_limit' ? 'protective_stop' : 'exit',
     symbol: record.symbol, side: record.side, type: record.type, amountBase: record.amountBase, limitPriceQuote: record.limitPriceQuote, stopPriceQuote: record.stopPriceQuote,
     reduceOnly: false, status: statusOfExchangeOrder(record), exchangeOrderId: record.exchangeOrderId, filledBase: record.filledBase, averagePriceQuote: record.averagePriceQuote,
     fees: record.fees, parentClientOrderId: null, protectiveStopPriceQuote: null, submitAttempts: 0, statusReason: 'found on the exchange without a journal row',

@@ -137,6 +137,21 @@ describe('the live check before the first order, after a restart, a wake-up or a
     expect(v.manager.order(lost)).toMatchObject({ status: 'OPEN', origin: 'manual' });
   });
 
+  it('takes back a lost entry and its resting stop together: the stop keeps protecting, untouched, and safe mode says why', async () => {
+    const v = await venueWith();
+    const entry = clientOrderIdFor({ intentId: 'a lost entry' });
+    const stop = clientOrderIdFor({ intentId: 'its lost stop' });
+    v.fake.anotherApp.placeOrder({ symbolId: 'BTCUSDT', side: 'BUY', type: 'MARKET', amountBase: 0.01, clientOrderId: entry });
+    v.fake.anotherApp.placeOrder({ symbolId: 'BTCUSDT', side: 'SELL', type: 'STOP_LOSS_LIMIT', amountBase: 0.00999, priceQuote: 6_965, stopPriceQuote: 7_000, clientOrderId: stop });
+    const checked = await v.live.check('startup');
+    expect(checked.verdict).toBe('safe_mode');
+    if (checked.verdict !== 'safe_mode') return;
+    expect(checked.explanation.map((finding) => finding.code)).toEqual(['BALLAST_ORDER_NOT_IN_JOURNAL', 'BALLAST_TRADE_NOT_IN_JOURNAL']);
+    expect(v.manager.order(stop)).toMatchObject({ purpose: 'protective_stop', status: 'OPEN' });
+    expect(checked.protection).toMatchObject([{ status: 'protected', stopClientOrderId: stop, stopBase: 0.00999, stopPriceQuote: 7_000 }]);
+    expect(openOnExchange(v).map((order) => order.clientOrderId)).toEqual([stop]);
+  });
+
   it('enters safe mode when the coins of Ballast’s position are gone from the account', async () => {
     const v = await venueWith();
     expect((await v.live.check('startup')).verdict).toBe('trade');
