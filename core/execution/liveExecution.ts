@@ -38,6 +38,8 @@ export interface LiveBarResult {
 export class LiveExecution {
   readonly #deps: LiveDeps;
   readonly #stops: LiveStops;
+  /** After `kill('cancel_everything')`, no stop is placed again until the next successful check. */
+  #protectionSuspended = false;
 
   constructor(deps: LiveDeps, options: LiveProtectionOptions, journal: Journal) {
     this.#deps = deps;
@@ -51,7 +53,11 @@ export class LiveExecution {
   }
 
   async check(reason: LiveCheckReason): Promise<LiveCheckOutcome> {
-    return this.#flushed(() => checkLive(this.#stops, this.#deps, reason));
+    return this.#flushed(async () => {
+      const outcome = await checkLive(this.#stops, this.#deps, reason);
+      if (outcome.verdict !== 'no_trading') this.#protectionSuspended = false;
+      return outcome;
+    });
   }
 
   async submit(order: SizedOrder, options: SubmitOptions = {}): Promise<LiveSubmitResult> {
@@ -77,6 +83,7 @@ export class LiveExecution {
   async protectAll(): Promise<ProtectionReport[]> {
     return this.#flushed(async () => {
       const reports: ProtectionReport[] = [];
+      if (this.#protectionSuspended) return reports;
       for (const symbol of this.#stops.watchedSymbols()) reports.push(await this.#stops.protect(symbol));
       return reports;
     });
@@ -91,6 +98,7 @@ export class LiveExecution {
   }
 
   async kill(choice: LiveKillChoice = 'keep_stops'): Promise<LiveKillReport> {
+    if (choice === 'cancel_everything') this.#protectionSuspended = true;
     return this.#flushed(() => killLive(this.#stops, this.#deps, choice));
   }
 

@@ -7,8 +7,12 @@ import type { Order } from './order.ts';
 import { adoptedOrder } from './reconciliation.ts';
 import { sellInsideBand } from './stopPlacement.ts';
 
-/** Kill in live trading offers two things to do with the positions; keeping the stops is the default. */
-export type LiveKillChoice = 'keep_stops' | 'sell_everything';
+/**
+ * Kill in live trading offers the person two things to do with the positions: keep the stops (the
+ * default) or sell everything. `cancel_everything` is for a key that can withdraw: every order of
+ * Ballast's goes, stops included, nothing is sold (the key must be deleted; a stop cannot help then).
+ */
+export type LiveKillChoice = 'keep_stops' | 'sell_everything' | 'cancel_everything';
 
 /** One order the exchange still lists after the kill, and whose it is. */
 export interface RemainingOrder {
@@ -55,8 +59,9 @@ function remainingOf(order: ExchangeOrder, row: Order | undefined): RemainingOrd
 
 /**
  * Kill, the execution part (the caller has already moved trading to KILLED, so nothing new starts):
- * 1. cancel every order of Ballast's except its protective stops: those in the journal, and any the
- *    exchange lists under a Ballast client id; orders that are not Ballast's are never touched;
+ * 1. cancel every order of Ballast's except its protective stops (stops too for `cancel_everything`):
+ *    those in the journal, and any the exchange lists under a Ballast client id; orders that are not
+ *    Ballast's are never touched;
  * 2. sell everything (if chosen): per market, lift the stop, sell Ballast's own position inside the
  *    price band, restore the stop on whatever did not sell, and sweep the stops once flat;
  * 3. read the exchange's listing again and report from it, not from the journal.
@@ -69,14 +74,16 @@ export async function killLive(stops: LiveStops, deps: LiveDeps, choice: LiveKil
     if (result.confirmed) cancelled.push(order.clientOrderId);
     else notices.push({ code: 'KILL_ORDER_NOT_CANCELLED', params: { symbol: order.symbol, clientOrderId: order.clientOrderId, reason: result.reason } });
   };
-  for (const order of deps.store.nonTerminal()) if (order.purpose !== 'protective_stop') await cancel(order);
+  const cancelsStops = choice === 'cancel_everything';
+  for (const order of deps.store.nonTerminal()) if (cancelsStops || order.purpose !== 'protective_stop') await cancel(order);
 
   const { calls } = deps;
   const listed = await calls.withRetry('fetchOpenOrders', null, () => calls.port.fetchOpenOrders());
   if (listed.kind === 'ok') {
     for (const record of listed.value) {
       const row = deps.store.get(record.clientOrderId);
-      if (remainingOf(record, row).owner !== 'ballast') continue;
+      const owner = remainingOf(record, row).owner;
+      if (owner === 'external' || (owner === 'protective_stop' && !cancelsStops)) continue;
       const current = row ?? deps.store.adopt(adoptedOrder(record, deps.clock.nowMs()), { reason: 'listed open under a Ballast client id at Kill, without a journal row' });
       if (!cancelled.includes(current.clientOrderId)) await cancel(deps.store.get(current.clientOrderId) ?? current);
     }
@@ -106,10 +113,15 @@ export async function killLive(stops: LiveStops, deps: LiveDeps, choice: LiveKil
 async function finalReport(stops: LiveStops, deps: LiveDeps, choice: LiveKillChoice, cancelled: readonly string[], notices: LiveNotice<KillCode>[]): Promise<LiveKillReport> {
   const { calls } = deps;
   const after = await calls.withRetry('fetchOpenOrders', null, () => calls.port.fetchOpenOrders());
-  // Positions an order could still sell; less than one lot step (fee residue) is not one.
+  // Positions of at least one lot step (less is fee residue no order can sell), and what protects each.
   const positions = stops.watchedSymbols()
-    .map((symbol) => ({ symbol, amountBase: stops.positionBase(symbol), protection: stops.latest(symbol)?.status ?? 'unknown' }))
-    .filter((position) => position.amountBase > 0 && position.protection !== 'flat');
+    .map((symbol) => {
+      const step = deps.market(symbol)?.precision.amountStepBase ?? 0;
+      const protection = choice === 'cancel_everything' ? 'unprotected' : (stops.latest(symbol)?.status ?? 'unknown');
+      return { symbol, amountBase: stops.positionBase(symbol), step, protection };
+    })
+    .filter((position) => position.amountBase >= position.step && position.amountBase > 0)
+    .map(({ symbol, amountBase, protection }) => ({ symbol, amountBase, protection }));
   const atMs = deps.clock.nowMs();
   if (after.kind !== 'ok') {
     notices.push({ code: 'KILL_LISTING_UNREADABLE', params: { reason: after.kind } });
@@ -121,8 +133,13 @@ async function finalReport(stops: LiveStops, deps: LiveDeps, choice: LiveKillCho
   const ballastLeft = remaining.some((order) => order.owner === 'ballast');
   const stopsLeft = remaining.filter((order) => order.owner === 'protective_stop').length;
   const sellable = positions.some((position) => position.protection !== 'too_small');
-  const done = !ballastLeft && (choice === 'keep_stops' || (stopsLeft === 0 && !sellable));
-  if (done) notices.unshift(choice === 'keep_stops' ? { code: 'KILL_STOPS_KEPT', params: { stops: stopsLeft } } : { code: 'KILL_EVERYTHING_SOLD', params: {} });
+  const done = !ballastLeft && (choice === 'keep_stops' || (stopsLeft === 0 && (choice === 'cancel_everything' || !sellable)));
+  const doneNotice: Record<LiveKillChoice, LiveNotice<KillCode>> = {
+    keep_stops: { code: 'KILL_STOPS_KEPT', params: { stops: stopsLeft } },
+    sell_everything: { code: 'KILL_EVERYTHING_SOLD', params: {} },
+    cancel_everything: { code: 'KILL_ALL_CANCELLED', params: { positions: positions.length } },
+  };
+  if (done) notices.unshift(doneNotice[choice]);
   const report: LiveKillReport = { choice, atMs, done, listingRead: true, remaining, cancelledClientOrderIds: cancelled, positions, notices: notices.map(withAsset) };
   deps.store.recordEvent('system', null, atMs, { event: 'live_kill', ...report });
   return report;

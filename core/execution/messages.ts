@@ -65,6 +65,7 @@ export const NO_TRADING_MESSAGES = {
 export const KILL_MESSAGES = {
   KILL_STOPS_KEPT: 'Kill: every order of Ballast’s is cancelled except its {{stops}} protective stop(s), which stay on the exchange and still protect your positions. The exchange’s own list confirms it.',
   KILL_EVERYTHING_SOLD: 'Kill: Ballast’s positions were sold at prices close to the market and all its orders are cancelled. The exchange’s own list shows none left.',
+  KILL_ALL_CANCELLED: 'Kill: every order of Ballast’s is cancelled, protective stops included; nothing was sold. {{positions}} position(s) stay on the exchange without a stop. Delete the API key on the exchange now.',
   KILL_ORDER_NOT_CANCELLED: 'The exchange did not confirm that one of Ballast’s {{symbol}} orders was cancelled. It may still be open: check it on the exchange. Ballast keeps trying.',
   KILL_POSITION_NOT_SOLD: 'Ballast could not sell all of its {{symbol}} position ({{amountBase, number(maximumFractionDigits: 8)}} {{asset}} left). Its protective stop is back on the exchange; you can sell it there yourself.',
   KILL_LISTING_UNREADABLE: 'Ballast could not read your open orders on the exchange after Kill, so it cannot confirm what is left. Check the exchange now; Ballast keeps trying.',

@@ -33,6 +33,20 @@ describe('Kill in live trading', () => {
     expect(v.fake.inspect.orderByClientOrderId(outside.clientOrderId)?.status).toBe('NEW');
   });
 
+  it('cancels the stops too when the key can withdraw (cancel everything), sells nothing, and places no stop again', async () => {
+    const v = await ready();
+    await v.live.submit(entryOrder(v, 0.01, 0.03).order);
+    await v.live.submit(entryOrder(v, 0.01, 0.1, { limitPriceQuote: 6_000 }).order);
+    const outside = v.fake.anotherApp.placeOrder({ symbolId: 'BTCUSDT', side: 'BUY', type: 'LIMIT', amountBase: 0.01, priceQuote: 6_900 });
+    const report = await v.live.kill('cancel_everything');
+    expect(report).toMatchObject({ done: true, positions: [{ symbol: BTC, amountBase: 0.00999, protection: 'unprotected' }] });
+    expect(report.notices[0]).toEqual({ code: 'KILL_ALL_CANCELLED', params: { positions: 1 } });
+    expect(report.remaining.map((order) => order.clientOrderId)).toEqual([outside.clientOrderId]);
+    expect(await v.live.onBar()).toMatchObject({ ready: true, protection: [] });
+    expect(openOnExchange(v).map((order) => order.clientOrderId)).toEqual([outside.clientOrderId]);
+    expect(v.fake.inspect.balances().BTC).toEqual({ free: 0.00999, locked: 0 });
+  });
+
   it('names an order whose cancel the exchange never confirms, and does not claim to be done', async () => {
     const v = await ready();
     const { order } = entryOrder(v, 0.01, 0.1, { limitPriceQuote: 6_000 });
