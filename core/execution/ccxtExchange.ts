@@ -52,6 +52,7 @@ export function createCcxtExchange(options: CcxtExchangeOptions): CreateCcxtExch
       (value): value is string => typeof value === 'string' && value !== '',
     );
   let markets: ReadonlyMap<string, MarketInfo> | undefined;
+  let marketsLoadFailed = false;
 
   async function call<T>(action: string, effect: CallEffect, request: () => Promise<unknown>, parse: (raw: unknown) => Parsed<T>): Promise<ExchangeOutcome<T>> {
     let raw: unknown;
@@ -73,7 +74,11 @@ export function createCcxtExchange(options: CcxtExchangeOptions): CreateCcxtExch
 
   async function loadMarkets(): Promise<ExchangeOutcome<ReadonlyMap<string, MarketInfo>>> {
     if (markets !== undefined) return { kind: 'ok', value: markets };
-    const loaded = await call('loadMarkets', 'read_only', () => exchange.loadMarkets(), () => ({ ok: true, value: null }));
+    // ccxt keeps a failed first load and answers every later call with its error (a lost network
+    // at start would block the live check for good): after a failure, ask it to load afresh.
+    const reload = marketsLoadFailed;
+    const loaded = await call('loadMarkets', 'read_only', () => exchange.loadMarkets(reload), () => ({ ok: true, value: null }));
+    marketsLoadFailed = loaded.kind !== 'ok';
     if (loaded.kind !== 'ok') return loaded;
     const spot = Object.values(exchange.markets ?? {}).filter((market) => (market as { spot?: boolean } | undefined)?.spot === true);
     const catalogue = catalogueFromCcxt(spot, exchange.id, exchange.precisionMode ?? Number.NaN);

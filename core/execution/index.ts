@@ -17,3 +17,12 @@ export { REFUSAL_MESSAGES, type Discrepancy, type DiscrepancyKind, type Executio
 export * from './kill/killReport.ts';
 export { flattenPositions, type FlattenOptions, type FlattenSubmitResult } from './kill/flattenPositions.ts';
 export { sweepForKill, type KillRetry, type KillSweepOptions, type KillSweepRun } from './kill/killSweep.ts';
+export { LiveExecution, type LiveBarResult, type LiveSubmitResult } from './liveExecution.ts';
+export type { LiveProtectionOptions, LiveNotice, NoticeParams } from './liveDeps.ts';
+export type { ProtectionReport, ProtectionStatus } from './protectionReport.ts';
+export type { ExitOutcome } from './protectedExit.ts';
+export type { LiveCheckOutcome, LiveCheckReason, ReconciliationFinding } from './liveCheck.ts';
+export type { LiveKillChoice, LiveKillReport, RemainingOrder } from './liveKill.ts';
+export { EXIT_CODES, KILL_CODES, NO_TRADING_CODES, PROTECTION_CODES, RECONCILIATION_CODES, type ExitCode, type KillCode, type LiveCode, type NoTradingCode, type ProtectionCode, type ReconciliationCode } from './liveCodes.ts';
+export { PositionLots, type PositionLot } from './positionLots.ts';
+export { EXIT_MESSAGES, KILL_MESSAGES, NO_TRADING_MESSAGES, PROTECTION_MESSAGES, RECONCILIATION_MESSAGES } from './messages.ts';

@@ -13,8 +13,10 @@ import { OrderLifecycle, type OrderFlowHooks } from './orderLifecycle.ts';
 import { prepareOrderRequest } from './orderPrecision.ts';
 import { PositionBook, type Position, type PositionValuation } from './positionBook.ts';
 import { ProtectiveStops, type ClientSideStop, type ProtectionWarning } from './protectiveStops.ts';
+import type { LiveProtectionOptions } from './liveDeps.ts';
+import { LiveExecution } from './liveExecution.ts';
 import type { ExecutionReadiness, ReconciliationReport } from './readiness.ts';
-import { reconcile } from './reconciliation.ts';
+import { reconcile, type ReconciliationReads } from './reconciliation.ts';
 
 export interface OrderManagerOptions {
   readonly exchange: ExchangePort;
@@ -32,15 +34,8 @@ export interface OrderManagerOptions {
   readonly hooks?: OrderFlowHooks;
 }
 
-export interface SubmitOptions {
-  /** Current price, required for market orders: their min-notional check needs one. */
-  readonly referencePriceQuote?: number;
-  /** For entries: where the protective stop goes once fills arrive. Defaults to the order's stopPriceQuote. */
-  readonly protectiveStopPriceQuote?: number;
-}
-
-export type { SubmitRefusal, SubmitRefusalCode, SubmitResult } from './submitResult.ts';
-import type { SubmitResult } from './submitResult.ts';
+export type { SubmitOptions, SubmitRefusal, SubmitRefusalCode, SubmitResult } from './submitResult.ts';
+import type { SubmitOptions, SubmitResult } from './submitResult.ts';
 
 /**
  * The order lifecycle between the risk layer and the exchange. The runtime calls `start()` once
@@ -59,6 +54,8 @@ export class OrderManager {
   readonly #locks = new Map<string, Promise<unknown>>();
   #markets: ReadonlyMap<string, MarketInfo> = new Map();
   #readiness: ExecutionReadiness = { state: 'NOT_STARTED' };
+  /** What the last start-up reconciliation read (the live check reuses it instead of reading again). */
+  #startReads: ReconciliationReads | null = null;
 
   constructor(options: OrderManagerOptions) {
     this.#clock = options.clock ?? systemClock;
@@ -94,7 +91,8 @@ export class OrderManager {
     this.#readiness = { state: 'RECONCILING', sinceMs: this.#clock.nowMs() };
     try {
       const result = await reconcile(this.#reconcileDeps(), 'startup');
-      this.#readiness = result.ok ? { state: 'READY', report: result.value } : result.error;
+      this.#readiness = result.ok ? { state: "READY", report: result.value.report } : result.error;
+      this.#startReads = result.ok ? result.value.reads : null;
     } catch (error) {
       this.#readiness = { state: 'REFUSED', code: 'JOURNAL_FAILED', message: 'Ballast could not finish checking its orders against the exchange, so it is not trading.', detail: error instanceof Error ? error.message : String(error), atMs: this.#clock.nowMs() };
     }
@@ -113,7 +111,7 @@ export class OrderManager {
   async sync(): Promise<ReconciliationReport | null> {
     if (this.#readiness.state !== 'READY') return null;
     const result = await this.#flushingAfter(() => reconcile(this.#reconcileDeps(), 'periodic'));
-    return result.ok ? result.value : null;
+    return result.ok ? result.value.report : null;
   }
 
   async submit(order: SizedOrder, options: SubmitOptions = {}): Promise<SubmitResult> {
@@ -196,6 +194,39 @@ export class OrderManager {
   /** Every fill in the journal, oldest first: what positions and P&L are derived from. */
   fills(): Fill[] {
     return this.#store.fills();
+  }
+
+  /**
+   * Live trading's duties over this manager: stops on the exchange confirmed by reading them back,
+   * exits that never leave a position naked, the fail-closed live check, live Kill. From here on
+   * new fills go to it instead of the paper-style protective stops.
+   */
+  live(options: LiveProtectionOptions): LiveExecution {
+    const live = new LiveExecution(
+      {
+        store: this.#store,
+        calls: this.#calls,
+        clock: this.#clock,
+        lifecycle: this.#lifecycle,
+        supportsNativeStops: this.#calls.port.supportsNativeStops,
+        market: (symbol) => this.#markets.get(symbol),
+        place: (order, submitOptions, parent) => this.#place(order, submitOptions, parent),
+        submit: (order, submitOptions) => this.submit(order, submitOptions),
+        cancel: (order) => this.#withOrder(order.clientOrderId, () => cancelOrder(this.#cancelDeps(), this.#store.get(order.clientOrderId) ?? order)),
+        readiness: () => this.#readiness,
+        start: () => this.start(),
+        startReads: () => this.#startReads,
+        sync: () => this.sync(),
+        ensureClientSideStop: (entry) => this.#protection.ensure(entry),
+        flush: () => {
+          this.#store.flush();
+        },
+      },
+      options,
+      this.#store.journal,
+    );
+    this.#lifecycle.onFills = (order) => live.noteFills(order);
+    return live;
   }
 
   async #place(sized: SizedOrder, options: SubmitOptions, parentClientOrderId: string | null): Promise<SubmitResult> {

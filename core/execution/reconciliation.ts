@@ -3,7 +3,7 @@ import type { MarketInfo } from '../market/index.ts';
 import { isBallastClientOrderId } from './clientOrderId.ts';
 import type { ExchangeCalls, ExecutionClock } from './exchangeCalls.ts';
 import { checkBalances } from './balanceCheck.ts';
-import type { ExchangeOrder, ExchangeOutcome } from './exchangePort.ts';
+import type { AssetBalance, ExchangeOrder, ExchangeOutcome } from './exchangePort.ts';
 import type { Order } from './order.ts';
 import type { OrderJournal } from './orderJournal.ts';
 import type { OrderLifecycle } from './orderLifecycle.ts';
@@ -22,7 +22,13 @@ export interface ReconcileDeps {
   setMarkets(markets: ReadonlyMap<string, MarketInfo>): void;
 }
 
-export type ReconcileResult = Result<ReconciliationReport, Extract<ExecutionReadiness, { state: 'REFUSED' }>>;
+/** What a start-up reconciliation read from the exchange, for checks that come right after it (not journaled again). */
+export interface ReconciliationReads {
+  readonly openOrders: readonly ExchangeOrder[];
+  readonly balances: ReadonlyMap<string, AssetBalance> | null;
+}
+
+export type ReconcileResult = Result<{ readonly report: ReconciliationReport; readonly reads: ReconciliationReads }, Extract<ExecutionReadiness, { state: 'REFUSED' }>>;
 
 function refused(code: RefusalCode, detail: string, atMs: number): ReconcileResult {
   return err({ state: 'REFUSED', code, message: REFUSAL_MESSAGES[code], detail, atMs });
@@ -33,9 +39,12 @@ function failureCode(outcome: ExchangeOutcome<unknown>, otherwise: RefusalCode):
   return outcome.kind === 'unknown' || outcome.kind === 'unavailable' || outcome.kind === 'rate_limited' ? 'EXCHANGE_UNREACHABLE' : otherwise;
 }
 
-function adoptedOrder(record: ExchangeOrder, atMs: number): Order {
+/** A journal row for an order of Ballast's found on the exchange without one (the exchange's record is taken as it is). */
+export function adoptedOrder(record: ExchangeOrder, atMs: number): Order {
   return {
-    clientOrderId: record.clientOrderId, intentId: `adopted:${record.clientOrderId}`, origin: 'manual', purpose: record.side === 'buy' ? 'entry' : 'exit',
+    clientOrderId: record.clientOrderId, intentId: `adopted:${record.clientOrderId}`, origin: 'manual',
+    // A sell stop of Ballast's is a protective stop: live protection counts and resizes it rather than add a second one.
+    purpose: record.side === 'buy' ? 'entry' : record.type === 'stop_limit' ? 'protective_stop' : 'exit',
     symbol: record.symbol, side: record.side, type: record.type, amountBase: record.amountBase, limitPriceQuote: record.limitPriceQuote, stopPriceQuote: record.stopPriceQuote,
     reduceOnly: false, status: statusOfExchangeOrder(record), exchangeOrderId: record.exchangeOrderId, filledBase: record.filledBase, averagePriceQuote: record.averagePriceQuote,
     fees: record.fees, parentClientOrderId: null, protectiveStopPriceQuote: null, submitAttempts: 0, statusReason: 'found on the exchange without a journal row',
@@ -128,15 +137,17 @@ export async function reconcile(deps: ReconcileDeps, phase: 'startup' | 'periodi
   }
   const fillsAdded = store.lastFillSeq() - fillsBefore;
 
+  let balancesRead: ReadonlyMap<string, AssetBalance> | null = null;
   if (startup) {
     const balances = await calls.withRetry('fetchBalances', null, () => calls.port.fetchBalances());
     if (balances.kind !== 'ok') return refused(failureCode(balances, 'BALANCES_UNREADABLE'), `reading balances: ${balances.kind}`, clock.nowMs());
     discrepancies.push(...checkBalances(store, balances.value, clock.nowMs()));
+    balancesRead = balances.value;
   }
 
   const report: ReconciliationReport = {
     atMs: clock.nowMs(), phase, ordersChecked: pending.length, openOnExchange: open.value.length, foreignOpenOrders: foreign, fillsAdded, discrepancies, unresolvedOrders: unresolved,
   };
   store.recordEvent('system', null, report.atMs, { event: 'reconciled', ...report });
-  return ok(report);
+  return ok({ report, reads: { openOrders: open.value, balances: balancesRead } });
 }

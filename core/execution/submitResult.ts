@@ -13,3 +13,11 @@ export interface SubmitRefusal {
 
 /** Journaled and sent (or resumed): `value.status` says what the exchange made of it, REJECTED included. */
 export type SubmitResult = Result<Order, SubmitRefusal>;
+
+/** What the caller knows about a submitted order beyond the order itself. */
+export interface SubmitOptions {
+  /** Current price, required for market orders: their min-notional check needs one. */
+  readonly referencePriceQuote?: number;
+  /** For entries: where the protective stop goes once fills arrive. Defaults to the order's stopPriceQuote. */
+  readonly protectiveStopPriceQuote?: number;
+}

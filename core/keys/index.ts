@@ -40,7 +40,6 @@ export {
   type LiveGateInputs, type LiveGatePolicy, type LiveGateResult, type PermissionReader,
 } from './liveGate.ts';
 export type { GateItem, GateItemId, GateItemStatus, PaperRecordSummary } from './liveGateItems.ts';
-export { firstLiveSizingMultiplier, DEFAULT_FIRST_LIVE_PERIOD, type FirstLivePeriodPolicy } from './liveSizing.ts';
 export {
   PermissionWatch, realWatchScheduler,
   type PermissionWatchOptions, type WatchScheduler, type WatchOutcome,

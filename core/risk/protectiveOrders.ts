@@ -1,12 +1,20 @@
 import { approvedOrder } from './approvedOrder.ts';
 import type { SizedOrder } from './intent.ts';
 
-/** A protective sell for a filled position: the stop resting on the exchange, or the sale a client-side stop triggers. */
+/**
+ * A protective sell for a filled position: the stop resting on the exchange, the sale a
+ * client-side stop triggers, or the sale inside the price band when a stop cannot be placed or a
+ * Kill flattens.
+ */
 export interface ProtectiveOrderRequest {
   /** The intent of the entry it protects, and what this order is (e.g. `#stop#2`): its own intent id. */
   readonly intentId: string;
   readonly symbol: string;
-  readonly type: 'stop_limit' | 'market';
+  readonly type: 'stop_limit' | 'market' | 'limit';
+  /** Default: the protective stop itself. */
+  readonly purpose?: 'protective_stop' | 'exit' | 'flatten';
+  /** Default: `protective`; `kill` for a Kill's flatten. */
+  readonly origin?: 'protective' | 'kill';
   /** What was filled, net of fees paid in the base asset, already on the market's amount step. */
   readonly amountBase: number;
   readonly stopPriceQuote?: number;
@@ -23,12 +31,15 @@ const positive = (value: number | undefined): boolean => value === undefined || 
  */
 export function sizeProtectiveOrder(request: ProtectiveOrderRequest): SizedOrder | null {
   const pricesOk = positive(request.stopPriceQuote) && positive(request.limitPriceQuote);
-  const complete = request.type === 'market' || (request.stopPriceQuote !== undefined && request.limitPriceQuote !== undefined);
+  const complete =
+    request.type === 'market' ||
+    (request.type === 'limit' && request.limitPriceQuote !== undefined) ||
+    (request.type === 'stop_limit' && request.stopPriceQuote !== undefined && request.limitPriceQuote !== undefined);
   if (!(request.amountBase > 0 && Number.isFinite(request.amountBase)) || !pricesOk || !complete) return null;
   return approvedOrder({
     intentId: request.intentId,
-    origin: 'protective',
-    purpose: 'protective_stop',
+    origin: request.origin ?? 'protective',
+    purpose: request.purpose ?? 'protective_stop',
     symbol: request.symbol,
     side: 'sell',
     type: request.type,

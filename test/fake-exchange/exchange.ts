@@ -1,5 +1,6 @@
 import { BTC_USDT_1H_CSV, ETH_USDT_1H_CSV, sharedDataPath } from '../support/sharedData.ts';
 import { FakeAccount, type AccountOptions, type Credentials } from './account.ts';
+import { anotherAppOn, type AnotherApp } from './anotherApp.ts';
 import { DEFAULT_BOOK_SHAPE, type BookShape } from './book.ts';
 import { lastCloseTimeMs, loadCandleCsv } from './candles.ts';
 import { MarketClock, type MarketTimeInput } from './clock.ts';
@@ -40,6 +41,11 @@ export interface FakeExchangeOptions {
   fees?: Partial<FeeRates>;
   /** share of a candle's volume a resting order can fill, default 0.1 */
   volumeShare?: number;
+  /**
+   * Behave like Binance's spot testnet: only `/api/v3` is served. Every `/sapi` endpoint, the key
+   * permission endpoint among them, answers 404 as an unknown path.
+   */
+  testnet?: boolean;
 }
 
 export interface FakeExchange {
@@ -49,6 +55,18 @@ export interface FakeExchange {
   faults: FaultPlan;
   account: FakeAccount;
   inspect: ExchangeInspector;
+  /** the same account used from the exchange's website or another bot: orders that are not the client's */
+  anotherApp: AnotherApp;
+  /** true when started with `testnet: true` (no `/sapi` endpoints) */
+  testnet: boolean;
+  /**
+   * The client's computer sleeps for `durationMs`: its open connections die, and the market moves
+   * on meanwhile (market time jumps ahead; resting orders and stops fill along the replayed path).
+   */
+  sleep: (durationMs: number) => Promise<void>;
+  /** The network is lost: every request's connection is reset unprocessed until `reconnect()`. */
+  disconnect: () => Promise<void>;
+  reconnect: () => void;
   /** lifts a rate-limit ban and clears the weight window */
   resetRateLimits: () => void;
   close: () => Promise<void>;
@@ -58,6 +76,12 @@ export const DEFAULT_CANDLE_FILES: Readonly<Record<string, string>> = {
   BTCUSDT: BTC_USDT_1H_CSV,
   ETHUSDT: ETH_USDT_1H_CSV,
 };
+
+/**
+ * Gives the client's side of a dropped connection time to see it closed, so that its next request
+ * opens a new one (as after a real wake-up, where the old sockets are long dead).
+ */
+const connectionsNoticed = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** Starts a Binance-spot-speaking exchange on 127.0.0.1 that replays real candles. */
 export async function startFakeExchange(options: FakeExchangeOptions = {}): Promise<FakeExchange> {
@@ -87,8 +111,10 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
   const faults = new FaultPlan(options.seed ?? 1, options.faults);
   const log = new RequestLog();
   const state: ExchangeState = { markets, account, orders, engine, clock, weightLimitPerMinute: weights.options.weightLimitPerMinute };
+  const testnet = options.testnet ?? false;
+  const network = { offline: false };
   const server = await startServer(
-    { state, routes: [...marketDataRoutes, ...tradingRoutes, ...walletRoutes], faults, weights, log },
+    { state, routes: [...marketDataRoutes, ...tradingRoutes, ...(testnet ? [] : walletRoutes)], faults, weights, log, network },
     options.host ?? '127.0.0.1',
     options.port ?? 0,
   );
@@ -99,6 +125,21 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
     faults,
     account,
     inspect: createInspector({ orders, account, log, markets, engine, clock }),
+    anotherApp: anotherAppOn({ engine, orders, clock }),
+    testnet,
+    sleep: async (durationMs) => {
+      server.dropConnections();
+      clock.advance(durationMs);
+      await connectionsNoticed();
+    },
+    disconnect: async () => {
+      network.offline = true;
+      server.dropConnections();
+      await connectionsNoticed();
+    },
+    reconnect: () => {
+      network.offline = false;
+    },
     resetRateLimits: () => { weights.reset(); },
     close: server.close,
   };

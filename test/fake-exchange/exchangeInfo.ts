@@ -29,6 +29,7 @@ const notional = z.looseObject({
 });
 const minNotional = z.looseObject({ filterType: z.literal('MIN_NOTIONAL'), minNotional: decimalText, applyToMarket: z.boolean() });
 const maxNumOrders = z.looseObject({ filterType: z.literal('MAX_NUM_ORDERS'), maxNumOrders: z.coerce.number().int().positive() });
+const maxNumAlgoOrders = z.looseObject({ filterType: z.literal('MAX_NUM_ALGO_ORDERS'), maxNumAlgoOrders: z.coerce.number().int().positive() });
 const percentPriceBySide = z.looseObject({
   filterType: z.literal('PERCENT_PRICE_BY_SIDE'),
   bidMultiplierUp: z.coerce.number(),
@@ -57,6 +58,8 @@ export interface SymbolRules {
   marketLot: StepRange | undefined;
   notional: { min: number; max: number; applyMinToMarket: boolean; applyMaxToMarket: boolean; filterType: 'NOTIONAL' | 'MIN_NOTIONAL' } | undefined;
   maxNumOrders: number | undefined;
+  /** Open stop orders allowed on the symbol at once (Binance counts STOP_LOSS_LIMIT among its "algo" orders). */
+  maxNumAlgoOrders: number | undefined;
   percentPriceBySide: z.infer<typeof percentPriceBySide> | undefined;
   info: SymbolInfo;
 }
@@ -95,6 +98,7 @@ export function rulesOf(info: SymbolInfo): SymbolRules {
           ? { min: Number(oldNotional.minNotional), max: Number.POSITIVE_INFINITY, applyMinToMarket: oldNotional.applyToMarket, applyMaxToMarket: false, filterType: 'MIN_NOTIONAL' }
           : undefined,
     maxNumOrders: find(maxNumOrders, 'MAX_NUM_ORDERS')?.maxNumOrders,
+    maxNumAlgoOrders: find(maxNumAlgoOrders, 'MAX_NUM_ALGO_ORDERS')?.maxNumAlgoOrders,
     percentPriceBySide: find(percentPriceBySide, 'PERCENT_PRICE_BY_SIDE'),
     info,
   };

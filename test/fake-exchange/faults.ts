@@ -27,7 +27,9 @@ export type Fault =
   /** an order query answers -2013 and a cancel -2011, even when the order exists */
   | { kind: 'unknownOrder' }
   /** the server's clock is off by this much for the matched requests */
-  | { kind: 'clockSkew'; offsetMs: number };
+  | { kind: 'clockSkew'; offsetMs: number }
+  /** refuse the request unprocessed with this Binance error body (default HTTP 400), e.g. -2010 insufficient balance */
+  | { kind: 'binanceError'; code: number; msg: string; httpStatus?: number };
 
 /** `binanceJson`: {"code":-1001,...}; `html`: a gateway page; `text`: Binance's plain 5xx texts. */
 export type ServerErrorBody = 'binanceJson' | 'html' | 'text';

@@ -7,6 +7,7 @@ export { binanceClientFor, fakeExchangeApiUrls, FAKE_EXCHANGE_CCXT_OPTIONS, type
 export { FaultPlan, seededRandom, type Fault, type FaultRule, type FiredFault, type LostConnection, type RequestLimit, type ServerErrorBody } from './faults.ts';
 export { FakeAccount, defaultPermissions, generateFakeCredentials, DEFAULT_BALANCES, type AccountOptions, type AssetBalance, type Credentials, type KeyPermissions } from './account.ts';
 export { MarketClock, type MarketTimeInput } from './clock.ts';
+export type { AnotherApp, AnotherAppOrder } from './anotherApp.ts';
 export type { ExchangeInspector } from './inspect.ts';
 export type { ExchangeCounters, RequestLogEntry } from './requestLog.ts';
 export type { FakeOrder, FakeTrade, OrderStatus } from './orders.ts';

@@ -74,6 +74,10 @@ export class MatchingEngine {
     if (mayRest && rules.maxNumOrders !== undefined && this.#store.openOrders(request.symbolId).length >= rules.maxNumOrders) {
       throw reject.filterFailure('MAX_NUM_ORDERS');
     }
+    if (request.type === 'STOP_LOSS_LIMIT' && rules.maxNumAlgoOrders !== undefined) {
+      const openStops = this.#store.openOrders(request.symbolId).filter((order) => order.type === 'STOP_LOSS_LIMIT').length;
+      if (openStops >= rules.maxNumAlgoOrders) throw reject.filterFailure('MAX_NUM_ALGO_ORDERS');
+    }
     const executions = request.type === 'STOP_LOSS_LIMIT' ? [] : this.#plannedExecutions(request, market, atMs, fillFractionCap);
     const lockAmount = this.#amountToLock(request, executions);
     const lockAsset = request.side === 'BUY' ? rules.quoteAsset : rules.baseAsset;

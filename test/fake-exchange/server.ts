@@ -22,10 +22,14 @@ export interface ServerParts {
   faults: FaultPlan;
   weights: RequestWeightTracker;
   log: RequestLog;
+  /** While offline, every request's connection is reset unanswered and unprocessed (a lost network). */
+  network: { offline: boolean };
 }
 
 export interface RunningServer {
   url: string;
+  /** Ends every open connection (keep-alive sockets die when a computer sleeps or changes network). */
+  dropConnections: () => void;
   close: () => Promise<void>;
 }
 
@@ -50,6 +54,9 @@ export async function startServer(parts: ServerParts, host: string, port: number
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}`,
+    dropConnections: () => {
+      server.closeAllConnections();
+    },
     close: async () => {
       for (const timer of heldTimers) clearTimeout(timer);
       heldTimers.clear();
@@ -64,6 +71,11 @@ async function serve(parts: ServerParts, routes: Map<string, Route>, heldTimers:
   const rawBody = await readBody(request);
   const url = new URL(request.url ?? '/', 'http://fake');
   const method = (request.method ?? 'GET').toUpperCase();
+  if (parts.network.offline) {
+    parts.log.record({ atMs: arrivedAtMs, method, path: url.pathname, status: 0, code: undefined, weight: 0, usedWeight: 0, params: {}, faults: ['offline'], durationMs: 0 });
+    response.socket?.destroy();
+    return;
+  }
   const rawQuery = url.search.slice(1);
   // Binance: a parameter sent in both places is taken from the query string.
   const params = { ...Object.fromEntries(new URLSearchParams(rawBody)), ...Object.fromEntries(url.searchParams) };
@@ -119,6 +131,7 @@ function faultBeforeProcessing(faults: readonly Fault[]): Outcome | undefined {
     if (fault.kind === 'timeoutBeforeAccept') return { lost: fault };
     if (fault.kind === 'serverError' && fault.afterAccept !== true) return serverErrorResponse(fault);
     if (fault.kind === 'maintenance') return maintenanceResponse();
+    if (fault.kind === 'binanceError') return jsonResponse(fault.httpStatus ?? 400, { code: fault.code, msg: fault.msg }, fault.code);
     if (fault.kind === 'rateLimited') return rateLimitedResponse(fault.retryAfterS ?? 60, tooMuchWeightMessage(6000));
     if (fault.kind === 'ipBanned') {
       const retryAfterS = fault.retryAfterS ?? 120;

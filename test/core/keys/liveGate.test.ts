@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  KeysError, LIVE_CONFIRMATION_PHRASE, evaluateLiveGate, firstLiveSizingMultiplier,
+  KeysError, LIVE_CONFIRMATION_PHRASE, evaluateLiveGate,
   type GateItemId, type LiveGateInputs, type PermissionReport,
 } from '../../../core/keys/index.ts';
+import { firstLiveSizingMultiplier } from '../../../core/risk/index.ts';
 
 const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12);
