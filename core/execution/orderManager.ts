@@ -8,6 +8,7 @@ import { ErrorRateWindow, type ExecutionHealth } from './executionHealth.ts';
 import type { Fill, Order } from './order.ts';
 import { cancelAllOrders, cancelOrder, type CancelAllResult, type CancelResult } from './orderCancellation.ts';
 import { OrderJournal } from './orderJournal.ts';
+import type { OrderStore } from './orderStore.ts';
 import { OrderLifecycle, type OrderFlowHooks } from './orderLifecycle.ts';
 import { prepareOrderRequest, type LocalRejectionCode } from './orderPrecision.ts';
 import { PositionBook, type Position, type PositionValuation } from './positionBook.ts';
@@ -17,7 +18,10 @@ import { reconcile } from './reconciliation.ts';
 
 export interface OrderManagerOptions {
   readonly exchange: ExchangePort;
-  readonly journal: Journal;
+  /** Where orders are kept durably (paper and live). Exactly one of `journal` and `orderStore`. */
+  readonly journal?: Journal;
+  /** Where orders are kept otherwise: a backtest keeps them in memory and summarises them at the end. */
+  readonly orderStore?: OrderStore;
   readonly clock?: ExecutionClock;
   readonly readRetry?: RetryPolicy;
   /** Pause between the first and second lookup of an order whose status is unknown. Default 500 ms. */
@@ -46,6 +50,12 @@ export type SubmitResult =
   /** Nothing was sent. */
   | { readonly ok: false; readonly code: SubmitRefusalCode; readonly reason: string; readonly detail: string };
 
+function storeOf(options: OrderManagerOptions): OrderStore {
+  if (options.journal !== undefined && options.orderStore === undefined) return new OrderJournal(options.journal);
+  if (options.orderStore !== undefined && options.journal === undefined) return options.orderStore;
+  throw new RangeError('An OrderManager keeps its orders either in a journal or in an order store: give exactly one of them.');
+}
+
 /**
  * The order lifecycle between the risk layer and the exchange. The runtime calls `start()` once
  * (reconciliation; no trading until READY), then `submit` for each approved order, `cancel` /
@@ -54,7 +64,7 @@ export type SubmitResult =
  */
 export class OrderManager {
   readonly #clock: ExecutionClock;
-  readonly #store: OrderJournal;
+  readonly #store: OrderStore;
   readonly #calls: ExchangeCalls;
   readonly #health: ErrorRateWindow;
   readonly #book: PositionBook;
@@ -66,7 +76,7 @@ export class OrderManager {
 
   constructor(options: OrderManagerOptions) {
     this.#clock = options.clock ?? systemClock;
-    this.#store = new OrderJournal(options.journal);
+    this.#store = storeOf(options);
     this.#health = new ErrorRateWindow(options.healthWindowMs);
     this.#calls = new ExchangeCalls(options.exchange, this.#clock, this.#health, options.readRetry ?? DEFAULT_READ_RETRY, (call, subject, outcome) => {
       this.#store.recordResponse(subject, this.#clock.nowMs(), { call, ...summariseOutcome(outcome) });
