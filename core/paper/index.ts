@@ -10,6 +10,18 @@ export {
   type PaperLiveFeed,
   type PaperReplayFeed,
 } from './paperExchange.ts';
-export { DEFAULT_FILL_MODEL, type FillModel } from './fillModel.ts';
+export {
+  DEFAULT_FILL_MODEL,
+  restingFillPrice,
+  stopIsReached,
+  stopTriggerPrice,
+  takeFromBar,
+  takerPrice,
+  type Bar,
+  type Execution,
+  type FillModel,
+  type Grid,
+} from './fillModel.ts';
+export { checkMarketFilters, checkRequestShape, type FilterVerdict } from './marketFilters.ts';
 export { PENDING_MARKET_BUY_LOCK_MARGIN } from './paperOrderEntry.ts';
 export { PAPER_MIGRATIONS } from './paperStore.ts';

@@ -1,7 +1,7 @@
 import type { Candle } from '../market/index.ts';
 import type { Stance } from './signal.ts';
 
-export type StrategyId = 'trend-follower' | 'rsi-mean-reversion' | 'do-nothing';
+export type StrategyId = 'trend-follower' | 'rsi-mean-reversion' | 'sma-cross' | 'do-nothing';
 
 /** A line drawn over the price chart, e.g. a moving average. */
 export interface OverlaySpec {
