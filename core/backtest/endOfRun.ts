@@ -2,11 +2,11 @@ import type { ExecutionClock } from '../execution/index.ts';
 import type { Intent } from '../risk/index.ts';
 import { policyPositionOf } from './decisionViews.ts';
 import { decideIntent, type DecisionContext } from './engineDecision.ts';
-import type { SimulatedExchange } from './simulatedExchange.ts';
+import type { BacktestVenue } from './simulatedExchange.ts';
 
 export interface EndOfRun {
   readonly context: DecisionContext;
-  readonly exchange: SimulatedExchange;
+  readonly exchange: BacktestVenue;
   readonly clock: ExecutionClock & { set(atMs: number): void };
   readonly bar: number;
   readonly atrQuote: number | null;

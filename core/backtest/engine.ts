@@ -19,7 +19,7 @@ import { policyPositionOf, type Holdings } from './decisionViews.ts';
 import { DecisionTally, type DecisionSummary } from './decisionTally.ts';
 import { decideIntent, type DecisionContext } from './engineDecision.ts';
 import { closeAtEnd } from './endOfRun.ts';
-import { createSimulatedExchange, type SimulatedExchange } from './simulatedExchange.ts';
+import { createSimulatedExchange, type BacktestVenue, type VenueInput } from './simulatedExchange.ts';
 import { strategyWarmUp } from './strategyWarmUp.ts';
 import { WatermarkFeed } from './watermarkFeed.ts';
 
@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly onReading?: (bar: number, reading: StrategyReading) => void;
   /** No trading before this bar (walk-forward test windows start after their warm-up bars). */
   readonly tradingStartBar?: number;
+  /** The exchange to run against; the simulated one by default (another, e.g. the paper exchange, to compare fills). */
+  readonly venue?: (input: VenueInput) => BacktestVenue;
 }
 
 /** One finished run: what happened, before any statistics. */
@@ -87,7 +89,7 @@ export async function runBacktest(bars: BacktestBars, settings: BacktestSettings
   const n = bars.length;
   const { candles, timeMs, close, intervalMs } = bars;
   const clock = simulatedClock(timeMs[0] as number);
-  const exchange: SimulatedExchange = createSimulatedExchange({ market: settings.market, bars, startingQuote: settings.cashQuote, model: settings.fillModel, nowMs: () => clock.nowMs() });
+  const exchange = (options.venue ?? createSimulatedExchange)({ market: settings.market, bars, startingQuote: settings.cashQuote, model: settings.fillModel, nowMs: () => clock.nowMs() });
   const store = new InMemoryOrderStore();
   const orders = new OrderManager({ exchange, orderStore: store, clock, requeryDelayMs: 0 });
   const readiness = await orders.start();
@@ -138,7 +140,7 @@ export async function runBacktest(bars: BacktestBars, settings: BacktestSettings
       await decide(pending, bar, 'open', pendingAtr);
       pending = null;
     }
-    if (exchange.book.open.length > 0) {
+    if (exchange.hasOpenOrders()) {
       clock.set(closeMs);
       exchange.moveTo(bar, 'close');
       exchange.matchBar(bar);
@@ -174,14 +176,7 @@ export async function runBacktest(bars: BacktestBars, settings: BacktestSettings
   }
   options.onProgress?.({ bar: n, bars: n });
 
-  let feesQuote = 0;
-  let slippageQuote = 0;
-  let turnoverQuote = 0;
-  for (const fill of exchange.fills()) {
-    feesQuote += fill.feeQuote;
-    slippageQuote += fill.slippageQuote;
-    turnoverQuote += fill.trade.priceQuote * fill.trade.amountBase;
-  }
+  const { feesQuote, slippageQuote, turnoverQuote } = exchange.costs();
   return {
     settings,
     bars,

@@ -22,14 +22,30 @@ const MARKET_BUY_LOCK_MARGIN = 0.05;
 /** Where in the bar the engine stands: decisions at an open (next-open), at a close, or after the last bar. */
 export type BarPhase = 'open' | 'close' | 'final';
 
-export interface SimulatedExchange extends ExchangePort {
+/** What the engine needs of an exchange beyond the `ExchangePort` the OrderManager talks to. */
+export interface BacktestVenue extends ExchangePort {
   /** The engine moves the exchange to a point of a bar; orders created there take their price from it. */
   moveTo(bar: number, phase: BarPhase): void;
   /** Bar `bar` closed: orders still travelling arrive at its open, resting ones meet its prices. */
   matchBar(bar: number): void;
-  readonly book: SimulatedBook;
+  /** False when no order rests or travels: the engine then skips matching the bar. */
+  hasOpenOrders(): boolean;
   /** Changes made while matching bars (fills, expiries), so the engine knows when to sync. */
   activity(): number;
+  /** What trading cost so far: fees, slippage (fill price against the price before spread and impact) and traded value, in quote. */
+  costs(): { readonly feesQuote: number; readonly slippageQuote: number; readonly turnoverQuote: number };
+}
+
+export interface VenueInput {
+  readonly market: MarketInfo;
+  readonly bars: BacktestBars;
+  readonly startingQuote: number;
+  readonly model: SimulatedFillModel;
+  readonly nowMs: () => number;
+}
+
+export interface SimulatedExchange extends BacktestVenue {
+  readonly book: SimulatedBook;
   fills(): readonly SimulatedFill[];
 }
 
@@ -41,7 +57,7 @@ const rejected = (reason: string, exchangeCode: string): ExchangeOutcome<never> 
  * like the real one (same refusals, same order records), so the OrderManager runs unchanged;
  * prices come from the fill model (see fillModels.ts), the clock from the engine.
  */
-export function createSimulatedExchange(options: { market: MarketInfo; bars: BacktestBars; startingQuote: number; model: SimulatedFillModel; nowMs: () => number }): SimulatedExchange {
+export function createSimulatedExchange(options: VenueInput): SimulatedExchange {
   const { market, bars, model } = options;
   const book = new SimulatedBook(market, options.startingQuote);
   const markets: ReadonlyMap<string, MarketInfo> = new Map([[market.symbol, market]]);
@@ -210,7 +226,19 @@ export function createSimulatedExchange(options: { market: MarketInfo; bars: Bac
       phase = at;
     },
     matchBar,
+    hasOpenOrders: () => book.open.length > 0,
     activity: () => book.activity,
+    costs() {
+      let feesQuote = 0;
+      let slippageQuote = 0;
+      let turnoverQuote = 0;
+      for (const fill of book.fills) {
+        feesQuote += fill.feeQuote;
+        slippageQuote += fill.slippageQuote;
+        turnoverQuote += fill.trade.priceQuote * fill.trade.amountBase;
+      }
+      return { feesQuote, slippageQuote, turnoverQuote };
+    },
     fills: () => book.fills,
     loadMarkets: () => Promise.resolve(ok(markets)),
     fetchBalances: () => Promise.resolve(ok<ReadonlyMap<string, AssetBalance>>(book.balances())),

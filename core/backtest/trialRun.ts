@@ -1,3 +1,4 @@
+import type { Fill } from '../execution/index.ts';
 import { sliceBars, type BacktestBars } from './backtestBars.ts';
 import type { BacktestSettings } from './backtestSettings.ts';
 import { runBacktest } from './engine.ts';
@@ -26,6 +27,8 @@ export interface TrialResult {
   readonly tradingStartBar: number;
   readonly feesQuote: number;
   readonly slippageQuote: number;
+  readonly turnoverQuote: number;
+  readonly fills: readonly Fill[];
 }
 
 /**
@@ -64,5 +67,7 @@ export async function runTrial(bars: BacktestBars, request: TrialRequest, signal
     tradingStartBar: run.tradingStartBar,
     feesQuote: run.feesQuote,
     slippageQuote: run.slippageQuote,
+    turnoverQuote: run.turnoverQuote,
+    fills: run.fills,
   };
 }

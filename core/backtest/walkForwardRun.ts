@@ -1,4 +1,7 @@
+import type { Fill } from '../execution/index.ts';
 import type { BacktestBars } from './backtestBars.ts';
+import { COST_MULTIPLES, settingsAtCostMultiple, type CostScenario } from './backtestReport.ts';
+import { runFingerprint } from './fingerprint.ts';
 import type { BacktestSettings } from './backtestSettings.ts';
 import { BacktestInputError } from './backtestInputError.ts';
 import { buyAndHoldEquity } from './buyAndHold.ts';
@@ -48,6 +51,12 @@ export interface WalkForwardResult {
   readonly trades: readonly BacktestTrade[];
   readonly feesQuote: number;
   readonly slippageQuote: number;
+  readonly turnoverQuote: number;
+  /** The test windows again at 0×, 1×, 2× and 3× the costs, with the parameters each fold chose at 1×. */
+  readonly costs: readonly CostScenario[];
+  readonly fills: readonly Fill[];
+  /** sha256 over the settings, the walk-forward plan, the data's hash and every out-of-sample fill. */
+  readonly fingerprint: string;
   readonly seconds: number;
 }
 
@@ -77,6 +86,7 @@ export async function runWalkForward(bars: BacktestBars, settings: BacktestSetti
   const pool: TrialPool | undefined = combinations.length > 1 ? createTrialPool(bars, options.workers ?? DEFAULT_SWEEP_WORKERS) : undefined;
   const folds: WalkForwardFold[] = [];
   const segments: TrialResult[] = [];
+  const tests: TrialRequest[] = [];
   try {
     for (const fold of plan) {
       const train = fold.train[fold.train.length - 1] as BarRange;
@@ -96,7 +106,9 @@ export async function runWalkForward(bars: BacktestBars, settings: BacktestSetti
       const chosenSettings = { ...withParameters(settings, chosen), closeAtEnd: true };
       // Warm the strategy up on the bars just before the test window: the past, never the test bars.
       const warmUp = Math.min(fold.test.startBar, strategyWarmUp(chosenSettings, bars.candles.slice(train.startBar, fold.test.startBar)));
-      const tested = await runTrial(bars, { settings: chosenSettings, startBar: fold.test.startBar - warmUp, endBar: fold.test.endBar, tradingStartBar: warmUp }, options.signal);
+      const testRequest: TrialRequest = { settings: chosenSettings, startBar: fold.test.startBar - warmUp, endBar: fold.test.endBar, tradingStartBar: warmUp };
+      tests.push(testRequest);
+      const tested = await runTrial(bars, testRequest, options.signal);
       step();
       segments.push(tested);
       folds.push({
@@ -108,22 +120,43 @@ export async function runWalkForward(bars: BacktestBars, settings: BacktestSetti
   } finally {
     await pool?.close();
   }
-  const curve = stitchOutOfSampleEquity(segments.map((segment) => ({ timeMs: segment.timeMs, equity: segment.equity })), settings.cashQuote);
   const firstTest = (plan[0] as { test: BarRange }).test.startBar;
   const lastTest = (plan[plan.length - 1] as { test: BarRange }).test.endBar;
   const buyAndHold = buyAndHoldEquity(bars, firstTest, settings.cashQuote, settings.fillModel, lastTest).subarray(firstTest);
-  const trades = segments.flatMap((segment) => segment.trades);
+  const stitched = stitchedOutcome(segments, settings.cashQuote, buyAndHold);
+  const costs: CostScenario[] = [];
+  for (const multiple of COST_MULTIPLES) {
+    const atCost = multiple === 1 ? segments : await Promise.all(tests.map((test) => runTrial(bars, { ...test, settings: settingsAtCostMultiple(test.settings, multiple) }, options.signal)));
+    const outcome = multiple === 1 ? stitched : stitchedOutcome(atCost, settings.cashQuote, buyAndHold);
+    costs.push({
+      multiple, returnPercent: outcome.statistics['Return [%]'], sharpeRatio: outcome.statistics['Sharpe Ratio'], equityFinalQuote: outcome.statistics['Equity Final [$]'],
+      trades: outcome.statistics['# Trades'], feesQuote: sum(atCost, (segment) => segment.feesQuote), slippageQuote: sum(atCost, (segment) => segment.slippageQuote),
+    });
+  }
+  const fills = segments.flatMap((segment) => segment.fills);
   return {
     sample: 'out-of-sample',
     folds,
-    curve,
+    curve: stitched.curve,
     buyAndHold,
-    statistics: computeBacktestStatistics({ curve, trades, buyAndHoldEquity: buyAndHold }),
-    trades,
-    feesQuote: segments.reduce((sum, segment) => sum + segment.feesQuote, 0),
-    slippageQuote: segments.reduce((sum, segment) => sum + segment.slippageQuote, 0),
+    statistics: stitched.statistics,
+    trades: stitched.trades,
+    feesQuote: sum(segments, (segment) => segment.feesQuote),
+    slippageQuote: sum(segments, (segment) => segment.slippageQuote),
+    turnoverQuote: sum(segments, (segment) => segment.turnoverQuote),
+    costs,
+    fills,
+    fingerprint: runFingerprint({ config: { settings, walkForward: request }, dataHash: bars.dataHash(), fills }),
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
+}
+
+const sum = (segments: readonly TrialResult[], of: (segment: TrialResult) => number): number => segments.reduce((total, segment) => total + of(segment), 0);
+
+function stitchedOutcome(segments: readonly TrialResult[], cashQuote: number, buyAndHold: Float64Array): { curve: StitchedEquity; statistics: BacktestStatistics; trades: BacktestTrade[] } {
+  const curve = stitchOutOfSampleEquity(segments.map((segment) => ({ timeMs: segment.timeMs, equity: segment.equity })), cashQuote);
+  const trades = segments.flatMap((segment) => segment.trades);
+  return { curve, trades, statistics: computeBacktestStatistics({ curve, trades, buyAndHoldEquity: buyAndHold }) };
 }
 
 function expandOrThrow(settings: BacktestSettings, grid: ParameterGrid): readonly Readonly<Record<string, number>>[] {
