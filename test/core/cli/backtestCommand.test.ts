@@ -58,7 +58,7 @@ describe('ballast backtest --json', () => {
     expect(Object.keys(output.trades[0]!)).toEqual(['entryTime', 'exitTime', 'entryPrice', 'exitPrice', 'size', 'pnl']);
     expect(output.trades[0]!.entryTime).toMatch(/^2024-01-\d\dT\d\d:00:00\.000Z$/);
     expect(output.timing.bars).toBe(400);
-    expect(output.timing.barsPerSecond).toBeCloseTo(400 / output.timing.seconds, 6);
+    expect(output.timing.barsPerSecond).toBeCloseTo(400 / output.timing.seconds!, 6);
     expect(output.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(output).toMatchObject({ importReport: { rowsRead: 400, bars: 400, gaps: [] }, risk: 'off (research mode: no risk limits)', fill: 'next-open' });
   });
