@@ -87,7 +87,7 @@ export async function runBacktest(bars: BacktestBars, settings: BacktestSettings
   if (!built.ok) throw new BacktestInputError('UNUSABLE_STRATEGY', `The strategy settings are not usable: ${built.problem.code}.`);
   const { strategy } = built;
   const n = bars.length;
-  const { candles, timeMs, close, intervalMs } = bars;
+  const { timeMs, close, intervalMs } = bars;
   const clock = simulatedClock(timeMs[0] as number);
   const exchange = (options.venue ?? createSimulatedExchange)({ market: settings.market, bars, startingQuote: settings.cashQuote, model: settings.fillModel, nowMs: () => clock.nowMs() });
   const store = new InMemoryOrderStore();
@@ -95,7 +95,7 @@ export async function runBacktest(bars: BacktestBars, settings: BacktestSettings
   const readiness = await orders.start();
   if (readiness.state !== 'READY') throw new Error(`The simulated exchange did not start: ${readiness.state}.`);
 
-  const warmUp = strategyWarmUp(settings, candles);
+  const warmUp = strategyWarmUp(settings, bars);
   const tradingStartBar = Math.max(options.tradingStartBar ?? 0, warmUp - 1);
   const emitter = createSignalEmitter(strategy, settings.symbol);
   const tally = new DecisionTally();
@@ -150,7 +150,7 @@ export async function runBacktest(bars: BacktestBars, settings: BacktestSettings
       }
       seenActivity = exchange.activity();
     }
-    const step = emitter.next(candles[bar] as (typeof candles)[number]);
+    const step = emitter.next(bars.candleAt(bar));
     options.onReading?.(bar, step.reading);
     if (step.reading.atrQuote !== null) atrQuote = step.reading.atrQuote;
     const value = cash + held * (close[bar] as number);

@@ -134,6 +134,9 @@ export interface WarmUpOptions {
   readonly maxBars?: number;
 }
 
+/** Bars of the later reader the warm-up check reads at most (the default `maxBars`). */
+export const WARM_UP_WINDOW_BARS = (offsetBars: number): number => Math.max(2_000, 40 * Math.max(1, offsetBars));
+
 export type WarmUpResult =
   | { readonly ok: true; readonly warmUpBars: number }
   | { readonly ok: false; readonly code: 'WARM_UP_DOES_NOT_CONVERGE'; readonly barsTried: number; readonly name: string };
@@ -159,7 +162,7 @@ export function measureWarmUp(candles: readonly Candle[], factory: ClosedBarRead
   const tolerance = options.tolerance ?? 1e-6;
   const offset = Math.max(1, options.offsetBars ?? declaredWarmUpBars);
   const confirm = options.confirmBars ?? Math.max(100, 2 * offset);
-  const maxBars = options.maxBars ?? Math.max(2_000, 40 * offset);
+  const maxBars = options.maxBars ?? WARM_UP_WINDOW_BARS(offset);
   const early = factory(candles);
   const late = factory(candles);
   for (let bar = 0; bar < offset && bar < candles.length; bar++) early.update(candles[bar] as Candle);

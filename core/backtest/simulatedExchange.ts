@@ -126,8 +126,7 @@ export function createSimulatedExchange(options: VenueInput): SimulatedExchange 
     if (book.open.length === 0) return;
     const openMs = bars.timeMs[barIndex] as number;
     const closeMs = openMs + bars.intervalMs;
-    const candle = bars.candles[barIndex];
-    if (candle === undefined) return;
+    const candle = bars.candleAt(barIndex);
     let budgetBase = realistic ? model.volumeShare * (bars.volumeBase[barIndex] as number) : Number.POSITIVE_INFINITY;
     for (const order of book.open.slice()) {
       if (order.arrivesAtBar > barIndex) continue;

@@ -5,6 +5,7 @@ import { runTrial, type TrialRequest, type TrialResult } from './trialRun.ts';
 /** The bars as shared columns: every worker reads the same memory. */
 export interface SweepWorkerData {
   readonly symbol: string;
+  readonly intervalMs: number;
   readonly columns: Readonly<Record<'timeMs' | 'open' | 'high' | 'low' | 'close' | 'volumeBase', Float64Array>>;
 }
 
@@ -53,6 +54,7 @@ export function createTrialPool(bars: BacktestBars, workers = DEFAULT_SWEEP_WORK
   if (workers <= 0) return inThreadPool(bars);
   const data: SweepWorkerData = {
     symbol: bars.symbol,
+    intervalMs: bars.intervalMs,
     columns: { timeMs: sharedCopy(bars.timeMs), open: sharedCopy(bars.open), high: sharedCopy(bars.high), low: sharedCopy(bars.low), close: sharedCopy(bars.close), volumeBase: sharedCopy(bars.volumeBase) },
   };
   const threads = Array.from({ length: workers }, () => new Worker(new URL('./sweepWorker.ts', import.meta.url), { workerData: data }));

@@ -4,20 +4,14 @@
  * message stops the trial in progress between bars.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Candle } from '../market/index.ts';
-import { backtestBars } from './backtestBars.ts';
+import { backtestBarsFromColumns } from './backtestBars.ts';
 import { runTrial, type TrialRequest } from './trialRun.ts';
 import type { SweepWorkerData, WorkerAnswer, WorkerMessage } from './sweepPool.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('The sweep worker must run as a worker thread.');
 const data = workerData as SweepWorkerData;
-const { timeMs, open, high, low, close, volumeBase } = data.columns;
-const candles: Candle[] = new Array<Candle>(timeMs.length);
-for (let i = 0; i < timeMs.length; i++) {
-  candles[i] = { openTimeMs: timeMs[i] as number, open: open[i] as number, high: high[i] as number, low: low[i] as number, close: close[i] as number, volumeBase: volumeBase[i] as number };
-}
-const bars = backtestBars(data.symbol, candles);
+const bars = backtestBarsFromColumns(data.symbol, data.columns, data.intervalMs);
 let controller = new AbortController();
 
 async function run(id: number, request: TrialRequest): Promise<void> {

@@ -105,7 +105,7 @@ export async function runWalkForward(bars: BacktestBars, settings: BacktestSetti
       }
       const chosenSettings = { ...withParameters(settings, chosen), closeAtEnd: true };
       // Warm the strategy up on the bars just before the test window: the past, never the test bars.
-      const warmUp = Math.min(fold.test.startBar, strategyWarmUp(chosenSettings, bars.candles.slice(train.startBar, fold.test.startBar)));
+      const warmUp = Math.min(fold.test.startBar, strategyWarmUp(chosenSettings, bars.candlesBetween(train.startBar, fold.test.startBar)));
       const testRequest: TrialRequest = { settings: chosenSettings, startBar: fold.test.startBar - warmUp, endBar: fold.test.endBar, tradingStartBar: warmUp };
       tests.push(testRequest);
       const tested = await runTrial(bars, testRequest, options.signal);

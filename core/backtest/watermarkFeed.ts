@@ -19,7 +19,6 @@ export class WatermarkFeed {
   readonly #lazy: boolean;
   /** Highest close equity not yet given to the watermarks. */
   #highest = Number.NEGATIVE_INFINITY;
-  #highestAtMs = 0;
   /** First close of the current UTC day, and when that day ends. */
   #dayFirst = Number.NaN;
   #dayFirstAtMs = 0;
@@ -44,10 +43,7 @@ export class WatermarkFeed {
       this.#dayEndsMs = (Math.floor(atMs / DAY_MS) + 1) * DAY_MS;
       this.#dayFirstGiven = false;
     }
-    if (equityQuote > this.#highest) {
-      this.#highest = equityQuote;
-      this.#highestAtMs = atMs;
-    }
+    if (equityQuote > this.#highest) this.#highest = equityQuote;
   }
 
   /** A decision: the marks the risk layer judges with, after the equity of the moment. */
@@ -62,9 +58,11 @@ export class WatermarkFeed {
         this.#dayFirstGiven = true;
       }
       // Older highs (of this day or days before) only raise the high-water mark: given at a time
-      // of the current day, they cannot start a day of their own.
-      if (highest > Number.NEGATIVE_INFINITY) watermarks.observe(highest, Math.max(this.#highestAtMs, this.#dayFirstAtMs));
-      return watermarks.observe(equityQuote, atMs);
+      // of the current day, they cannot start a day of their own. Every observation of the day is
+      // given at the day's first close: the marks depend on the day only, and the watermarks work
+      // a day out once per day that way.
+      if (highest > Number.NEGATIVE_INFINITY) watermarks.observe(highest, this.#dayFirstAtMs);
+      return watermarks.observe(equityQuote, this.#dayFirstAtMs);
     }
     // No bar has closed yet on the decision's day: the day starts with this equity.
     const marks = watermarks.observe(equityQuote, atMs);

@@ -34,7 +34,7 @@ export function paperVenue(seed: number): { venue: (input: VenueInput) => Backte
       moveTo: () => undefined,
       // The paper session hands every closed bar to its exchange, orders or not.
       matchBar: (bar) => {
-        const matched = paper.onCandle(input.market.symbol, input.bars.candles[bar]!);
+        const matched = paper.onCandle(input.market.symbol, input.bars.candleAt(bar));
         if (matched.kind !== 'ok') throw new Error(`the paper exchange refused bar ${bar}: ${JSON.stringify(matched)}`);
       },
       hasOpenOrders: () => true,
