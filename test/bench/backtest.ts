@@ -28,7 +28,7 @@ import { SMA, type StrategyId } from '../../core/signals/index.ts';
 import { BTC_USDT_1H_CSV, sharedDataPath } from '../support/sharedData.ts';
 import { median, progress } from './stats.ts';
 
-const ROUNDS = 7;
+const ROUNDS = 9;
 const SYNTHETIC_BARS = 1_000_000;
 const CHILD_FLAG = '--backtest-peak-rss-child';
 
