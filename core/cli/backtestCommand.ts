@@ -291,6 +291,7 @@ function jsonOf(outcome: Outcome, importReport: ImportReport): object {
     fill: report.settings.fillModel.name,
     costs: costsForJson(report),
     decisions: report.decisions,
+    journal: report.journal,
     ...(outcome.sweep === undefined ? {} : { sweep: sweepForJson(outcome.sweep) }),
   };
 }

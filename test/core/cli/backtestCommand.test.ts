@@ -61,6 +61,11 @@ describe('ballast backtest --json', () => {
     expect(output.timing.barsPerSecond).toBeCloseTo(400 / output.timing.seconds!, 6);
     expect(output.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(output).toMatchObject({ importReport: { rowsRead: 400, bars: 400, gaps: [] }, risk: 'off (research mode: no risk limits)', fill: 'next-open' });
+    // The in-memory journal, summarised: every order it kept, by status (next-open market orders all fill, once each).
+    const journal = output.journal as { orders: number; fills: number; ordersByStatus: Record<string, number> };
+    expect(journal.orders).toBeGreaterThanOrEqual(2 * output.trades.length);
+    expect(journal.ordersByStatus).toEqual({ FILLED: journal.orders });
+    expect(journal.fills).toBe(journal.orders);
   });
 
   it('gives the same fingerprint for the same command twice', async () => {
