@@ -11,7 +11,9 @@ export type BacktestInputErrorCode =
   | 'OUT_OF_RANGE'
   | 'MISMATCHED_LENGTHS'
   | 'TIMES_NOT_IN_ORDER'
-  | 'NOT_CANONICAL_JSON';
+  | 'NOT_CANONICAL_JSON'
+  | 'UNUSABLE_STRATEGY'
+  | 'WARM_UP_DOES_NOT_CONVERGE';
 
 export class BacktestInputError extends RangeError {
   readonly code: BacktestInputErrorCode;

@@ -5,6 +5,12 @@ import { CLI_MESSAGES } from './messages.ts';
 export function ballastCommands(): CommandTable {
   const table = new CommandTable();
   table.register({
+    name: 'backtest',
+    synopsis: CLI_MESSAGES.CLI_COMMAND_BACKTEST_SYNOPSIS,
+    summary: CLI_MESSAGES.CLI_COMMAND_BACKTEST_SUMMARY,
+    load: async () => (await import('./backtestCommand.ts')).runBacktestCommand,
+  });
+  table.register({
     name: 'model',
     synopsis: CLI_MESSAGES.CLI_COMMAND_MODEL_SYNOPSIS,
     summary: CLI_MESSAGES.CLI_COMMAND_MODEL_SUMMARY,

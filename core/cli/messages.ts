@@ -106,6 +106,9 @@ export const CLI_MESSAGES = {
   CLI_USAGE_ENV_TEST_EXCHANGE: 'BALLAST_TEST_ONLY_EXCHANGE_URL=http://127.0.0.1:PORT',
   CLI_USAGE_ENV_TEST_EXCHANGE_SUMMARY: 'For tests only: check-key asks this address on this computer instead of the exchange.',
 
+  CLI_COMMAND_BACKTEST_SYNOPSIS: 'backtest --data FILE --symbol SYM --strategy ID [--param name=value]… [--sweep …] [--walk-forward …] [--json]',
+  CLI_COMMAND_BACKTEST_SUMMARY:
+    'Run a strategy over a candle file on a simulated clock, after fees and slippage, and print its statistics, trades and costs next to buy-and-hold.',
   CLI_COMMAND_MODEL_SYNOPSIS: 'model train --data FILE --symbol SYM [--out MODELFILE] [--json]',
   CLI_COMMAND_MODEL_SUMMARY:
     'Train Ballast’s model on a candle file (CSV or JSON) and print its model card: the training window, how well it forecast on data it never saw, and whether it may be used live. --out saves the model file.',

@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import type { AssetBalance } from './exchangePort.ts';
-import type { OrderJournal } from './orderJournal.ts';
+import type { OrderStore } from './orderStore.ts';
 import { PositionBook } from './positionBook.ts';
 import type { Discrepancy } from './readiness.ts';
-
-const snapshotSchema = z.record(z.string(), z.number());
 
 function differs(expected: number, actual: number): boolean {
   return Math.abs(expected - actual) > 1e-8 + 1e-9 * Math.max(Math.abs(expected), Math.abs(actual));
@@ -15,13 +12,12 @@ function differs(expected: number, actual: number): boolean {
  * does not add up changed outside Ballast (a deposit, a withdrawal, a trade by hand) or points at
  * a fill Ballast missed. Either way it is journaled and shown; then a new snapshot is taken.
  */
-export function checkBalances(store: OrderJournal, balances: ReadonlyMap<string, AssetBalance>, atMs: number): Discrepancy[] {
-  const db = store.journal.db;
-  const last = db.prepare('SELECT fill_seq, balances_json FROM execution_balance_snapshots ORDER BY seq DESC LIMIT 1').get();
+export function checkBalances(store: OrderStore, balances: ReadonlyMap<string, AssetBalance>, atMs: number): Discrepancy[] {
+  const last = store.lastBalanceSnapshot();
   const discrepancies: Discrepancy[] = [];
   if (last !== undefined) {
-    const previous = snapshotSchema.parse(JSON.parse(String(last.balances_json)));
-    const deltas = new PositionBook(store.fills(Number(last.fill_seq))).balanceDeltas();
+    const previous = last.balances;
+    const deltas = new PositionBook(store.fills(last.fillSeq)).balanceDeltas();
     const assets = new Set([...Object.keys(previous), ...deltas.keys(), ...balances.keys()]);
     for (const asset of assets) {
       const expected = (previous[asset] ?? 0) + (deltas.get(asset) ?? 0);
@@ -37,9 +33,6 @@ export function checkBalances(store: OrderJournal, balances: ReadonlyMap<string,
     }
   }
   const totals = Object.fromEntries([...balances.values()].map((balance) => [balance.asset, balance.total]));
-  store.atomically(() => {
-    db.prepare('INSERT INTO execution_balance_snapshots (at_ms, fill_seq, balances_json) VALUES (?, ?, ?)').run(atMs, store.lastFillSeq(), JSON.stringify(totals));
-    store.recordEvent('system', null, atMs, { event: 'balance_snapshot', balances: totals, discrepancies });
-  });
+  store.recordBalanceSnapshot(atMs, totals, discrepancies);
   return discrepancies;
 }

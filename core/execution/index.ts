@@ -3,6 +3,8 @@ export { createCcxtExchange, DEFAULT_RETRY_AFTER_MS, type CcxtExchangeOptions, t
 export { outcomeFromCcxtError, retryAfterMsFrom, type CallEffect, type ErrorContext } from './ccxtErrorOutcomes.ts';
 export { OrderManager, type OrderManagerOptions, type SubmitOptions, type SubmitRefusalCode, type SubmitResult } from './orderManager.ts';
 export type { Order, Fill } from './order.ts';
+export type { BalanceSnapshot, OrderPatch, OrderStore } from './orderStore.ts';
+export { InMemoryOrderStore, type OrderStoreSummary } from './inMemoryOrderStore.ts';
 export { clientOrderIdFor, isBallastClientOrderId, CLIENT_ORDER_ID_PATTERN, CLIENT_ORDER_ID_PREFIX } from './clientOrderId.ts';
 export { prepareOrderRequest, type LocalRejection, type LocalRejectionCode, type PreparedOrder } from './orderPrecision.ts';
 export { floorToStep, roundToTick, isOnStep, type TickRounding } from './stepRounding.ts';

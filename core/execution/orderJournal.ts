@@ -5,13 +5,13 @@ import { EXECUTION_MIGRATIONS } from './executionSchema.ts';
 import type { FeePaid, OrderStatus } from './exchangePort.ts';
 import { fillFromRow, insertFillSql } from './fillRows.ts';
 import type { Fill, Order } from './order.ts';
+import type { BalanceSnapshot, OrderPatch, OrderStore } from './orderStore.ts';
+import type { ClientSideStop } from './protectiveStops.ts';
 
-/** The fields an order event may change; the rest of a row is fixed when it is journaled. */
-export type OrderPatch = Partial<
-  Pick<Order, 'status' | 'exchangeOrderId' | 'filledBase' | 'averagePriceQuote' | 'fees' | 'statusReason' | 'confirmedByExchange' | 'exchangeCreatedAtMs' | 'submitAttempts'>
->;
+export type { OrderPatch } from './orderStore.ts';
 
 const feesSchema = z.array(z.object({ asset: z.string(), amount: z.number() }));
+const snapshotSchema = z.record(z.string(), z.number());
 const COLUMNS = `client_order_id, intent_id, origin, purpose, symbol, side, type, amount_base, limit_price_quote,
   stop_price_quote, reduce_only, status, exchange_order_id, filled_base, average_price_quote, fees_json,
   parent_client_order_id, protective_stop_price_quote, submit_attempts, status_reason, confirmed_by_exchange,
@@ -69,7 +69,7 @@ function rowValues(order: Order, journal: Journal): (string | number | null)[] {
  * and its audit event, committed with synchronous = FULL before the method returns: an order row
  * is on disk before its request leaves, and every step after it is too.
  */
-export class OrderJournal {
+export class OrderJournal implements OrderStore {
   readonly #journal: Journal;
   readonly #insert: StatementSync;
   readonly #replace: StatementSync;
@@ -246,6 +246,44 @@ export class OrderJournal {
 
   recordEvent(kind: 'order' | 'system' | 'alert', subject: string | null, atMs: number, payload: Record<string, unknown>): void {
     this.atomically(() => this.#journal.append({ atMs, kind, subject, payload }));
+  }
+
+  activeClientStops(): ClientSideStop[] {
+    return this
+      .#statement('SELECT entry_client_order_id, symbol, amount_base, stop_price_quote, reason FROM execution_client_stops WHERE active = 1 ORDER BY rowid')
+      .all()
+      .map((row) => ({ entryClientOrderId: String(row.entry_client_order_id), symbol: String(row.symbol), amountBase: Number(row.amount_base), stopPriceQuote: Number(row.stop_price_quote), reason: String(row.reason) }));
+  }
+
+  registerClientStop(stop: ClientSideStop, atMs: number): void {
+    this.atomically(() => {
+      this.#statement(
+        `INSERT INTO execution_client_stops (entry_client_order_id, symbol, amount_base, stop_price_quote, active, reason, updated_at_ms) VALUES (?, ?, ?, ?, 1, ?, ?)
+           ON CONFLICT (entry_client_order_id) DO UPDATE SET amount_base = excluded.amount_base, stop_price_quote = excluded.stop_price_quote, reason = excluded.reason, updated_at_ms = excluded.updated_at_ms
+           WHERE active = 1`,
+      ).run(stop.entryClientOrderId, stop.symbol, stop.amountBase, stop.stopPriceQuote, stop.reason, atMs);
+      this.recordEvent('order', stop.entryClientOrderId, atMs, { event: 'client_stop_registered', amountBase: stop.amountBase, stopPriceQuote: stop.stopPriceQuote, reason: stop.reason });
+    });
+  }
+
+  deactivateClientStop(stop: ClientSideStop, atMs: number, priceQuote: number): void {
+    this.atomically(() => {
+      this.#statement('UPDATE execution_client_stops SET active = 0, updated_at_ms = ? WHERE entry_client_order_id = ?').run(atMs, stop.entryClientOrderId);
+      this.recordEvent('order', stop.entryClientOrderId, atMs, { event: 'client_stop_triggered', ...stop, priceQuote });
+    });
+  }
+
+  lastBalanceSnapshot(): BalanceSnapshot | undefined {
+    const last = this.#statement('SELECT fill_seq, balances_json FROM execution_balance_snapshots ORDER BY seq DESC LIMIT 1').get();
+    if (last === undefined) return undefined;
+    return { fillSeq: Number(last.fill_seq), balances: snapshotSchema.parse(JSON.parse(String(last.balances_json))) };
+  }
+
+  recordBalanceSnapshot(atMs: number, balances: Readonly<Record<string, number>>, discrepancies: readonly unknown[]): void {
+    this.atomically(() => {
+      this.#statement('INSERT INTO execution_balance_snapshots (at_ms, fill_seq, balances_json) VALUES (?, ?, ?)').run(atMs, this.lastFillSeq(), JSON.stringify(balances));
+      this.recordEvent('system', null, atMs, { event: 'balance_snapshot', balances, discrepancies });
+    });
   }
 
   #audit(order: Order, atMs: number, event: string, details: Record<string, unknown>): void {

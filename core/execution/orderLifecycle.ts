@@ -1,7 +1,7 @@
 import { scrubDetail, summariseOutcome, type ExchangeCalls, type ExecutionClock } from './exchangeCalls.ts';
 import { REJECTION_CODES, type ExchangeOrder, type ExchangeOutcome, type OrderRef, type OrderRequest } from './exchangePort.ts';
 import type { Fill, Order } from './order.ts';
-import type { OrderJournal } from './orderJournal.ts';
+import type { OrderStore } from './orderStore.ts';
 import { locateOrder, type LocateContext, type LocateResult } from './orderLocator.ts';
 import { isAllowedTransition, isTerminal, statusOfExchangeOrder } from './orderStatus.ts';
 import type { PositionBook } from './positionBook.ts';
@@ -57,7 +57,7 @@ export function refOf(order: Order): OrderRef {
  * answer, find out before doing anything else. Every step is journaled before the next call.
  */
 export class OrderLifecycle {
-  readonly #store: OrderJournal;
+  readonly #store: OrderStore;
   readonly #calls: ExchangeCalls;
   readonly #clock: ExecutionClock;
   readonly #book: PositionBook;
@@ -66,7 +66,7 @@ export class OrderLifecycle {
   /** Called after new fills of an order are journaled (protective stops follow the filled amount). */
   onFills: (order: Order) => Promise<void> = () => Promise.resolve();
 
-  constructor(store: OrderJournal, calls: ExchangeCalls, clock: ExecutionClock, book: PositionBook, options: LifecycleOptions) {
+  constructor(store: OrderStore, calls: ExchangeCalls, clock: ExecutionClock, book: PositionBook, options: LifecycleOptions) {
     this.#store = store;
     this.#calls = calls;
     this.#clock = clock;

@@ -9,6 +9,7 @@ import { ErrorRateWindow, type ExecutionHealth } from './executionHealth.ts';
 import type { Fill, Order } from './order.ts';
 import { cancelAllOrders, cancelOrder, type CancelAllResult, type CancelResult } from './orderCancellation.ts';
 import { OrderJournal } from './orderJournal.ts';
+import type { OrderStore } from './orderStore.ts';
 import { OrderLifecycle, type OrderFlowHooks } from './orderLifecycle.ts';
 import { prepareOrderRequest } from './orderPrecision.ts';
 import { PositionBook, type Position, type PositionValuation } from './positionBook.ts';
@@ -20,7 +21,10 @@ import { reconcile, type ReconciliationReads } from './reconciliation.ts';
 
 export interface OrderManagerOptions {
   readonly exchange: ExchangePort;
-  readonly journal: Journal;
+  /** Where orders are kept durably (paper and live). Exactly one of `journal` and `orderStore`. */
+  readonly journal?: Journal;
+  /** Where orders are kept otherwise: a backtest keeps them in memory and summarises them at the end. */
+  readonly orderStore?: OrderStore;
   readonly clock?: ExecutionClock;
   readonly readRetry?: RetryPolicy;
   /** Pause between the first and second lookup of an order whose status is unknown. Default 500 ms. */
@@ -37,6 +41,12 @@ export interface OrderManagerOptions {
 export type { SubmitOptions, SubmitRefusal, SubmitRefusalCode, SubmitResult } from './submitResult.ts';
 import type { SubmitOptions, SubmitResult } from './submitResult.ts';
 
+function storeOf(options: OrderManagerOptions): OrderStore {
+  if (options.journal !== undefined && options.orderStore === undefined) return new OrderJournal(options.journal);
+  if (options.orderStore !== undefined && options.journal === undefined) return options.orderStore;
+  throw new RangeError('An OrderManager keeps its orders either in a journal or in an order store: give exactly one of them.');
+}
+
 /**
  * The order lifecycle between the risk layer and the exchange. The runtime calls `start()` once
  * (reconciliation; no trading until READY), then `submit` for each approved order, `cancel` /
@@ -45,7 +55,9 @@ import type { SubmitOptions, SubmitResult } from './submitResult.ts';
  */
 export class OrderManager {
   readonly #clock: ExecutionClock;
-  readonly #store: OrderJournal;
+  readonly #store: OrderStore;
+  /** The durable journal behind the store; null for a backtest's in-memory store, which cannot trade live. */
+  readonly #journal: Journal | null;
   readonly #calls: ExchangeCalls;
   readonly #health: ErrorRateWindow;
   readonly #book: PositionBook;
@@ -59,7 +71,8 @@ export class OrderManager {
 
   constructor(options: OrderManagerOptions) {
     this.#clock = options.clock ?? systemClock;
-    this.#store = new OrderJournal(options.journal);
+    this.#store = storeOf(options);
+    this.#journal = options.journal ?? null;
     this.#health = new ErrorRateWindow(options.healthWindowMs);
     this.#calls = new ExchangeCalls(options.exchange, this.#clock, this.#health, options.readRetry ?? DEFAULT_READ_RETRY, (call, subject, outcome) => {
       this.#store.recordResponse(subject, this.#clock.nowMs(), { call, ...summariseOutcome(outcome) });
@@ -202,6 +215,8 @@ export class OrderManager {
    * new fills go to it instead of the paper-style protective stops.
    */
   live(options: LiveProtectionOptions): LiveExecution {
+    const journal = this.#journal;
+    if (journal === null) throw new RangeError('Live execution keeps its orders in a journal: this OrderManager was built with an in-memory store.');
     const live = new LiveExecution(
       {
         store: this.#store,
@@ -223,7 +238,7 @@ export class OrderManager {
         },
       },
       options,
-      this.#store.journal,
+      journal,
     );
     this.#lifecycle.onFills = (order) => live.noteFills(order);
     return live;

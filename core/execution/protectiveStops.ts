@@ -3,7 +3,7 @@ import { sizeProtectiveOrder, type SizedOrder } from '../risk/index.ts';
 import type { ExecutionClock } from './exchangeCalls.ts';
 import type { Order } from './order.ts';
 import type { CancelResult } from './orderCancellation.ts';
-import type { OrderJournal } from './orderJournal.ts';
+import type { OrderStore } from './orderStore.ts';
 import { isTerminal } from './orderStatus.ts';
 import { assetsOfSymbol } from './positionBook.ts';
 import { floorToStep } from './stepRounding.ts';
@@ -29,7 +29,7 @@ export interface ProtectionWarning {
 export const CLIENT_SIDE_STOP_MESSAGE = 'Protection only while Ballast is running: this exchange has no stop orders Ballast can use, so the stop for this position is watched by Ballast itself. If Ballast or this computer is closed, the position is not protected.';
 
 export interface ProtectionDeps {
-  readonly store: OrderJournal;
+  readonly store: OrderStore;
   readonly clock: ExecutionClock;
   readonly supportsNativeStops: boolean;
   /** Fraction below the trigger for the stop-limit's limit price, so it still fills in a fast market. */
@@ -112,10 +112,7 @@ export class ProtectiveStops {
   }
 
   clientSideStops(): ClientSideStop[] {
-    return this.#deps.store.journal.db
-      .prepare('SELECT entry_client_order_id, symbol, amount_base, stop_price_quote, reason FROM execution_client_stops WHERE active = 1 ORDER BY rowid')
-      .all()
-      .map((row) => ({ entryClientOrderId: String(row.entry_client_order_id), symbol: String(row.symbol), amountBase: Number(row.amount_base), stopPriceQuote: Number(row.stop_price_quote), reason: String(row.reason) }));
+    return this.#deps.store.activeClientStops();
   }
 
   /** The client-side stops a price at or below their trigger sets off; they are deactivated (journaled) here. */
@@ -123,27 +120,14 @@ export class ProtectiveStops {
     const hit = this.clientSideStops().filter((stop) => stop.symbol === symbol && priceQuote <= stop.stopPriceQuote);
     const atMs = this.#deps.clock.nowMs();
     for (const stop of hit) {
-      this.#deps.store.atomically(() => {
-        this.#deps.store.journal.db.prepare('UPDATE execution_client_stops SET active = 0, updated_at_ms = ? WHERE entry_client_order_id = ?').run(atMs, stop.entryClientOrderId);
-        this.#deps.store.recordEvent('order', stop.entryClientOrderId, atMs, { event: 'client_stop_triggered', ...stop, priceQuote });
-      });
+      this.#deps.store.deactivateClientStop(stop, atMs, priceQuote);
       this.#warnings.delete(stop.entryClientOrderId);
     }
     return hit;
   }
 
   #registerClientStop(entry: Order, amountBase: number, stopPriceQuote: number, reason: string): void {
-    const atMs = this.#deps.clock.nowMs();
-    this.#deps.store.atomically(() => {
-      this.#deps.store.journal.db
-        .prepare(
-          `INSERT INTO execution_client_stops (entry_client_order_id, symbol, amount_base, stop_price_quote, active, reason, updated_at_ms) VALUES (?, ?, ?, ?, 1, ?, ?)
-           ON CONFLICT (entry_client_order_id) DO UPDATE SET amount_base = excluded.amount_base, stop_price_quote = excluded.stop_price_quote, reason = excluded.reason, updated_at_ms = excluded.updated_at_ms
-           WHERE active = 1`,
-        )
-        .run(entry.clientOrderId, entry.symbol, amountBase, stopPriceQuote, reason, atMs);
-      this.#deps.store.recordEvent('order', entry.clientOrderId, atMs, { event: 'client_stop_registered', amountBase, stopPriceQuote, reason });
-    });
+    this.#deps.store.registerClientStop({ entryClientOrderId: entry.clientOrderId, symbol: entry.symbol, amountBase, stopPriceQuote, reason }, this.#deps.clock.nowMs());
     this.#warn(entry.clientOrderId, entry.symbol, 'CLIENT_SIDE_STOP', CLIENT_SIDE_STOP_MESSAGE);
   }
 

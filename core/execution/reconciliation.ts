@@ -5,7 +5,7 @@ import type { ExchangeCalls, ExecutionClock } from './exchangeCalls.ts';
 import { checkBalances } from './balanceCheck.ts';
 import type { AssetBalance, ExchangeOrder, ExchangeOutcome } from './exchangePort.ts';
 import type { Order } from './order.ts';
-import type { OrderJournal } from './orderJournal.ts';
+import type { OrderStore } from './orderStore.ts';
 import type { OrderLifecycle } from './orderLifecycle.ts';
 import { isTerminal, statusOfExchangeOrder } from './orderStatus.ts';
 import { REFUSAL_MESSAGES, type Discrepancy, type ExecutionReadiness, type ReconciliationReport, type RefusalCode } from './readiness.ts';
@@ -13,7 +13,7 @@ import { REFUSAL_MESSAGES, type Discrepancy, type ExecutionReadiness, type Recon
 export interface ReconcileDeps {
   readonly calls: ExchangeCalls;
   readonly clock: ExecutionClock;
-  readonly store: OrderJournal;
+  readonly store: OrderStore;
   readonly lifecycle: OrderLifecycle;
   /** True while another call is working on this order (periodic passes leave it alone). */
   isBusy(clientOrderId: string): boolean;

@@ -1,6 +1,16 @@
-/** The built-in strategies, by id; each one's description lives with its code in core/signals. */
+/**
+ * The strategies a paper or live bot can run, by id; each one's description lives with its code
+ * in core/signals. `sma-cross` is for backtests only: it has no protective stop, which a bot needs.
+ */
 export const STRATEGY_IDS = ['trend-follower', 'rsi-mean-reversion', 'do-nothing'] as const;
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 
+/** Every built-in strategy, the backtest-only ones included. */
+export const ALL_STRATEGY_IDS = ['trend-follower', 'rsi-mean-reversion', 'sma-cross', 'do-nothing'] as const;
+export type AnyStrategyId = (typeof ALL_STRATEGY_IDS)[number];
+
 export const isStrategyId = (value: unknown): value is StrategyId =>
   typeof value === 'string' && (STRATEGY_IDS as readonly string[]).includes(value);
+
+export const isAnyStrategyId = (value: unknown): value is AnyStrategyId =>
+  typeof value === 'string' && (ALL_STRATEGY_IDS as readonly string[]).includes(value);

@@ -5,6 +5,18 @@
  */
 export { createPaperExchange, type CreatePaperExchangeResult, type PaperExchange } from './paperExchange.ts';
 export type { PaperExchangeOptions, PaperReplayFeed } from './paperOptions.ts';
-export { DEFAULT_FILL_MODEL, type FillModel } from './fillModel.ts';
+export {
+  DEFAULT_FILL_MODEL,
+  restingFillPrice,
+  stopIsReached,
+  stopTriggerPrice,
+  takeFromBar,
+  takerPrice,
+  type Bar,
+  type Execution,
+  type FillModel,
+  type Grid,
+} from './fillModel.ts';
+export { checkMarketFilters, checkRequestShape, type FilterVerdict } from './marketFilters.ts';
 export { PENDING_MARKET_BUY_LOCK_MARGIN } from './paperOrderEntry.ts';
 export { PAPER_MIGRATIONS } from './paperStore.ts';

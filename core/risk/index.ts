@@ -28,3 +28,4 @@ export * from './triggers/exchangeErrorTrigger.ts';
 export * from './triggers/dataFeedTrigger.ts';
 export * from './triggers/volatilityShockTrigger.ts';
 export * from './triggers/keyPermissionTrigger.ts';
+export { researchSizing, type ResearchRefusal } from './researchSizing.ts';

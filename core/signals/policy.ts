@@ -9,6 +9,11 @@ export interface PolicyOptions {
    * a market order but can never fill at a runaway price.
    */
   readonly marketableLimitOffsetBps: number;
+  /**
+   * 'market' sends market orders instead (a backtest's next-open fills, the convention of
+   * common backtesters). Absent: marketable limits.
+   */
+  readonly orderType?: 'limit' | 'market';
 }
 
 export const DEFAULT_POLICY: PolicyOptions = { entryFractionOfEquity: 0.01, marketableLimitOffsetBps: 10 };
@@ -28,6 +33,7 @@ export interface PolicyPosition {
 export function intentFor(signal: Signal, position: PolicyPosition, atMs: number, options: PolicyOptions = DEFAULT_POLICY): Intent | null {
   const flat = position.amountBase <= 0 || position.isDust;
   const offset = options.marketableLimitOffsetBps / 10_000;
+  const market = options.orderType === 'market';
   if (signal.stance === 'bullish' && flat) {
     const confidence = Math.max(0.25, Math.min(1, signal.confidence));
     return {
@@ -37,9 +43,10 @@ export function intentFor(signal: Signal, position: PolicyPosition, atMs: number
       symbol: signal.symbol,
       side: 'buy',
       atMs,
-      orderType: 'limit',
-      limitPriceQuote: signal.closeQuote * (1 + offset),
-      stopPriceQuote: signal.invalidationPriceQuote,
+      orderType: market ? 'market' : 'limit',
+      ...(market ? {} : { limitPriceQuote: signal.closeQuote * (1 + offset) }),
+      // A strategy without a stop (NaN) asks for none; its exits come from its own signals.
+      ...(Number.isFinite(signal.invalidationPriceQuote) ? { stopPriceQuote: signal.invalidationPriceQuote } : {}),
       desiredFractionOfEquity: options.entryFractionOfEquity * confidence,
       rationale: signal.rationale,
       signalId: signal.signalId,
@@ -53,8 +60,8 @@ export function intentFor(signal: Signal, position: PolicyPosition, atMs: number
       symbol: signal.symbol,
       side: 'sell',
       atMs,
-      orderType: 'limit',
-      limitPriceQuote: signal.closeQuote * (1 - offset),
+      orderType: market ? 'market' : 'limit',
+      ...(market ? {} : { limitPriceQuote: signal.closeQuote * (1 - offset) }),
       desiredAmountBase: position.amountBase,
       rationale: signal.rationale,
       signalId: signal.signalId,
