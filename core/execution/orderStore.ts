@@ -1,4 +1,3 @@
-import type { ClientSideStop } from './protectiveStops.ts';
 import type { Fill, Order } from './order.ts';
 
 /** The fields an order event may change; the rest of a row is fixed when it is journaled. */
@@ -58,4 +57,13 @@ export interface OrderStore {
   lastBalanceSnapshot(): BalanceSnapshot | undefined;
   /** Saves the balances read now, with the audit event listing what did not add up. */
   recordBalanceSnapshot(atMs: number, balances: Readonly<Record<string, number>>, discrepancies: readonly unknown[]): void;
+}
+
+/** A stop Ballast watches itself, because the exchange has no native stop orders. */
+export interface ClientSideStop {
+  readonly entryClientOrderId: string;
+  readonly symbol: string;
+  readonly amountBase: number;
+  readonly stopPriceQuote: number;
+  readonly reason: string;
 }

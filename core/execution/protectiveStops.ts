@@ -3,20 +3,13 @@ import { sizeProtectiveOrder, type SizedOrder } from '../risk/index.ts';
 import type { ExecutionClock } from './exchangeCalls.ts';
 import type { Order } from './order.ts';
 import type { CancelResult } from './orderCancellation.ts';
-import type { OrderStore } from './orderStore.ts';
+import type { ClientSideStop, OrderStore } from './orderStore.ts';
 import { isTerminal } from './orderStatus.ts';
 import { assetsOfSymbol } from './positionBook.ts';
 import { floorToStep } from './stepRounding.ts';
 import type { SubmitResult } from './submitResult.ts';
 
-/** A stop Ballast watches itself, because the exchange has no native stop orders. */
-export interface ClientSideStop {
-  readonly entryClientOrderId: string;
-  readonly symbol: string;
-  readonly amountBase: number;
-  readonly stopPriceQuote: number;
-  readonly reason: string;
-}
+export type { ClientSideStop } from './orderStore.ts';
 
 export interface ProtectionWarning {
   readonly code: 'CLIENT_SIDE_STOP' | 'PROTECTION_NOT_PLACED';
