@@ -20,7 +20,7 @@ import {
   RateLimitExceeded,
   RequestTimeout,
 } from 'ccxt';
-import { withoutSecrets } from '../market/index.ts';
+import { describeError, redactText } from '../log/index.ts';
 import { REJECTION_CODES, type ExchangeOutcome } from './exchangePort.ts';
 
 /**
@@ -89,9 +89,9 @@ const isChange = (context: ErrorContext): boolean => context.effect === 'changes
  * everything network-ish an OperationFailed).
  */
 export function outcomeFromCcxtError(error: unknown, context: ErrorContext): ExchangeOutcome<never> {
-  const name = error instanceof Error ? error.constructor.name : typeof error;
-  const text = withoutSecrets(error instanceof Error ? error.message : String(error), context.secrets);
-  const detail = `${context.action}: ${name}: ${text}`;
+  // The whole message, redacted, is read for the exchange's JSON body; the detail is the short form.
+  const text = redactText(error instanceof Error ? error.message : String(error), { secrets: context.secrets });
+  const detail = `${context.action}: ${describeError(error, { secrets: context.secrets })}`;
   if (!(error instanceof Error)) return isChange(context) ? { kind: 'unknown', detail } : { kind: 'unavailable', detail };
 
   if (error instanceof DDoSProtection || error instanceof RateLimitExceeded) {

@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import type { Exchange } from 'ccxt';
 import type { MarketInfo } from '../market/index.ts';
 import { REJECTION_CODES, type ExchangeOutcome, type OrderRequest } from './exchangePort.ts';
@@ -93,6 +94,6 @@ function checkedByCcxt(exchange: Exchange, args: CcxtOrderArguments): PreparedCc
       REJECTION_CODES.invalidRequest,
     );
   } catch (error) {
-    return refused(`The exchange library refused to format this order: ${error instanceof Error ? error.message : String(error)}`, REJECTION_CODES.invalidRequest);
+    return refused(`The exchange library refused to format this order: ${describeError(error)}`, REJECTION_CODES.invalidRequest);
   }
 }

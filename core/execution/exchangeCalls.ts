@@ -1,7 +1,5 @@
-import { scrubDetail } from './detailScrub.ts';
-import type { ErrorRateWindow } from './executionHealth.ts';
-
-export { scrubDetail } from './detailScrub.ts';
+import { describeError, redactText } from '../log/index.ts';
+import { EXCHANGE_DETAIL, type ErrorRateWindow } from './executionHealth.ts';
 import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from './exchangePort.ts';
 
 /** Time for the execution layer: the runtime's clock (real or simulated) and a way to wait on it. */
@@ -32,11 +30,11 @@ export function summariseOutcome(outcome: ExchangeOutcome<unknown>): Record<stri
     case 'ok':
       return { kind: 'ok', value: summariseValue(outcome.value) };
     case 'rejected':
-      return { kind: 'rejected', reason: scrubDetail(outcome.reason), exchangeCode: outcome.exchangeCode ?? null };
+      return { kind: 'rejected', reason: redactText(outcome.reason, EXCHANGE_DETAIL), exchangeCode: outcome.exchangeCode ?? null };
     case 'rate_limited':
-      return { kind: 'rate_limited', retryAfterMs: outcome.retryAfterMs, detail: scrubDetail(outcome.detail) };
+      return { kind: 'rate_limited', retryAfterMs: outcome.retryAfterMs, detail: redactText(outcome.detail, EXCHANGE_DETAIL) };
     default:
-      return { kind: outcome.kind, detail: scrubDetail(outcome.detail) };
+      return { kind: outcome.kind, detail: redactText(outcome.detail, EXCHANGE_DETAIL) };
   }
 }
 
@@ -101,7 +99,7 @@ export class ExchangeCalls {
     try {
       outcome = await run();
     } catch (error) {
-      outcome = { kind: 'unknown', detail: `the exchange adapter failed during ${call}: ${error instanceof Error ? error.message : String(error)}` };
+      outcome = { kind: 'unknown', detail: `the exchange adapter failed during ${call}: ${describeError(error)}` };
     }
     const nowMs = this.#clock.nowMs();
     this.#health.record(outcome, nowMs);

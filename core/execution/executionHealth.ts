@@ -1,5 +1,8 @@
-import { scrubDetail } from './detailScrub.ts';
+import { redactText, type TextRules } from '../log/index.ts';
 import type { ExchangeOutcome } from './exchangePort.ts';
+
+/** What an exchange said, as kept for the record: redacted, on one line, at most 500 characters. */
+export const EXCHANGE_DETAIL: TextRules = { maxChars: 500 };
 
 /**
  * How the exchange connection is doing, for the risk layer's "exchange error-rate spike" trigger
@@ -57,7 +60,7 @@ export class ErrorRateWindow {
     this.#flags.push((error ? 1 : 0) | (limited ? 2 : 0) | (banned ? 4 : 0));
     if (error) {
       this.#errors += 1;
-      this.#lastError = { kind: outcome.kind, detail: scrubDetail('detail' in outcome ? outcome.detail : outcome.kind), atMs };
+      this.#lastError = { kind: outcome.kind, detail: redactText('detail' in outcome ? outcome.detail : outcome.kind, EXCHANGE_DETAIL), atMs };
     }
     if (limited) this.#rateLimited += 1;
     if (banned) this.#banned += 1;

@@ -1,4 +1,6 @@
-import { scrubDetail, summariseOutcome, type ExchangeCalls, type ExecutionClock } from './exchangeCalls.ts';
+import { redactText } from '../log/index.ts';
+import { summariseOutcome, type ExchangeCalls, type ExecutionClock } from './exchangeCalls.ts';
+import { EXCHANGE_DETAIL } from './executionHealth.ts';
 import { REJECTION_CODES, type ExchangeOrder, type ExchangeOutcome, type OrderRef, type OrderRequest } from './exchangePort.ts';
 import type { Fill, Order } from './order.ts';
 import type { OrderStore } from './orderStore.ts';
@@ -90,7 +92,7 @@ export class OrderLifecycle {
       return this.#afterRecord(updated);
     }
     if ((outcome.kind === 'rejected' && !looksLikeDuplicate(outcome)) || outcome.kind === 'auth_failed') {
-      const reason = scrubDetail(outcome.kind === 'rejected' ? outcome.reason : `the exchange refused the key: ${outcome.detail}`);
+      const reason = redactText(outcome.kind === 'rejected' ? outcome.reason : `the exchange refused the key: ${outcome.detail}`, EXCHANGE_DETAIL);
       return this.#store.atomically(() => {
         this.#store.recordResponse(order.clientOrderId, atMs, response);
         return this.#store.update(order, { status: 'REJECTED', statusReason: reason, confirmedByExchange: true }, atMs, 'rejected');

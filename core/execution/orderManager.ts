@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import { err, ok } from '../model/index.ts';
 import type { Journal } from '../journal/index.ts';
 import type { MarketInfo } from '../market/index.ts';
@@ -107,7 +108,7 @@ export class OrderManager {
       this.#readiness = result.ok ? { state: "READY", report: result.value.report } : result.error;
       this.#startReads = result.ok ? result.value.reads : null;
     } catch (error) {
-      this.#readiness = { state: 'REFUSED', code: 'JOURNAL_FAILED', message: 'Ballast could not finish checking its orders against the exchange, so it is not trading.', detail: error instanceof Error ? error.message : String(error), atMs: this.#clock.nowMs() };
+      this.#readiness = { state: 'REFUSED', code: 'JOURNAL_FAILED', message: 'Ballast could not finish checking its orders against the exchange, so it is not trading.', detail: describeError(error), atMs: this.#clock.nowMs() };
     }
     if (this.#readiness.state === 'REFUSED') {
       const { code, detail } = this.#readiness;

@@ -2,8 +2,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { auditRowHash, GENESIS_PREV_HASH } from './auditChain.ts';
 import { AUDIT_KINDS, type AuditEvent, type AuditEventInput, type AuditKind, type ChainHead } from './auditTypes.ts';
 import { canonicalJson } from './canonicalJson.ts';
-import { describeError, JournalError } from './journalError.ts';
-import type { SecretRedactor } from './secretRedaction.ts';
+import { JournalError } from './journalError.ts';
+import { describeError, type SecretRedactor } from '../log/index.ts';
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(AUDIT_KINDS);
 const MAX_SUBJECT_LENGTH = 200;
@@ -41,12 +41,12 @@ export class AuditLog {
   append(input: AuditEventInput): AuditEvent {
     const { atMs, kind } = input;
     checkEvent(atMs, kind, input.subject ?? null);
-    const subject = input.subject === undefined || input.subject === null ? null : this.#redactor.scrub(input.subject);
+    const subject = input.subject === undefined || input.subject === null ? null : this.#redactor.redactText(input.subject);
     let payloadJson: string;
     try {
       payloadJson = canonicalJson(input.payload, this.#redactor);
     } catch (error) {
-      throw new JournalError('INVALID_EVENT', 'An event could not be recorded because its details are not plain data.', describeError(error), { cause: error });
+      throw new JournalError('INVALID_EVENT', 'An event could not be recorded because its details are not plain data.', describeError(error, { redactor: this.#redactor }), { cause: error });
     }
     const seq = (this.#head?.seq ?? 0) + 1;
     const prevHash = this.#head?.hash ?? GENESIS_PREV_HASH;
@@ -71,7 +71,7 @@ export class AuditLog {
   }
 
   #explainInsertFailure(error: unknown, seq: number): JournalError {
-    const detail = describeError(error);
+    const detail = describeError(error, { redactor: this.#redactor });
     if (/constraint/i.test(detail)) {
       return new JournalError(
         'CONCURRENT_WRITER',

@@ -1,4 +1,4 @@
-import { REDACTED, type SecretRedactor } from './secretRedaction.ts';
+import { REDACTED, type SecretRedactor } from '../log/index.ts';
 
 /**
  * Canonical JSON, so that the same payload always hashes the same: object keys sorted by UTF-16
@@ -23,7 +23,7 @@ const MAX_DEPTH = 64;
 function write(value: unknown, redactor: SecretRedactor, depth: number): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(redactor.scrub(value));
+      return JSON.stringify(redactor.redactText(value));
     case 'number':
       // For finite numbers String() is exactly JSON's number form (including -0 → "0").
       return Number.isFinite(value) ? String(value) : `"${String(value)}"`;
@@ -66,7 +66,7 @@ function writeFields(fields: Record<string, unknown>, redactor: SecretRedactor, 
     if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
     const prefix = redactor.fieldPrefix(key);
     // A secret-looking field keeps its name (so a reviewer sees it was there) but not its value.
-    const text = prefix === undefined ? `${JSON.stringify(redactor.scrub(key))}:"${REDACTED}"` : prefix + write(field, redactor, depth);
+    const text = prefix === undefined ? `${JSON.stringify(redactor.redactText(key))}:"${REDACTED}"` : prefix + write(field, redactor, depth);
     out += out.length === 1 ? text : `,${text}`;
   }
   return `${out}}`;

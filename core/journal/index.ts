@@ -14,7 +14,6 @@ export { openJournalReader, JournalReader } from './journalReader.ts';
 export { MAX_PAGE_SIZE, type AuditFilter, type AuditPage, type AuditPageRequest } from './auditQuery.ts';
 export { auditRowHash, GENESIS_PREV_HASH, HASH_ALGORITHM, HASH_INPUT_FORMAT } from './auditChain.ts';
 export { canonicalJson } from './canonicalJson.ts';
-export { REDACTED, SecretRedactor } from './secretRedaction.ts';
 export { JournalError, type JournalErrorCode } from './journalError.ts';
 export type { Migration } from './migrations.ts';
 export {

@@ -3,9 +3,9 @@ import { AuditLog } from './auditLog.ts';
 import { AuditQueries, type AuditFilter, type AuditPage, type AuditPageRequest } from './auditQuery.ts';
 import { APPEND_ONLY_TRIGGERS, JOURNAL_MIGRATIONS } from './auditSchema.ts';
 import type { AppendOptions, AuditEvent, AuditEventInput, ChainHead } from './auditTypes.ts';
-import { describeError, JournalError } from './journalError.ts';
+import { JournalError } from './journalError.ts';
 import { applyMigration, appliedVersion, createSchemaVersionTable, refuseNewerSchema, validateMigrations, type Migration } from './migrations.ts';
-import { SecretRedactor } from './secretRedaction.ts';
+import { describeError, SecretRedactor } from '../log/index.ts';
 import { TransactionScope } from './transactionScope.ts';
 
 const IN_MEMORY = ':memory:';
@@ -127,7 +127,7 @@ export class Journal {
    * (the audit rows are masked on append): the same protection for every row in the file.
    */
   redactText(text: string): string {
-    return this.#redactor.scrub(text);
+    return this.#redactor.redactText(text);
   }
 
   query(request: AuditPageRequest = {}): AuditPage {

@@ -23,7 +23,3 @@ export class JournalError extends Error {
     this.detail = detail;
   }
 }
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}

@@ -2,7 +2,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { AuditQueries, type AuditFilter, type AuditPage, type AuditPageRequest } from './auditQuery.ts';
 import { AUDIT_TABLE } from './auditSchema.ts';
 import type { AuditEvent, ChainHead } from './auditTypes.ts';
-import { describeError, JournalError } from './journalError.ts';
+import { describeError } from '../log/index.ts';
+import { JournalError } from './journalError.ts';
 
 /**
  * A read-only view of a journal file that another connection (a running bot) may be writing.

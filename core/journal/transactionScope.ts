@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { describeError, JournalError } from './journalError.ts';
+import { describeError } from '../log/index.ts';
+import { JournalError } from './journalError.ts';
 
 /** What must be undone in memory when SQLite rolls rows back (the audit chain's cached head). */
 export interface RollbackHooks<Snapshot> {

@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { auditRowHash, GENESIS_PREV_HASH } from './auditChain.ts';
 import { isAuditKind, type ChainHead } from './auditTypes.ts';
 import { Journal } from './journal.ts';
-import { describeError } from './journalError.ts';
+import { describeError } from '../log/index.ts';
 
 export type VerificationFailure =
   | 'ROW_CHANGED'

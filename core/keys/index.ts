@@ -1,4 +1,4 @@
-export { Secret, makeSecret, watchNewSecrets, revealSecret, isSecret, REDACTED_TEXT } from './secret.ts';
+export { Secret, makeSecret, watchNewSecrets, revealSecret, isSecret } from './secret.ts';
 export {
   CipherError, WEAK_CIPHER_BACKENDS, isCipherStrong,
   type CipherBackend, type CipherErrorCode, type SecretCipher,

@@ -1,4 +1,4 @@
-const REDACTED = '[redacted]';
+import { REDACTED } from '../log/index.ts';
 
 let readValue: (secret: Secret) => string = () => {
   throw new Error('Secret is not initialised');
@@ -73,5 +73,3 @@ export function revealSecret(secret: Secret): string {
 export function isSecret(value: unknown): value is Secret {
   return value instanceof Secret;
 }
-
-export const REDACTED_TEXT = REDACTED;

@@ -14,6 +14,7 @@ import {
   RateLimitExceeded,
   RequestTimeout,
 } from 'ccxt';
+import { describeError } from '../log/index.ts';
 import type { MarketDataError, MarketDataErrorCode } from './marketDataPort.ts';
 
 interface ErrorRule {
@@ -43,20 +44,9 @@ const RULES: readonly ErrorRule[] = [
   { errorClass: OperationFailed, code: 'EXCHANGE_UNAVAILABLE', retryable: true, message: 'The exchange had an internal problem answering. Ballast will try again later.' },
 ];
 
-/** Removes key material and request signatures from text that may end up in a log or the UI. */
-export function withoutSecrets(text: string, secrets: readonly string[]): string {
-  let clean = text.replace(/(signature|apikey|api_key|secret|passphrase)=([^&\s"']+)/gi, '$1=[redacted]');
-  for (const secret of secrets) {
-    if (secret.length >= 4) clean = clean.split(secret).join('[redacted]');
-  }
-  return clean;
-}
-
 /** Maps anything ccxt throws to a typed error with a plain message; never rethrows. */
 export function marketErrorFromCcxt(error: unknown, action: string, secrets: readonly string[]): MarketDataError {
-  const name = error instanceof Error ? error.constructor.name : typeof error;
-  const text = error instanceof Error ? error.message : String(error);
-  const detail = withoutSecrets(`${action}: ${name}: ${text}`, secrets);
+  const detail = `${action}: ${describeError(error, { secrets })}`;
   const rule = RULES.find((candidate) => error instanceof candidate.errorClass);
   if (rule) return { code: rule.code, message: rule.message, detail, retryable: rule.retryable };
   return { code: 'UNEXPECTED', message: 'Something unexpected went wrong while asking the exchange for market data.', detail, retryable: false };

@@ -94,4 +94,3 @@ export {
   type UpdateOptions,
 } from './backfill.ts';
 export { PRECISION_MODE, catalogueFromCcxt, marketInfoFromCcxt } from './ccxtMarkets.ts';
-export { withoutSecrets } from './ccxtErrors.ts';

@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import { err, type Refusal, type Result } from '../model/index.ts';
 import type { ExchangeOutcome } from '../execution/index.ts';
 import { timeframeMs, type Candle } from '../market/index.ts';
@@ -7,10 +8,6 @@ import { PaperStore } from './paperStore.ts';
 import { PriceTape } from './priceTape.ts';
 
 const ACCOUNT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /**
  * The paper account's state and its link to disk: every change is saved in one transaction by
@@ -71,7 +68,7 @@ export class PaperAccount {
     } catch (error) {
       this.nowMs = previousNowMs;
       this.discardUnsaved(true);
-      return { kind: 'unavailable', detail: `paper ${this.id}: the account could not be saved, so the change was undone: ${describe(error)}${this.broken === undefined ? '' : `; ${this.broken}`}` };
+      return { kind: 'unavailable', detail: `paper ${this.id}: the account could not be saved, so the change was undone: ${describeError(error)}${this.broken === undefined ? '' : `; ${this.broken}`}` };
     }
   }
 
@@ -94,7 +91,7 @@ export class PaperAccount {
     try {
       stored = this.#store.load();
     } catch (error) {
-      this.broken = `the paper account could not be re-read from disk: ${describe(error)}`;
+      this.broken = `the paper account could not be re-read from disk: ${describeError(error)}`;
       return;
     }
     if (stored === undefined) return;
@@ -142,6 +139,6 @@ export function openPaperAccount(options: PaperExchangeOptions): OpenedAccount {
     if (saved.kind !== 'ok') return refuse('Ballast could not create the paper account on disk.', saved.detail);
     return { ok: true, value: account };
   } catch (error) {
-    return refuse('Ballast could not open the paper account. Its data may be damaged.', `paper account ${id}: ${describe(error)}`);
+    return refuse('Ballast could not open the paper account. Its data may be damaged.', `paper account ${id}: ${describeError(error)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import type { StateCause, TradingStateName, TradingStateSnapshot } from '../model/index.ts';
 import { TradingStateRefusal } from './tradingStateRefusal.ts';
 import type { Journal } from '../journal/index.ts';
@@ -64,7 +65,6 @@ const STATE_WORDS: Record<TradingStateName, string> = {
   KILLED: 'stopped by Kill',
 };
 
-const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function refuse(state: TradingStateName, action: string, hint: string): never {
   throw new TradingStateRefusal('NOT_ALLOWED_IN_STATE', `Cannot ${action} while the bot is ${STATE_WORDS[state]}. ${hint}`);

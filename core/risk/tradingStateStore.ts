@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import { z } from 'zod';
 import { StateCause, TradingStateSnapshot, type TradingStateSnapshot as Snapshot } from '../model/index.ts';
 import type { Journal } from '../journal/index.ts';
@@ -39,7 +40,7 @@ export function loadTradingState(journal: Journal): LoadedRecord {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { kind: 'unreadable', detail: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: 'unreadable', detail: `not JSON: ${describeError(error)}` };
   }
   const parsed = RecordSchema.safeParse(json);
   if (!parsed.success) {

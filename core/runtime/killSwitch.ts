@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import { sweepForKill, type KillSweepOptions, type KillSweepRun } from '../execution/index.ts';
 import type { StateCause } from '../model/index.ts';
 import type { TradingStateMachine } from '../risk/index.ts';
@@ -20,7 +21,7 @@ export async function killSwitch(options: KillSwitchOptions): Promise<KillSweepR
   try {
     stateMachine.kill(cause ?? PERSON_KILL);
   } catch (error) {
-    stateProblem = `The stop could not be saved to the journal: ${error instanceof Error ? error.message : String(error)}`;
+    stateProblem = `The stop could not be saved to the journal: ${describeError(error)}`;
   }
   return sweepForKill({ ...sweep, stateNow: () => stateMachine.snapshot().state, stateProblem });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { PaperRecordSummary } from '../keys/index.ts';
 import { openJournalReader, verifyJournal, MAX_PAGE_SIZE, type AuditEvent, type AuditKind, type JournalReader } from '../journal/index.ts';
-import type { Logger } from '../log/index.ts';
+import { describeError, type Logger } from '../log/index.ts';
 
 /**
  * The live gate's paper record, read from the paper sessions' own journals.
@@ -72,7 +72,7 @@ export function readPaperSession(path: string, startedAtMs: number): SessionRead
   try {
     journal = openJournalReader(path);
   } catch (error) {
-    return err({ file, reason: `the journal could not be opened: ${error instanceof Error ? error.message : String(error)}` });
+    return err({ file, reason: `the journal could not be opened: ${describeError(error)}` });
   }
   try {
     const strategies = new Set<string>();

@@ -1,3 +1,4 @@
+import { describeError } from '../log/index.ts';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseRiskLimits, type RiskLimits } from '../risk/index.ts';
@@ -21,7 +22,6 @@ interface SavedLimits {
   readonly limits: RiskLimits;
 }
 
-const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function readRiskLimitsFile(path: string): RiskLimitsFileRead {
   let text: string;

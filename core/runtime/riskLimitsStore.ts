@@ -1,6 +1,6 @@
 import { ContractError, type StateCause } from '../contract/index.ts';
 import type { Journal } from '../journal/index.ts';
-import type { Logger } from '../log/index.ts';
+import { describeError, type Logger } from '../log/index.ts';
 import {
   compareRiskLimits,
   defaultRiskLimits,
@@ -63,7 +63,6 @@ const DAMAGED_CAUSE: StateCause = {
   message: 'Ballast could not read your saved risk limits, so it will not open new positions. Open Risk limits to check them and save them again.',
 };
 
-const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimitsStore {
   const { journal, tradingState, log } = options;

@@ -1,5 +1,5 @@
 import type { Alert, AlertSeverity, TradingStateName, TradingStateSnapshot } from '#core/contract/index.ts';
-import { SecretRedactor } from '#core/journal/index.ts';
+import { redactText } from '#core/log/index.ts';
 import { desktopStrings, fillIn } from './desktopStrings.ts';
 
 export type NoticeUrgency = 'low' | 'normal' | 'critical';
@@ -14,27 +14,14 @@ export interface DesktopNotice {
 const MAX_TITLE_CHARS = 64;
 // Notification centres cut long text anyway; the full message is in the window's alert list.
 const MAX_BODY_CHARS = 200;
-const HIDDEN = '[hidden]';
+
 /**
- * Long runs of key-like characters (an API key, a secret, a signature, a hash): never useful in a
- * notification, which other people may see on a screen or a lock screen. Core never puts secrets
- * into alerts; this is the second net. 20+ characters with a digit, or 32+ of any.
+ * Text fit for a notification, which other people may see on a screen or a lock screen: redacted,
+ * with long key-like runs (an API key, a secret, a signature, a hash) masked too, one line,
+ * bounded. Core never puts secrets into alerts; this is the second net.
  */
-const TOKEN_LIKE = /[A-Za-z0-9+/=_-]{20,}/g;
-const redactor = new SecretRedactor();
-
-function maskTokens(text: string): string {
-  return text.replace(TOKEN_LIKE, (token) => (token.length >= 32 || /\d/.test(token) ? HIDDEN : token));
-}
-
-function shorten(text: string, maxChars: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= maxChars ? flat : `${flat.slice(0, maxChars - 1).trimEnd()}…`;
-}
-
-/** Text fit for a notification: inline `secret=value` pairs and key-like tokens masked, one line, bounded. */
 export function noticeText(text: string, maxChars: number): string {
-  return shorten(maskTokens(redactor.scrub(text)), maxChars);
+  return redactText(text, { maskKeyLikeText: true, maxChars });
 }
 
 const URGENCY_OF_SEVERITY: Readonly<Record<AlertSeverity, NoticeUrgency>> = { info: 'low', warning: 'normal', critical: 'critical' };

@@ -2,49 +2,26 @@ import { approvedForTest } from '../support/approvedOrder.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OrderManager, type ExchangeOrder, type ExchangeOutcome, type ExchangePort, type OrderRequest } from '../../core/execution/index.ts';
+import { OrderManager, type ExchangePort } from '../../core/execution/index.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { openJournal } from '../../core/journal/index.ts';
-import type { MarketInfo } from '../../core/market/index.ts';
+import { interceptedPort } from '../support/interceptedPort.ts';
+import { ScriptedExchange } from '../support/scriptedExchange.ts';
 import { measureRounds, progress, round1 } from './stats.ts';
 
 const INTENTS_PER_ROUND = 300;
 
-const BTC_USDT: MarketInfo = {
-  exchange: 'bench',
-  symbol: 'BTC/USDT',
-  base: 'BTC',
-  quote: 'USDT',
-  active: true,
-  precision: { amountStepBase: 0.00001, amountDecimals: 5, priceTickQuote: 0.01, priceDecimals: 2 },
-  limits: { minAmountBase: 0.00001, maxAmountBase: 9000, minNotionalQuote: 5 },
-  fees: { makerRate: 0.001, takerRate: 0.001 },
-};
-
-/** An exchange that answers at once and accepts every order as resting, so only Ballast's own work is timed. */
+/**
+ * The in-process exchange: it answers at once and never fills a limit order by itself, so every
+ * order rests; its own time is measured so that only Ballast's work is timed.
+ */
 function instantExchange(onCall: (ns: bigint) => void): ExchangePort {
-  let nextId = 1;
-  const timed = <T>(answer: () => ExchangeOutcome<T>): Promise<ExchangeOutcome<T>> => {
+  return interceptedPort(new ScriptedExchange(), (_call, send) => {
     const start = process.hrtime.bigint();
-    const outcome = answer();
+    const pending = send();
     onCall(process.hrtime.bigint() - start);
-    return Promise.resolve(outcome);
-  };
-  const accepted = (request: OrderRequest): ExchangeOrder => ({
-    exchangeOrderId: String(nextId++), clientOrderId: request.clientOrderId, symbol: request.symbol, side: request.side, type: request.type, status: 'OPEN',
-    amountBase: request.amountBase, filledBase: 0, averagePriceQuote: null, limitPriceQuote: request.limitPriceQuote ?? null, stopPriceQuote: null, fees: [], createdAtMs: 0, updatedAtMs: 0,
+    return pending;
   });
-  return {
-    id: 'bench',
-    supportsNativeStops: true,
-    loadMarkets: () => timed(() => ({ kind: 'ok', value: new Map([[BTC_USDT.symbol, BTC_USDT]]) })),
-    fetchBalances: () => timed(() => ({ kind: 'ok', value: new Map([['USDT', { asset: 'USDT', free: 1e9, used: 0, total: 1e9 }]]) })),
-    createOrder: (request) => timed(() => ({ kind: 'ok', value: accepted(request) })),
-    cancelOrder: () => timed(() => ({ kind: 'not_found', detail: 'bench' })),
-    fetchOrder: () => timed(() => ({ kind: 'not_found', detail: 'bench' })),
-    fetchOpenOrders: () => timed(() => ({ kind: 'ok', value: [] })),
-    fetchMyTrades: () => timed(() => ({ kind: 'ok', value: [] })),
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { SecretRedactor } from '../../journal/index.ts';
+import { SecretRedactor } from '../../log/index.ts';
 import { revealSecret, type Secret } from '../../keys/index.ts';
 import { alertReference } from '../alert.ts';
 import { failed, testDelivery, type AlertChannel, type OutgoingDelivery, type SendOutcome } from '../channels/alertChannel.ts';
@@ -60,9 +60,9 @@ export class EmailChannel implements AlertChannel {
       const info = await transport.sendMail({
         from: settings.from,
         to: settings.to,
-        subject: this.#redactor.scrub(content.subject),
-        text: this.#redactor.scrub(content.text),
-        html: this.#redactor.scrub(content.html),
+        subject: this.#redactor.redactText(content.subject),
+        text: this.#redactor.redactText(content.text),
+        html: this.#redactor.redactText(content.html),
         messageId: messageIdFor(delivery.dedupKey, settings.from),
         headers: { 'X-Ballast-Alert': alertReference(delivery.dedupKey) },
       });
@@ -71,7 +71,7 @@ export class EmailChannel implements AlertChannel {
     } catch (error) {
       // A refused login or a broken connection: the next attempt starts from a fresh connection.
       this.close();
-      return emailFailureOf(error, (text) => this.#redactor.scrub(text));
+      return emailFailureOf(error, (text) => this.#redactor.redactText(text));
     } finally {
       this.#closeWhenIdle();
     }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SecretRedactor } from '../../journal/index.ts';
+import { SecretRedactor } from '../../log/index.ts';
 import { revealSecret, type Secret } from '../../keys/index.ts';
 import { channelStatus, type ChannelStatus } from '../channels/channelStatus.ts';
 import { apiEnvelopeSchema, botSchema, sentMessageSchema, trueSchema, updatesSchema, type TelegramBot } from './telegramSchemas.ts';
@@ -25,8 +25,6 @@ export interface InlineButton {
 
 const DEFAULT_BASE_URL = 'https://api.telegram.org';
 const DEFAULT_MIN_SEND_INTERVAL_MS = 1_050;
-/** Anything shaped like a bot token (`123456:AA…`), scrubbed even if it is not this bot's. */
-const TOKEN_SHAPE = /\d{5,}:[A-Za-z0-9_-]{20,}/g;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,9 +58,9 @@ export class TelegramBotApi {
     if (token.length > 0) this.#redactor.registerSecretValue(token);
   }
 
-  /** Any text about a request, with the token and anything token-shaped removed. */
+  /** Any text about a request, with the token and anything token-shaped (`123456:AA…`, whoever's) removed. */
   scrub(text: string): string {
-    return this.#redactor.scrub(text).replace(TOKEN_SHAPE, '[redacted]');
+    return this.#redactor.redactText(text);
   }
 
   getMe(): Promise<TelegramResult<TelegramBot>> {

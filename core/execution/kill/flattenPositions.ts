@@ -1,3 +1,4 @@
+import { describeError } from '../../log/index.ts';
 import { evaluate, type AccountView, type Intent, type MarketView, type RiskLimits, type SizedOrder } from '../../risk/index.ts';
 import type { FlattenOrderReport, FlattenReport } from './killReport.ts';
 
@@ -20,7 +21,6 @@ export interface FlattenOptions {
   readonly discountBps?: number;
 }
 
-const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Closes every position with LIMIT sells inside the price band, each through `evaluate` in

@@ -1,3 +1,4 @@
+import { describeError } from '../../log/index.ts';
 import type { Journal } from '../../journal/index.ts';
 import type { TradingStateName } from '../../model/index.ts';
 import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../exchangePort.ts';
@@ -46,7 +47,6 @@ export interface KillSweepRun {
   readonly retry: KillRetry | null;
 }
 
-const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const realSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { describeError } from '../../log/index.ts';
 import type { ExchangeOrder, ExchangeOutcome, ExchangePort } from '../exchangePort.ts';
 import type { KilledOrder, KillRequestCounts, UnconfirmedOrder } from './killReport.ts';
 
@@ -29,7 +30,7 @@ async function guarded<T>(call: () => Promise<ExchangeOutcome<T>>): Promise<Exch
   try {
     return await call();
   } catch (error) {
-    return { kind: 'unknown', detail: `the exchange adapter failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: 'unknown', detail: `the exchange adapter failed: ${describeError(error)}` };
   }
 }
 

@@ -1,6 +1,6 @@
 import { AccountSuspended, AuthenticationError, BaseError, NetworkError, NotSupported, PermissionDenied, RequestTimeout } from 'ccxt';
 import type { ExchangeId } from '../exchangeId.ts';
-import { describeError, redactDetail } from './errorRedaction.ts';
+import { describeError, SecretRedactor, type TextRules } from '../../log/index.ts';
 import { unreadableReport, type PermissionReadFailureCode, type PermissionReport } from './permissionReport.ts';
 import type { PermissionVerifier } from './permissionVerifier.ts';
 import { binancePermissionVerifier } from './binancePermissions.ts';
@@ -10,6 +10,12 @@ import { bybitPermissionVerifier } from './bybitPermissions.ts';
 import { kucoinPermissionVerifier } from './kucoinPermissions.ts';
 import { coinbasePermissionVerifier } from './coinbasePermissions.ts';
 import { bitgetPermissionVerifier } from './bitgetPermissions.ts';
+
+/**
+ * ccxt error text carries the full request URL (query string, signature) and the response body,
+ * which an exchange may echo back with the key in it: the query goes, and the text is cut short.
+ */
+const TECHNICAL_DETAIL: TextRules = { dropQueryStrings: true, maxChars: 300 };
 
 export const PERMISSION_VERIFIERS: Readonly<Record<ExchangeId, PermissionVerifier>> = {
   binance: binancePermissionVerifier,
@@ -126,18 +132,19 @@ export async function verifyKeyPermissions(
   try {
     raw = await withTimeout(Promise.resolve(method.call(client, {}) as unknown), options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS);
   } catch (error) {
-    return failed(classify(error), describeError(error, credentialsOf(client)));
+    return failed(classify(error), describeError(error, { secrets: credentialsOf(client), ...TECHNICAL_DETAIL }));
   }
   try {
     return scrubbed(verifier.interpret(raw, nowMs()), credentialsOf(client));
   } catch (error) {
-    return failed('UNPARSEABLE', describeError(error, credentialsOf(client)));
+    return failed('UNPARSEABLE', describeError(error, { secrets: credentialsOf(client), ...TECHNICAL_DETAIL }));
   }
 }
 
 /** Text in a report partly comes from the exchange (codes, IPs); none of it may carry a credential. */
 function scrubbed(report: PermissionReport, credentials: readonly string[]): PermissionReport {
-  const clean = (text: string): string => redactDetail(text, credentials);
+  const redactor = new SecretRedactor(credentials);
+  const clean = (text: string): string => redactor.redactText(text, TECHNICAL_DETAIL);
   const out: PermissionReport = { ...report, problems: report.problems.map(clean) };
   if (report.ipAllowlist) out.ipAllowlist = report.ipAllowlist.map(clean);
   return out;

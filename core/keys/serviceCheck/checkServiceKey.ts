@@ -1,4 +1,4 @@
-import type { Logger } from '../../log/index.ts';
+import { revealsSecret, type Logger } from '../../log/index.ts';
 import { EXCHANGE_NAMES, exchangeIdSchema, type ExchangeId } from '../exchangeId.ts';
 import { createExchangeClient, type ExchangeCredentials } from '../permissions/exchangeClient.ts';
 import type { PermissionReport } from '../permissions/permissionReport.ts';
@@ -53,16 +53,6 @@ function forget(client: ExchangeApiClient): void {
 
 const readFailed = (code: string): KeyFinding => ({ topic: 'read', severity: 'not_confirmed', code, params: {} });
 
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
-}
-
-/** Shorter values are common words; the journals mask secrets from the same length on (secret.ts). */
-const MIN_GUARDED_CHARS = 6;
-
 /**
  * Last guard before anything leaves: if any credential still appears in a text of the result,
  * everything that came from outside (exchange text, technical detail, addresses) is dropped and
@@ -70,11 +60,8 @@ const MIN_GUARDED_CHARS = 6;
  * there unable to reach a screen, a log line or an exported report.
  */
 function withoutCredentials(check: ServiceKeyCheck, credentials: ExchangeCredentials): ServiceKeyCheck {
-  const values = [credentials.apiKey, credentials.secret, credentials.passphrase]
-    .flatMap((secret) => (secret === undefined ? [] : [revealSecret(secret).trim()]))
-    .filter((value) => value.length >= MIN_GUARDED_CHARS);
-  const texts = stringsIn(check);
-  if (!values.some((value) => texts.some((text) => text.includes(value)))) return check;
+  const values = [credentials.apiKey, credentials.secret, credentials.passphrase].flatMap((secret) => (secret === undefined ? [] : [revealSecret(secret)]));
+  if (!revealsSecret(check, values)) return check;
   return result(check.exchange, check.checkedAtMs, [readFailed('KEY_READ_FAILED'), ...unconfirmedPermissionFindings()]);
 }
 

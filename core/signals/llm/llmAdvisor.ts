@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { OpenAI } from 'openai';
-import type { Logger } from '../../log/index.ts';
+import type { Logger, SecretRedactor } from '../../log/index.ts';
 import type { Secret } from '../../keys/index.ts';
 import { AdviceBudget, OneCallPerBar, type BudgetCall } from './adviceBudget.ts';
 import { reason, type AdviceReason } from './adviceReasons.ts';
@@ -10,7 +10,7 @@ import { validateAdvice, VALIDATOR_VERSION, type AdviceBudgetState } from './adv
 import { PROMPT_VERSION } from './advisorPrompt.ts';
 import { readCompletion } from './chatCompletion.ts';
 import { buildMarketBrief, type BriefAnswerRules, type MarketBrief, type MarketBriefInput } from './marketBrief.ts';
-import { providerFailure, scrubberFor, scrubDeep, type Scrub } from './providerFailure.ts';
+import { providerFailure, redactorFor } from './providerFailure.ts';
 import { providerFetch, type ProviderExchange } from './providerFetch.ts';
 import { ADVISOR_PRESETS, displayBaseUrl, type AdvisorSettings } from './providerSettings.ts';
 
@@ -133,8 +133,8 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     };
   }
 
-  function finish(record: AdviceRecord, scrub: Scrub): AdviceRecord {
-    const clean = scrubDeep(record, scrub);
+  function finish(record: AdviceRecord, redactor: SecretRedactor): AdviceRecord {
+    const clean = redactor.redactValue(record);
     options.logger?.info({
       event: 'llm_advice',
       adviceId: clean.adviceId,
@@ -157,12 +157,12 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
       return await adviseOnce(input, askedAtMs, symbol);
     } catch (error) {
       const record = baseRecord(symbol, null, askedAtMs, null);
-      return scrubDeep({ ...record, reasons: [reason('ADVISOR_FAILED', { errorName: errorName(error) })] }, scrubberFor(null));
+      return redactorFor(null).redactValue({ ...record, reasons: [reason('ADVISOR_FAILED', { errorName: errorName(error) })] });
     }
   }
 
   async function adviseOnce(input: MarketBriefInput, askedAtMs: number, symbol: string): Promise<AdviceRecord> {
-    const refuse = (record: AdviceRecord, reasons: readonly AdviceReason[], scrub: Scrub = scrubberFor(null)): AdviceRecord => finish({ ...record, reasons: [...reasons] }, scrub);
+    const refuse = (record: AdviceRecord, reasons: readonly AdviceReason[], redactor = redactorFor(null)): AdviceRecord => finish({ ...record, reasons: [...reasons] }, redactor);
     const built = buildMarketBrief(input, rules);
     if (!built.ok) return refuse(baseRecord(symbol, null, askedAtMs, null), [built.reason]);
     const record = baseRecord(symbol, built.barOpenTimeMs, askedAtMs, built);
@@ -175,16 +175,16 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     } catch {
       return refuse(record, [reason('API_KEY_UNAVAILABLE')]);
     }
-    const scrub = scrubberFor(apiKey);
+    const redactor = redactorFor(apiKey);
     try {
-      return finish(await ask(built, record, apiKey, scrub), scrub);
+      return finish(await ask(built, record, apiKey, redactor), redactor);
     } catch (error) {
       // Nothing in ask() should throw; if it does, the call was made and the answer is refused.
-      return refuse({ ...record, called: true }, [reason('ADVISOR_FAILED', { errorName: errorName(error) })], scrub);
+      return refuse({ ...record, called: true }, [reason('ADVISOR_FAILED', { errorName: errorName(error) })], redactor);
     }
   }
 
-  async function ask(brief: MarketBrief, record: AdviceRecord, apiKey: Secret | null, scrub: Scrub): Promise<AdviceRecord> {
+  async function ask(brief: MarketBrief, record: AdviceRecord, apiKey: Secret | null, redactor: SecretRedactor): Promise<AdviceRecord> {
     const reportTokens = budget.recordCall(record.askedAtMs);
     const outcome = await timed(apiKey, (client, signal) => client.chat.completions.create({
       model: settings.model,
@@ -197,15 +197,15 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     const called = { ...record, called: true, latencyMs: Math.round(outcome.latencyMs * 1000) / 1000, httpStatus: outcome.exchange.status };
     const promptChars = brief.messages.reduce((sum, message) => sum + message.content.length, 0);
     if (outcome.error !== undefined) {
-      const failure = providerFailure(outcome.error, outcome.timedOut, settings.timeoutMs, options.nowMs(), scrub);
+      const failure = providerFailure(outcome.error, outcome.timedOut, settings.timeoutMs, options.nowMs(), redactor);
       if (failure.reasons.some((item) => item.code === 'PROVIDER_RATE_LIMITED')) budget.coolDown(options.nowMs(), failure.retryAfterSeconds);
       reportTokens(Math.ceil(promptChars / CHARS_PER_TOKEN));
-      return { ...called, ...recordedText(outcome.exchange.bodyText, scrub), reasons: [...failure.reasons], detail: failure.detail };
+      return { ...called, ...recordedText(outcome.exchange.bodyText, redactor), reasons: [...failure.reasons], detail: failure.detail };
     }
     const answer = readCompletion(outcome.response);
     if (answer === null) {
       reportTokens(Math.ceil(promptChars / CHARS_PER_TOKEN));
-      return { ...called, ...recordedText(outcome.exchange.bodyText, scrub), reasons: [reason('RESPONSE_MALFORMED', { problem: 'not-a-chat-completion' })] };
+      return { ...called, ...recordedText(outcome.exchange.bodyText, redactor), reasons: [reason('RESPONSE_MALFORMED', { problem: 'not-a-chat-completion' })] };
     }
     const estimated = answer.usage.totalTokens === null;
     const totalTokens = answer.usage.totalTokens ?? Math.ceil((promptChars + answer.content.length) / CHARS_PER_TOKEN);
@@ -229,7 +229,7 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     const accepted = verdict.verdict === 'accepted' && refusal.length === 0;
     return {
       ...called,
-      ...recordedText(answer.content, scrub),
+      ...recordedText(answer.content, redactor),
       finishReason: answer.finishReason,
       usage: { promptTokens: answer.usage.promptTokens, completionTokens: answer.usage.completionTokens, totalTokens, estimated },
       verdict: accepted ? 'accepted' : 'rejected',
@@ -245,16 +245,16 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
     } catch {
       return { ok: false, reasons: [reason('API_KEY_UNAVAILABLE')], detail: null };
     }
-    const scrub = scrubberFor(apiKey);
+    const redactor = redactorFor(apiKey);
     const outcome = await timed(apiKey, async (client, signal) => {
       const ids: string[] = [];
       for await (const model of client.models.list({ signal, maxRetries: 0 })) {
-        if (typeof model.id === 'string' && ids.length < MAX_LISTED_MODELS) ids.push(scrub(model.id.slice(0, 200)));
+        if (typeof model.id === 'string' && ids.length < MAX_LISTED_MODELS) ids.push(redactor.redactText(model.id.slice(0, 200)));
       }
       return ids;
     });
     if (outcome.error !== undefined || !Array.isArray(outcome.response)) {
-      const failure = outcome.error === undefined ? null : providerFailure(outcome.error, outcome.timedOut, settings.timeoutMs, options.nowMs(), scrub);
+      const failure = outcome.error === undefined ? null : providerFailure(outcome.error, outcome.timedOut, settings.timeoutMs, options.nowMs(), redactor);
       return { ok: false, reasons: failure?.reasons ?? [reason('RESPONSE_MALFORMED', { problem: 'not-a-model-list' })], detail: failure?.detail ?? null };
     }
     const models = outcome.response as string[];
@@ -267,9 +267,9 @@ export function createLlmAdvisor(options: LlmAdvisorOptions): LlmAdvisor {
 const errorName = (error: unknown): string => (error instanceof Error ? error.constructor.name.slice(0, 60) : typeof error);
 
 /** The text to journal: scrubbed, then capped, with a flag when it was cut. */
-function recordedText(text: string | null, scrub: Scrub): Pick<AdviceRecord, 'rawAnswer' | 'rawAnswerTruncated' | 'parsed'> {
+function recordedText(text: string | null, redactor: SecretRedactor): Pick<AdviceRecord, 'rawAnswer' | 'rawAnswerTruncated' | 'parsed'> {
   if (text === null) return { rawAnswer: null, rawAnswerTruncated: false, parsed: null };
-  const clean = scrub(text);
+  const clean = redactor.redactText(text);
   let parsed: unknown = null;
   if (clean.length <= MAX_RECORDED_ANSWER_CHARS) {
     try {

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { SecretRedactor } from '../../journal/index.ts';
+import { describeError, SecretRedactor } from '../../log/index.ts';
 import { revealSecret, type Secret } from '../../keys/index.ts';
 import { cooldownMsFor } from './adviceBudget.ts';
 import { reason, type AdviceReason } from './adviceReasons.ts';
@@ -8,31 +8,19 @@ import { ResponseTooLargeError } from './providerFetch.ts';
 /** Technical detail kept for the journal's "details" view, after scrubbing. */
 const MAX_DETAIL_CHARS = 300;
 
-export type Scrub = (text: string) => string;
-
 /**
- * The journal's own redactor (one mechanism for the whole app), told this call's key value so
- * that the key is masked wherever it turns up: an HTML error page echoing the request headers, a
- * model repeating it, an error message from the openai package. Reading the key to compare
- * against is the one other use of `revealSecret` here besides the request itself.
+ * Ballast's one redactor, told this call's key value so that the key is masked wherever it turns
+ * up: an HTML error page echoing the request headers, a model repeating it, an error message from
+ * the openai package. Reading the key to compare against is the one other use of `revealSecret`
+ * here besides the request itself.
  */
-export function scrubberFor(apiKey: Secret | null): Scrub {
+export function redactorFor(apiKey: Secret | null): SecretRedactor {
   const redactor = new SecretRedactor();
   if (apiKey !== null) {
     const value = revealSecret(apiKey);
     if (value.length > 0) redactor.registerSecretValue(value);
   }
-  return (text) => redactor.scrub(text).replace(/\bbearer\s+[^\s"',;}]+/gi, 'Bearer [redacted]');
-}
-
-/** Every string inside plain data, scrubbed; the last pass over a record before it leaves. */
-export function scrubDeep<T>(value: T, scrub: Scrub): T {
-  if (typeof value === 'string') return scrub(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubDeep(item, scrub)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrub(key), scrubDeep(item, scrub)])) as T;
-  }
-  return value;
+  return redactor;
 }
 
 export interface ProviderFailure {
@@ -69,9 +57,8 @@ export function retryAfterSeconds(headers: Headers | undefined, nowMs: number): 
  * aborts a call, so an abort is a timeout. Nothing here is retried (ARCHITECTURE: never a
  * retry until an answer passes); the next bar asks afresh.
  */
-export function providerFailure(error: unknown, timedOut: boolean, timeoutMs: number, nowMs: number, scrub: Scrub): ProviderFailure {
-  // The class name (RateLimitError, APIConnectionError…) says more than `name`, which the openai package leaves as "Error".
-  const detail = scrub(error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error)).slice(0, MAX_DETAIL_CHARS);
+export function providerFailure(error: unknown, timedOut: boolean, timeoutMs: number, nowMs: number, redactor: SecretRedactor): ProviderFailure {
+  const detail = describeError(error, { redactor, maxChars: MAX_DETAIL_CHARS });
   const failure = (item: AdviceReason, retryAfter: number | null = null): ProviderFailure => ({ reasons: [item], retryAfterSeconds: retryAfter, detail });
   const tooLarge = causes(error).find((item) => item instanceof ResponseTooLargeError);
   if (tooLarge !== undefined) return failure(reason('RESPONSE_TOO_LARGE', { maxBytes: tooLarge.maxBytes }));

@@ -7,9 +7,10 @@
  * Run by crash.test.ts as `node crashChild.ts`; every setting comes from the environment.
  */
 import { createInterface } from 'node:readline';
-import { OrderManager, type ExchangePort } from '../../../core/execution/index.ts';
+import { OrderManager } from '../../../core/execution/index.ts';
 import { openJournal } from '../../../core/journal/index.ts';
 import { seededRandom } from '../../fake-exchange/index.ts';
+import { interceptedPort } from '../../support/interceptedPort.ts';
 import { ccxtPortFor, chaosIntent } from './chaosSupport.ts';
 
 function env(name: string): string {
@@ -34,24 +35,14 @@ const die = (): never => {
 
 let creates = 0;
 const inner = ccxtPortFor({ url: env('BALLAST_FAKE_URL'), credentials: { apiKey: env('BALLAST_FAKE_KEY'), secret: env('BALLAST_FAKE_SECRET') } }, { timeoutMs: 400, rateLimitMs: 1 });
-const port: ExchangePort = {
-  ...inner,
-  id: inner.id,
-  supportsNativeStops: inner.supportsNativeStops,
-  loadMarkets: () => inner.loadMarkets(),
-  fetchBalances: () => inner.fetchBalances(),
-  cancelOrder: (ref) => inner.cancelOrder(ref),
-  fetchOrder: (ref) => inner.fetchOrder(ref),
-  fetchOpenOrders: (symbol) => inner.fetchOpenOrders(symbol),
-  fetchMyTrades: (symbol, sinceMs) => inner.fetchMyTrades(symbol, sinceMs),
-  createOrder: (request) => {
-    creates += 1;
-    const pending = inner.createOrder(request);
-    // The parent holds this request at the exchange (accepted or dropped): die while it waits.
-    if (crashAt === 'in_flight' && creates === crashOn) setTimeout(die, 60);
-    return pending;
-  },
-};
+const port = interceptedPort(inner, (call, send) => {
+  if (call !== 'createOrder') return send();
+  creates += 1;
+  const pending = send();
+  // The parent holds this request at the exchange (accepted or dropped): die while it waits.
+  if (crashAt === 'in_flight' && creates === crashOn) setTimeout(die, 60);
+  return pending;
+});
 
 const journal = openJournal(env('BALLAST_JOURNAL'));
 const manager = new OrderManager({

@@ -6,7 +6,8 @@ import { afterEach } from 'vitest';
 import { OrderManager, type OrderManagerOptions } from '../../../core/execution/index.ts';
 import { openJournal, type Journal } from '../../../core/journal/index.ts';
 import type { SizedOrder, SizedOrderFields } from '../../../core/risk/index.ts';
-import { ScriptedExchange, SteppingClock } from './scriptedExchange.ts';
+import { ScriptedExchange } from '../../support/scriptedExchange.ts';
+import { SimulatedClock } from '../../support/simulatedClock.ts';
 
 const folders: string[] = [];
 const journals: Journal[] = [];
@@ -29,7 +30,7 @@ export function openTestJournal(path: string): Journal {
 }
 
 export interface Setup {
-  readonly clock: SteppingClock;
+  readonly clock: SimulatedClock;
   readonly exchange: ScriptedExchange;
   readonly journal: Journal;
   readonly path: string;
@@ -39,9 +40,8 @@ export interface Setup {
 }
 
 export function setup(options: Partial<OrderManagerOptions> & { supportsNativeStops?: boolean } = {}): Setup {
-  const clock = new SteppingClock();
-  const exchange = new ScriptedExchange({ supportsNativeStops: options.supportsNativeStops ?? true });
-  exchange.nowMs = clock.nowMs;
+  const clock = new SimulatedClock();
+  const exchange = new ScriptedExchange({ supportsNativeStops: options.supportsNativeStops ?? true, clock });
   const path = tempJournalPath();
   const journal = openTestJournal(path);
   const build = (on: Journal): OrderManager =>

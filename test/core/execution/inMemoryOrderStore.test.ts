@@ -3,7 +3,8 @@ import { InMemoryOrderStore, OrderManager } from '../../../core/execution/index.
 import type { SizedOrder } from '../../../core/risk/index.ts';
 import { approvedForTest } from '../../support/approvedOrder.ts';
 import { openTestJournal, tempJournalPath } from './executionFixtures.ts';
-import { ScriptedExchange, SteppingClock } from './scriptedExchange.ts';
+import { ScriptedExchange } from '../../support/scriptedExchange.ts';
+import { SimulatedClock } from '../../support/simulatedClock.ts';
 
 const order = (intentId: string, overrides: Partial<SizedOrder> = {}): SizedOrder => approvedForTest({
   intentId, origin: 'strategy', purpose: 'entry', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amountBase: 0.01, limitPriceQuote: 49_000, reduceOnly: false, atMs: 1_700_000_000_000, ...overrides,
@@ -14,7 +15,7 @@ const order = (intentId: string, overrides: Partial<SizedOrder> = {}): SizedOrde
  * protective stops (resting on the exchange, or watched by Ballast), an exit — through one
  * OrderManager; returns everything the manager can be asked afterwards.
  */
-async function orderFlow(manager: OrderManager, exchange: ScriptedExchange, clock: SteppingClock): Promise<unknown> {
+async function orderFlow(manager: OrderManager, exchange: ScriptedExchange, clock: SimulatedClock): Promise<unknown> {
   expect((await manager.start()).state).toBe('READY');
   exchange.script('createOrder', { kind: 'partial', fraction: 0.3 });
   const partial = await manager.submit(order('flow:1', { stopPriceQuote: 47_000 }), { protectiveStopPriceQuote: 47_000 });
@@ -46,14 +47,12 @@ async function orderFlow(manager: OrderManager, exchange: ScriptedExchange, cloc
 }
 
 async function bothStores(supportsNativeStops: boolean): Promise<{ journal: unknown; memory: unknown; store: InMemoryOrderStore }> {
-  const journalClock = new SteppingClock();
-  const journalExchange = new ScriptedExchange({ supportsNativeStops });
-  journalExchange.nowMs = journalClock.nowMs;
+  const journalClock = new SimulatedClock();
+  const journalExchange = new ScriptedExchange({ supportsNativeStops, clock: journalClock });
   const journal = await orderFlow(new OrderManager({ exchange: journalExchange, journal: openTestJournal(tempJournalPath()), clock: journalClock, requeryDelayMs: 300 }), journalExchange, journalClock);
 
-  const memoryClock = new SteppingClock();
-  const memoryExchange = new ScriptedExchange({ supportsNativeStops });
-  memoryExchange.nowMs = memoryClock.nowMs;
+  const memoryClock = new SimulatedClock();
+  const memoryExchange = new ScriptedExchange({ supportsNativeStops, clock: memoryClock });
   const store = new InMemoryOrderStore();
   const memory = await orderFlow(new OrderManager({ exchange: memoryExchange, orderStore: store, clock: memoryClock, requeryDelayMs: 300 }), memoryExchange, memoryClock);
   return { journal, memory, store };

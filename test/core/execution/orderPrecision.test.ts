@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ORDER_ID_PATTERN, clientOrderIdFor, floorToStep, isOnStep, prepareOrderRequest, roundToTick } from '../../../core/execution/index.ts';
-import { BTC_USDT } from './scriptedExchange.ts';
+import { BTC_USDT } from '../../support/scriptedExchange.ts';
 import { setup, sizedOrder } from './executionFixtures.ts';
 
 describe('client order id', () => {

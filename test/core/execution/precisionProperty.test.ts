@@ -6,7 +6,8 @@ import { OrderManager, type OrderRequest } from '../../../core/execution/index.t
 import { openJournal } from '../../../core/journal/index.ts';
 import { marketInfoFromCcxt, PRECISION_MODE, type MarketInfo } from '../../../core/market/index.ts';
 import { sharedDataPath } from '../../support/sharedData.ts';
-import { ScriptedExchange, SteppingClock } from './scriptedExchange.ts';
+import { ScriptedExchange } from '../../support/scriptedExchange.ts';
+import { SimulatedClock } from '../../support/simulatedClock.ts';
 
 const MARKETS_FILE = 'markets/ccxt_static_markets_binance_BTCUSDT_ETHUSDT_excerpt.json';
 
@@ -78,7 +79,7 @@ const intentArbitrary = fc.record({
 
 describe('precision against the real Binance BTC/USDT and ETH/USDT filters', () => {
   it('sends no order that breaks LOT_SIZE, PRICE_FILTER or NOTIONAL, never rounds an amount up, and refuses the rest with a reason', async () => {
-    const clock = new SteppingClock();
+    const clock = new SimulatedClock();
     const exchange = new ScriptedExchange();
     exchange.markets = new Map([...markets].map(([symbol, market]) => [symbol, market.info]));
     exchange.priceQuote = 1;

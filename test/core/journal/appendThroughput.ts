@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditRowHash, canonicalJson, openJournal, SecretRedactor, type AuditEventInput } from '../../../core/journal/index.ts';
+import { auditRowHash, canonicalJson, openJournal, type AuditEventInput } from '../../../core/journal/index.ts';
+import { SecretRedactor } from '../../../core/log/index.ts';
 
 /** A signal event shaped like the strategy's: score, features and rationale. */
 function signalEvent(i: number): AuditEventInput {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, SecretRedactor } from '../../../core/journal/index.ts';
+import { canonicalJson } from '../../../core/journal/index.ts';
+import { SecretRedactor } from '../../../core/log/index.ts';
 
 /** Same value with every object's keys in reverse insertion order. */
 function reverseKeys(value: unknown): unknown {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, JournalError, openJournal, REDACTED, SecretRedactor } from '../../../core/journal/index.ts';
+import { canonicalJson, JournalError, openJournal } from '../../../core/journal/index.ts';
+import { REDACTED, SecretRedactor } from '../../../core/log/index.ts';
 import { tempJournalPath } from './journalFixtures.ts';
 
 const FAKE_KEY = 'FAKE-KEY-CANARY-7f3a9c1e55b2';

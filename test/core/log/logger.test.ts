@@ -24,3 +24,24 @@ describe('createLogger', () => {
     expect(text).toContain('BTC/USDT');
   });
 });
+
+describe('createLogger with the shared redaction', () => {
+  it('redacts secret fields at any depth, inline secrets in the message, and child bindings', () => {
+    const { stream, lines } = captureLines();
+    const log = createLogger({ destination: stream }).child({ session: { token: 'FAKE-CANARY-TOKEN-3' } }).child({ bot: 'paper' });
+    log.info({ a: { b: { c: { passphrase: 'FAKE-CANARY-PASS-4' } } }, url: 'https://x.test/?signature=FAKE-CANARY-SIG-5' }, 'sent apiKey=FAKE-CANARY-KEY-6 for BTC/USDT');
+    const text = lines.join('');
+    expect(text).not.toContain('CANARY');
+    expect(text).toContain('BTC/USDT');
+    expect(JSON.parse(text)).toMatchObject({ bot: 'paper', session: { token: '[redacted]' }, a: { b: { c: { passphrase: '[redacted]' } } }, msg: 'sent apiKey=[redacted] for BTC/USDT' });
+  });
+
+  it('redacts a logged error, whose message pino would otherwise print as it is', () => {
+    const { stream, lines } = captureLines();
+    createLogger({ destination: stream }).error(new Error('refused: secret=FAKE-CANARY-SECRET-7'));
+    const line = JSON.parse(lines.join('')) as { msg: string; err: { name: string; message: string } };
+    expect(JSON.stringify(line)).not.toContain('CANARY');
+    expect(line.msg).toBe('refused: secret=[redacted]');
+    expect(line.err).toMatchObject({ name: 'Error', message: 'refused: secret=[redacted]' });
+  });
+});

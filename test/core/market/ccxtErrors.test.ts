@@ -17,7 +17,7 @@ import {
   RequestTimeout,
 } from 'ccxt';
 import { describe, expect, it } from 'vitest';
-import { marketErrorFromCcxt, withoutSecrets } from '../../../core/market/ccxtErrors.ts';
+import { marketErrorFromCcxt } from '../../../core/market/ccxtErrors.ts';
 
 const KEY = 'FAKE-KEY-CANARY-4f1d2a';
 const SECRET = 'FAKE-SECRET-CANARY-9b7e55';
@@ -64,12 +64,5 @@ describe('marketErrorFromCcxt', () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('abcdef0123');
     expect(text).toContain('signature=[redacted]');
-  });
-});
-
-describe('withoutSecrets', () => {
-  it('redacts every occurrence and ignores empty or tiny values', () => {
-    expect(withoutSecrets(`${KEY}/${KEY}`, [KEY, '', 'a'])).toBe('[redacted]/[redacted]');
-    expect(withoutSecrets('apiKey=XYZ&secret=ABC', [])).toBe('apiKey=[redacted]&secret=[redacted]');
   });
 });

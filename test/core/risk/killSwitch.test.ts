@@ -4,11 +4,12 @@ import { createTradingStateMachine, type SizedOrder } from '../../../core/risk/i
 import { killSwitch } from '../../../core/runtime/killSwitch.ts';
 import { BTC_USDT, ETH_USDT, NOW_MS, account, limits, marketView, position } from './riskFixtures.ts';
 import { killsFiftyOrdersThroughTransientFaults, neverClaimsSuccessWithoutAnEmptyListing, reportsExactUnconfirmedOrdersAndKeepsTrying, type KillVenue } from './support/killScenario.ts';
-import { FakeClock, ScriptedExchange } from './support/scriptedExchange.ts';
+import { ScriptedExchange } from '../../support/scriptedExchange.ts';
+import { SimulatedClock } from '../../support/simulatedClock.ts';
 
-function scriptedVenue(): { venue: KillVenue; exchange: ScriptedExchange; clock: FakeClock } {
-  const clock = new FakeClock(NOW_MS);
-  const exchange = new ScriptedExchange(clock);
+function scriptedVenue(): { venue: KillVenue; exchange: ScriptedExchange; clock: SimulatedClock } {
+  const clock = new SimulatedClock(NOW_MS);
+  const exchange = new ScriptedExchange({ supportsNativeStops: false, clock, latencyMs: 5 });
   const venue: KillVenue = {
     port: exchange,
     time: clock,
@@ -38,7 +39,7 @@ describe('the kill switch against an in-process exchange', () => {
   it('cancels 50 open orders through rate limits and failed or lost cancel answers, and reports success only at zero', async () => {
     const { venue, exchange, clock } = scriptedVenue();
     const run = await killsFiftyOrdersThroughTransientFaults(venue);
-    expect(exchange.calls.rateLimited).toBeGreaterThan(0);
+    expect(exchange.answersOf('rate_limited')).toBeGreaterThan(0);
     // Bounded: the whole kill took simulated seconds, not the full timeout many times over.
     expect(clock.nowMs() - NOW_MS).toBeLessThan(10_000);
     expect(run.report.cancelled.length).toBeGreaterThanOrEqual(40);

@@ -2,7 +2,8 @@ import { approvedForTest } from '../../../support/approvedOrder.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACTIVITY_KINDS } from '../../../../core/contract/index.ts';
-import { AUDIT_KINDS, canonicalJson, SecretRedactor } from '../../../../core/journal/index.ts';
+import { AUDIT_KINDS, canonicalJson } from '../../../../core/journal/index.ts';
+import { SecretRedactor } from '../../../../core/log/index.ts';
 import { approved, decisionAuditPayload, rejectedFor, riskReason, type SizedOrder } from '../../../../core/risk/index.ts';
 import { summarizeActivity } from '../../../../core/runtime/activity/activitySummary.ts';
 
