@@ -58,15 +58,26 @@ export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveComma
     },
 
     async startLive({ keyId, typedConfirmation }) {
-      if (live.mode() === 'live') {
-        throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is already on. Stop it first to switch keys.');
-      }
-      if (keys.tradingState.snapshot().state === 'KILLED') {
-        throw new ContractError('NOT_ALLOWED_NOW', 'The bot is stopped by Kill. Re-arm it first, then start live trading.');
-      }
+      // Checked before and again after every await: Stop or Kill pressed while the exchange is
+      // being read (up to its timeout) must win over a start that was decided before it.
+      const generation = live.generation();
+      const refuseIfOvertaken = (): void => {
+        if (live.mode() === 'live') {
+          throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is already on. Stop it first to switch keys.');
+        }
+        if (keys.tradingState.snapshot().state === 'KILLED') {
+          throw new ContractError('NOT_ALLOWED_NOW', 'The bot is stopped by Kill. Re-arm it first, then start live trading.');
+        }
+        if (live.generation() !== generation) {
+          throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking the key, so it did not start. Start it again when you are ready.');
+        }
+      };
+      refuseIfOvertaken();
       const summary = await keys.summaryOf(keyId);
+      refuseIfOvertaken();
       refuseUnusable(keys, summary);
       const result = await evaluate(keys, summary, typedConfirmation);
+      refuseIfOvertaken();
       const gate = liveGateView(keyId, result);
       log.info({ keyId, allowed: result.allowed, failing: result.items.filter((item) => item.status !== 'pass').map((item) => item.id) }, 'live gate evaluated');
       if (!result.allowed) return { started: false, gate, live: live.status() };

@@ -43,6 +43,8 @@ export class LiveSession {
   readonly #options: LiveSessionOptions;
   readonly #watchIntervalMs: number;
   #running: Running | undefined;
+  /** Moves on every stop (and every start): a start decided before it must not go live after it. */
+  #generation = 0;
   /** The last write of a check to the key's record; events wait for it, so the screen reloads fresh data. */
   #recording: Promise<unknown> = Promise.resolve();
 
@@ -53,6 +55,11 @@ export class LiveSession {
 
   mode(): TradingMode {
     return this.#running === undefined ? 'paper' : 'live';
+  }
+
+  /** Taken before a start's awaits and passed back to `start`, which refuses if Stop was pressed in between. */
+  generation(): number {
+    return this.#generation;
   }
 
   liveKeyId(): string | undefined {
@@ -72,6 +79,7 @@ export class LiveSession {
 
   /** Called only after the live gate allowed it; `checkedReport` is the gate's fresh read. */
   start(keyId: string, read: PermissionReader, checkedReport: PermissionReport | undefined): LiveStatusView {
+    this.#generation++;
     this.#end();
     const watch = new PermissionWatch({
       read,
@@ -97,6 +105,7 @@ export class LiveSession {
   }
 
   stop(): LiveStatusView {
+    this.#generation++;
     if (this.#running !== undefined) this.#options.log.info({ keyId: this.#running.keyId }, 'live trading stopped by the person');
     this.#end();
     releaseKeyPermissionTrigger(this.#options.tradingState, this.#options.nowMs());

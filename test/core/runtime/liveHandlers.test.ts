@@ -162,6 +162,25 @@ describe('the live gate', () => {
       .toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('test-network key') as unknown } });
   });
 
+  it.each([
+    ['Kill', (under: KeysCoreUnderTest) => under.value('kill', { confirmed: true }), 'Re-arm it first'],
+    ['Stop', (under: KeysCoreUnderTest) => under.value('stopLive'), 'stopped while Ballast was checking'],
+  ] as const)('%s pressed while the exchange is being read wins: live mode does not start afterwards', async (_name, press, words) => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    const under = app;
+    // The permission read answers late: the person presses the button in that window.
+    under.fake.faults.add({ path: '/sapi/v1/account/apiRestrictions', fault: { kind: 'latency', ms: 400 }, times: 1 });
+    const starting = under.call('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    await vi.waitFor(() => {
+      expect(under.fake.inspect.requests().some((request) => request.path === '/sapi/v1/account/apiRestrictions')).toBe(true);
+    });
+    await press(under);
+    expect(await starting).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW', message: expect.stringContaining(words) as unknown } });
+    expect((await under.value<LiveStatusView>('getLiveStatus')).mode).toBe('paper');
+    expect(under.scheduler.tick).toBeUndefined();
+  });
+
   it('a check of the live key from the key list gets the same reaction as the watch', async () => {
     app = await startKeysCore();
     const key = await readyForLive(app);
