@@ -62,7 +62,8 @@ export const KeyView = z.strictObject({
   cipherBackend: z.string(),
   storage: KeyStorageState,
   permissions: KeyPermissionsView.optional(),
-  ipAllowlistDecision: z.strictObject({ choice: IpAllowlistChoice, decidedAtMs: z.number() }).optional(),
+  /** `source`: the exchange reported it (wins), or the person answered where the exchange does not say. */
+  ipAllowlistDecision: z.strictObject({ choice: IpAllowlistChoice, decidedAtMs: z.number(), source: z.enum(['exchange', 'person']) }).optional(),
   /** The key live trading runs with right now. */
   inLiveUse: z.boolean(),
 });

@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { exchangeIdSchema, keyEnvironmentSchema } from './exchangeId.ts';
 import { permissionReportSchema } from './permissions/permissionReport.ts';
 
-/** The person's answer to "restrict this key to your IP address?" — recorded, not enforced. */
+/**
+ * Whether the key is restricted to IP addresses. What the exchange reports wins over what the
+ * person answered; the person's answer is kept only where the exchange does not say
+ * (`source: 'person'`, also for records written before the source was kept).
+ */
 export const ipAllowlistDecisionSchema = z.object({
   choice: z.enum(['allowlist-set', 'declined']),
   decidedAtMs: z.number(),
+  source: z.enum(['exchange', 'person']).optional(),
 });
 export type IpAllowlistDecision = z.infer<typeof ipAllowlistDecisionSchema>;
 

@@ -154,7 +154,12 @@ export class Keystore {
 
   async recordIpAllowlistDecision(id: string, choice: IpAllowlistDecision['choice']): Promise<KeySummary> {
     const record = await this.#load(id);
-    const updated: StoredKeyRecord = { ...record, ipAllowlistDecision: { choice, decidedAtMs: this.#nowMs() } };
+    const reported = record.lastPermissionReport?.ipRestricted;
+    const decision: IpAllowlistDecision =
+      typeof reported === 'boolean'
+        ? { choice: reported ? 'allowlist-set' : 'declined', decidedAtMs: this.#nowMs(), source: 'exchange' }
+        : { choice, decidedAtMs: this.#nowMs(), source: 'person' };
+    const updated: StoredKeyRecord = { ...record, ipAllowlistDecision: decision };
     await this.#store.put(id, updated);
     return this.#summary(updated);
   }

@@ -28,6 +28,16 @@ function pendingView(held: PendingKeyCheck): PendingKeyView {
 }
 
 /**
+ * The key live mode trades with is never replaced under it: the new credentials would skip the
+ * live gate. The person stops live trading, rotates the key, and passes the gate again.
+ */
+function refuseReplacingLiveKey(liveKeyId: string | undefined, replacesKeyId: string): void {
+  if (liveKeyId === replacesKeyId) {
+    throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is using this key. Stop live trading first, replace the key, then start live trading again: the new key goes through every live check.');
+  }
+}
+
+/**
  * Handlers of the Keys & Exchanges screen. Key material arrives only in `verifyNewKey`, becomes
  * `Secret`s on the first line, and from then on lives in main: held for a short while for
  * "Save", then encrypted in the keystore. No handler returns or logs it.
@@ -52,6 +62,7 @@ export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysComma
       refuseCredentialAsLabel(input.label, input);
       let label = input.label;
       if (input.replacesKeyId !== undefined) {
+        refuseReplacingLiveKey(live.liveKeyId(), input.replacesKeyId);
         const old = await keys.summaryOf(input.replacesKeyId);
         if (old.exchange !== input.exchange || old.environment !== input.environment) {
           throw new ContractError('REFUSED', `The new key must be a ${EXCHANGE_NAMES[old.exchange]} ${old.environment} key, like the one it replaces.`);
@@ -88,6 +99,8 @@ export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysComma
       const held = pending.get(verificationId);
       const verdict = withdrawVerdict(held.report);
       if (!verdict.accepted) throw new ContractError('REFUSED', `${verdict.reason} ${verdict.fix}`);
+      // Live mode may have started since the check: the key it trades with is never swapped under it.
+      if (held.replacesKeyId !== undefined) refuseReplacingLiveKey(live.liveKeyId(), held.replacesKeyId);
       // A refusal here (e.g. no real encryption for a live key) keeps the check open, so the
       // person can set a passphrase and press Save again without pasting the key again.
       const saved = await withKeysRefusals(() =>
@@ -98,7 +111,7 @@ export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysComma
       pending.forget(verificationId);
       await ciphers.records.recordPermissionReport(saved.id, held.report);
       const summary = await ciphers.records.recordIpAllowlistDecision(saved.id, ipAllowlistChoice);
-      log.info({ keyId: summary.id, exchange: summary.exchange, environment: summary.environment, rotated: held.replacesKeyId !== undefined, ipAllowlistChoice }, 'checked key saved');
+      log.info({ keyId: summary.id, exchange: summary.exchange, environment: summary.environment, rotated: held.replacesKeyId !== undefined, ipAllowlist: summary.ipAllowlistDecision }, 'checked key saved');
       if (live.liveKeyId() === summary.id) live.observe(summary.id, held.report);
       return keys.view(summary);
     },

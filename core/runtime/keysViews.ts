@@ -44,7 +44,7 @@ export function keyView(summary: KeySummary, storage: KeyStorageState, inLiveUse
   if (summary.verifiedAtMs !== undefined) view.verifiedAtMs = summary.verifiedAtMs;
   if (summary.permissions !== undefined) view.permissions = permissionsFrom(summary.permissions, summary.permissions.withdrawOff);
   if (summary.ipAllowlistDecision !== undefined) {
-    view.ipAllowlistDecision = { choice: summary.ipAllowlistDecision.choice, decidedAtMs: summary.ipAllowlistDecision.decidedAtMs };
+    view.ipAllowlistDecision = { choice: summary.ipAllowlistDecision.choice, decidedAtMs: summary.ipAllowlistDecision.decidedAtMs, source: summary.ipAllowlistDecision.source ?? 'person' };
   }
   return view;
 }

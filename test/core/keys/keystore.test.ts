@@ -166,8 +166,12 @@ describe('Keystore', () => {
     const accepted = await keys.recordPermissionReport(saved.id, report());
     expect(accepted.verifiedAtMs).toBe(T0 + DAY_MS);
     expect(accepted.permissions).toMatchObject({ withdrawOff: true, ipRestricted: true, ipAllowlist: ['203.0.113.7'] });
+    // The exchange reports an allowlist: that wins over the person's answer.
     const decided = await keys.recordIpAllowlistDecision(saved.id, 'declined');
-    expect(decided.ipAllowlistDecision).toEqual({ choice: 'declined', decidedAtMs: T0 });
+    expect(decided.ipAllowlistDecision).toEqual({ choice: 'allowlist-set', decidedAtMs: T0, source: 'exchange' });
+    // Where the exchange does not say, the person's answer is kept, marked as theirs.
+    await keys.recordPermissionReport(saved.id, report({ ipRestricted: 'unknown' }));
+    expect((await keys.recordIpAllowlistDecision(saved.id, 'declined')).ipAllowlistDecision).toEqual({ choice: 'declined', decidedAtMs: T0, source: 'person' });
   });
 
   it('ages keys from the exchange-reported creation date and asks for rotation', async () => {

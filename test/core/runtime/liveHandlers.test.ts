@@ -181,6 +181,29 @@ describe('the live gate', () => {
     expect(under.scheduler.tick).toBeUndefined();
   });
 
+  it('refuses to replace the key live mode trades with, before the check and at Save', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    const rotation = { exchange: 'binance', environment: 'live', label: 'Main', apiKey: CANARY.apiKey, secret: CANARY.secret, replacesKeyId: key.id };
+    // A rotation checked before live mode started cannot be saved once it runs.
+    const checkedBefore = await app.value<PendingKeyView>('verifyNewKey', rotation);
+    await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    const refusal = { ok: false, error: { code: 'NOT_ALLOWED_NOW', message: expect.stringContaining('Stop live trading first, replace the key') as unknown } };
+    expect(await app.call('saveVerifiedKey', { verificationId: checkedBefore.verificationId, ipAllowlistChoice: 'allowlist-set' })).toMatchObject(refusal);
+    expect(await app.call('verifyNewKey', rotation)).toMatchObject(refusal);
+    expect((await app.value<LiveStatusView>('getLiveStatus')).mode).toBe('live');
+  });
+
+  it('records the IP allowlist as the exchange reports it, whatever the screen sent', async () => {
+    app = await startKeysCore();
+    app.fake.account.setPermissions({ ipRestrict: false });
+    const key = await savedKey(app); // the screen says "allowlist-set"
+    expect(key.ipAllowlistDecision).toMatchObject({ choice: 'declined', source: 'exchange' });
+    app.fake.account.setPermissions({ ipRestrict: true });
+    await app.value('reverifyKey', { keyId: key.id });
+    expect(await app.value<KeyView>('setIpAllowlistDecision', { keyId: key.id, choice: 'declined' })).toMatchObject({ ipAllowlistDecision: { choice: 'allowlist-set', source: 'exchange' } });
+  });
+
   it('a check of the live key from the key list gets the same reaction as the watch', async () => {
     app = await startKeysCore();
     const key = await readyForLive(app);
