@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TriState } from './permissionReport.ts';
-import { NO_IP_RESTRICTION_PROBLEM, ipRestrictionFromList, unrecognisedProblem, withdrawFromCodes } from './permissionCodes.ts';
+import { EMPTY_PERMISSION_LIST_PROBLEM, NO_IP_RESTRICTION_PROBLEM, ipRestrictionFromList, unrecognisedProblem, withdrawFromCodes } from './permissionCodes.ts';
 import { interpretWith, missingFieldProblem, type PermissionFindings, type PermissionVerifier } from './permissionVerifier.ts';
 
 /**
@@ -50,6 +50,7 @@ function findings({ result }: z.infer<typeof bybitQueryApiSchema>): PermissionFi
     const verdict = withdrawFromCodes(codes, KNOWN_CODES, WITHDRAW_CODES);
     canWithdraw = verdict.canWithdraw;
     if (verdict.unrecognised.length > 0) problems.push(unrecognisedProblem(verdict.unrecognised));
+    if (verdict.empty) problems.push(EMPTY_PERMISSION_LIST_PROBLEM);
     if (readOnly === undefined) {
       problems.push(missingFieldProblem('readOnly', 'whether this key is read-only'));
     } else if (readOnly) {

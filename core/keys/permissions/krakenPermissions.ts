@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TriState } from './permissionReport.ts';
-import { NO_IP_RESTRICTION_PROBLEM, hasAny, ipRestrictionFromList, unrecognisedProblem, withdrawFromCodes } from './permissionCodes.ts';
+import { EMPTY_PERMISSION_LIST_PROBLEM, NO_IP_RESTRICTION_PROBLEM, hasAny, ipRestrictionFromList, unrecognisedProblem, withdrawFromCodes } from './permissionCodes.ts';
 import { interpretWith, missingFieldProblem, toEpochMs, type PermissionFindings, type PermissionVerifier } from './permissionVerifier.ts';
 
 /**
@@ -41,6 +41,7 @@ function findings({ result }: z.infer<typeof krakenApiKeyInfoSchema>): Permissio
     const verdict = withdrawFromCodes(result.permissions, KNOWN_CODES, WITHDRAW_CODES);
     canWithdraw = verdict.canWithdraw;
     if (verdict.unrecognised.length > 0) problems.push(unrecognisedProblem(verdict.unrecognised));
+    if (verdict.empty) problems.push(EMPTY_PERMISSION_LIST_PROBLEM);
     canTrade = hasAny(result.permissions, ['modify-trades']);
     // Kraken has no separate margin permission: a key that may create orders may also create
     // margin orders if the account has margin enabled, which this endpoint does not say.

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { TriState } from './permissionReport.ts';
 import {
-  NO_IP_RESTRICTION_PROBLEM, hasAny, ipRestrictionFromList, splitList, unrecognisedProblem, withdrawFromCodes,
-} from './permissionCodes.ts';
+  EMPTY_PERMISSION_LIST_PROBLEM, NO_IP_RESTRICTION_PROBLEM, hasAny, ipRestrictionFromList, splitList, unrecognisedProblem, withdrawFromCodes,} from './permissionCodes.ts';
 import { interpretWith, missingFieldProblem, type PermissionFindings, type PermissionVerifier } from './permissionVerifier.ts';
 
 /**
@@ -55,6 +54,7 @@ function findings(response: z.infer<typeof okxConfigSchema>): PermissionFindings
     const verdict = withdrawFromCodes(codes, KNOWN_CODES, WITHDRAW_CODES);
     canWithdraw = codes.length === 0 ? 'unknown' : verdict.canWithdraw;
     if (verdict.unrecognised.length > 0) problems.push(unrecognisedProblem(verdict.unrecognised));
+    if (verdict.empty) problems.push(EMPTY_PERMISSION_LIST_PROBLEM);
     canTrade = codes.length === 0 ? 'unknown' : hasAny(codes, ['trade']);
   }
   const scope = tradingScope(config?.acctLv, config?.enableSpotBorrow, canTrade);

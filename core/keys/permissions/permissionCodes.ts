@@ -13,13 +13,18 @@ export function withdrawFromCodes(
   codes: readonly string[],
   knownCodes: ReadonlySet<string>,
   withdrawCodes: ReadonlySet<string>,
-): { canWithdraw: TriState; unrecognised: string[] } {
+): { canWithdraw: TriState; unrecognised: string[]; empty: boolean } {
   const unrecognised = codes.filter((code) => !knownCodes.has(code));
   if (codes.some((code) => withdrawCodes.has(code))) {
-    return { canWithdraw: true, unrecognised };
+    return { canWithdraw: true, unrecognised, empty: false };
   }
-  return { canWithdraw: unrecognised.length > 0 ? 'unknown' : false, unrecognised };
+  // An empty list proves nothing: some exchanges answer that way for a key they could not fully describe.
+  if (codes.length === 0) return { canWithdraw: 'unknown', unrecognised, empty: true };
+  return { canWithdraw: unrecognised.length > 0 ? 'unknown' : false, unrecognised, empty: false };
 }
+
+export const EMPTY_PERMISSION_LIST_PROBLEM =
+  'The exchange listed no permissions at all for this key, so Ballast cannot confirm that it cannot withdraw. Check the key on the exchange.';
 
 export function unrecognisedProblem(codes: readonly string[]): string {
   const quoted = codes.map((code) => `"${code}"`).join(', ');

@@ -139,3 +139,14 @@ describe.each(EXCHANGE_IDS.map((exchange) => [exchange]))('%s key permissions', 
     });
   }
 });
+
+type Obj = Record<string, unknown>;
+it.each([
+  ['kraken', (body: Obj) => { (body['result'] as Obj)['permissions'] = []; }],
+  ['bybit', (body: Obj) => { (body['result'] as Obj)['permissions'] = { ContractTrade: [], Spot: [], Wallet: [], Options: [], Derivatives: [], CopyTrading: [], BlockTrade: [], Exchange: [], NFT: [] }; }],
+] as const)('%s: an empty permission list is unknown, never "cannot withdraw"', async (exchange, tweak) => {
+  const report = await verifyAgainst(exchange, answer(exchange, tweak));
+  expect(report.canWithdraw).toBe('unknown');
+  expect(withdrawVerdict(report).accepted).toBe(false);
+  expect(report.problems.join(' ')).toMatch(/listed no permissions at all/);
+});
