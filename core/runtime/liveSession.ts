@@ -24,6 +24,8 @@ interface Running {
   readonly watch: PermissionWatch;
   lastCheckAtMs?: number;
   lastCheck?: 'withdraw-off' | 'withdraw-enabled' | 'unknown';
+  /** The last check found futures or margin switched on (new entries paused). */
+  futuresOrMargin?: boolean;
 }
 
 /**
@@ -146,10 +148,20 @@ export class LiveSession {
   #checked(running: Running | undefined, report: PermissionReport): void {
     if (running === undefined || report.canWithdraw !== false) return;
     const wasUnknown = running.lastCheck === 'unknown';
+    const wasFuturesOrMargin = running.futuresOrMargin === true;
+    const futuresOrMargin = report.futuresEnabled === true || report.marginEnabled === true;
     running.lastCheckAtMs = report.checkedAtMs;
     running.lastCheck = 'withdraw-off';
-    reportKeyPermissions(this.#options.tradingState, { atMs: report.checkedAtMs, canWithdraw: false });
-    if (wasUnknown) {
+    running.futuresOrMargin = futuresOrMargin;
+    reportKeyPermissions(this.#options.tradingState, { atMs: report.checkedAtMs, canWithdraw: false, futuresOrMarginEnabled: futuresOrMargin });
+    if (futuresOrMargin) {
+      if (!wasFuturesOrMargin) {
+        this.#options.log.warn({ keyId: running.keyId, endpoint: report.endpoint }, 'live key can trade futures or margin: new entries paused');
+        this.#alert('warning', 'Live key can now trade futures or margin',
+          'The exchange reports that futures or margin trading was switched on for the key Ballast trades with. Ballast trades spot only, so it paused new trades; stops stay in place. ' +
+            'Switch futures and margin off for this key on the exchange, check the key again, then press Resume.');
+      }
+    } else if (wasUnknown || wasFuturesOrMargin) {
       this.#alert('info', 'Live key confirmed again',
         'The exchange confirms again that your live key cannot withdraw funds. Trading stays paused until you press Resume.');
     }

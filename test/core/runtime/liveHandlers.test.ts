@@ -139,6 +139,21 @@ describe('the live gate', () => {
     expect(app.core.tradingState.snapshot().state).toBe('PAUSED');
   });
 
+  it.each(['enableFutures', 'enableMargin'] as const)('%s switched on later pauses new trades and warns once; the kill is kept for withdrawals', async (permission) => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    await app.value('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    const warnings = () => app!.seen.events.filter((e) => e.name === 'alertRaised' && (e.payload as Alert).severity === 'warning').map((e) => (e.payload as Alert).title);
+    app.fake.account.setPermissions({ [permission]: true });
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.core.tradingState.snapshot().state).toBe('PAUSED'); });
+    expect(app.core.tradingState.snapshot().cause.code).toBe('KEY_FUTURES_OR_MARGIN_ENABLED');
+    app.scheduler.tick?.();
+    await vi.waitFor(() => { expect(app!.fake.inspect.requests().filter((r) => r.path === '/sapi/v1/account/apiRestrictions').length).toBeGreaterThanOrEqual(3); });
+    expect(warnings()).toEqual(['Live key can now trade futures or margin']);
+    expect((await app.value<LiveStatusView>('getLiveStatus')).mode).toBe('live');
+  });
+
   it('stops live trading on request and goes back to paper', async () => {
     app = await startKeysCore();
     const key = await readyForLive(app);
