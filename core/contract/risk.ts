@@ -35,7 +35,7 @@ export type RiskLimitRow = z.infer<typeof RiskLimitRow>;
 
 export const RiskLimitsView = z.strictObject({
   /** `damaged`: the saved file could not be read; the values are the safe defaults and safe mode is on. */
-  source: z.enum(['saved', 'defaults', 'damaged']),
+  source: z.enum(['saved', 'defaults', 'damaged', 'changed-outside']),
   problem: z.string().nullable(),
   /** The paper account the use is measured on; null when none has been opened yet. */
   account: z.strictObject({

@@ -1,5 +1,6 @@
 import { ContractError, type StateCause } from '../contract/index.ts';
 import type { Journal } from '../journal/index.ts';
+import { createHash } from 'node:crypto';
 import { describeError, type Logger } from '../log/index.ts';
 import {
   compareRiskLimits,
@@ -14,7 +15,7 @@ import { describeLimitProblems } from './riskLimitFields.ts';
 import { readRiskLimitsFile, writeRiskLimitsFile } from './riskLimitsFile.ts';
 
 /** Where the limits in force came from. `damaged`: the saved file could not be used; see `problem`. */
-export type RiskLimitsSource = 'saved' | 'defaults' | 'damaged';
+export type RiskLimitsSource = 'saved' | 'defaults' | 'damaged' | 'changed-outside';
 
 export interface RiskLimitsReadout {
   readonly source: RiskLimitsSource;
@@ -63,6 +64,41 @@ const DAMAGED_CAUSE: StateCause = {
   message: 'Ballast could not read your saved risk limits, so it will not open new positions. Open Risk limits to check them and save them again.',
 };
 
+const CHANGED_OUTSIDE_CAUSE: StateCause = {
+  code: 'RISK_LIMITS_CHANGED_OUTSIDE',
+  message: 'Your risk limits file was changed outside Ballast, so Ballast will not open new positions until you review your limits and save them.',
+};
+
+/** Key order does not change the digest: the same limits always give the same one. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const limitsDigest = (limits: RiskLimits): string => createHash('sha256').update(canonicalJson(limits)).digest('hex');
+
+/**
+ * The limits the person last saved through Ballast, from the journal (whose rows are chained, so
+ * editing them shows): what the file must still hold. null when none were ever saved there.
+ */
+function lastConfirmedLimits(journal: Journal): { readonly digest: string; readonly limits: RiskLimits | null } | null {
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const page = journal.query({ kinds: ['person_action'], subject: 'risk_limits', limit: 200, ...(beforeSeq === undefined ? {} : { beforeSeq }) });
+    for (const event of page.events) {
+      const payload = JSON.parse(event.payloadJson) as { saved?: unknown; limitsSha256?: unknown; limits?: unknown };
+      if (payload.saved !== true || typeof payload.limitsSha256 !== 'string') continue;
+      const parsed = parseRiskLimits(payload.limits);
+      return { digest: payload.limitsSha256, limits: parsed.ok ? parsed.value : null };
+    }
+    if (page.nextBeforeSeq === undefined) return null;
+    beforeSeq = page.nextBeforeSeq;
+  }
+}
 
 export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimitsStore {
   const { journal, tradingState, log } = options;
@@ -78,6 +114,19 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
       journal.append({ atMs, kind: 'system', subject: 'risk_limits', payload: { event: 'risk_limits_unreadable', detail: read.detail } });
       tradingState.report({ triggerId: RISK_LIMITS_FILE_TRIGGER, tripped: true, action: 'SAFE_MODE', cause: DAMAGED_CAUSE, details: { detail: read.detail }, atMs });
       return { source: 'damaged', limits: defaults(), problem };
+    }
+    if (read.kind === 'saved') {
+      const confirmed = lastConfirmedLimits(journal);
+      if (confirmed?.digest !== limitsDigest(read.limits)) {
+        // Edited by hand (or by another program): a loosening would skip the typed confirmation and
+        // count as reviewed. The last limits confirmed in Ballast stay in force, in safe mode.
+        log.warn({}, 'the risk limits file differs from the limits last saved in Ballast');
+        journal.append({ atMs, kind: 'system', subject: 'risk_limits', payload: { event: 'risk_limits_changed_outside', everSavedInBallast: confirmed !== null } });
+        tradingState.report({ triggerId: RISK_LIMITS_FILE_TRIGGER, tripped: true, action: 'SAFE_MODE', cause: CHANGED_OUTSIDE_CAUSE, details: {}, atMs });
+        const problem = 'Your risk limits file was changed outside Ballast. Until you review your limits here and save them, Ballast only reduces positions. ' +
+          'The values shown are the last ones you saved in Ballast (or the safe defaults); to use other values, change them here — loosening a limit asks for your typed confirmation.';
+        return { source: 'changed-outside', limits: confirmed?.limits ?? defaults(), problem };
+      }
     }
     clearDamage(atMs);
     return read.kind === 'saved' ? { source: 'saved', limits: read.limits, problem: null } : { source: 'defaults', limits: defaults(), problem: null };
@@ -100,7 +149,9 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
       if (readout.source === 'saved') return Promise.resolve({ configured: true });
       const missing = readout.source === 'damaged'
         ? 'readable risk limits (your saved limits could not be read: open Risk limits and save them again)'
-        : 'a review of your risk limits (open Risk limits, check each one and save)';
+        : readout.source === 'changed-outside'
+          ? 'a review of your risk limits (the file was changed outside Ballast: open Risk limits, check each one and save)'
+          : 'a review of your risk limits (open Risk limits, check each one and save)';
       return Promise.resolve({ configured: false, missing: [missing] });
     },
     readout: () => readout,
@@ -115,14 +166,14 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
       if (review.needsConfirmation && !confirmed) {
         throw new ContractError('CONFIRMATION_MISMATCH', 'Loosening a limit needs your typed confirmation. Nothing was changed.');
       }
-      const repairing = readout.source === 'damaged';
+      const repairing = readout.source === 'damaged' || readout.source === 'changed-outside';
       // With nothing changed, saving still records that the person reviewed the defaults (the live gate asks).
       if (review.changes.length === 0 && readout.source === 'saved') return readout;
       const atMs = options.nowMs();
       const previous = readout;
       const tightening = !review.needsConfirmation;
       const payload = {
-        event: repairing ? 'risk_limits_replaced_unreadable_file' : review.changes.length === 0 ? 'risk_limits_reviewed' : 'risk_limits_changed',
+        event: readout.source === 'changed-outside' ? 'risk_limits_reviewed_after_outside_change' : repairing ? 'risk_limits_replaced_unreadable_file' : review.changes.length === 0 ? 'risk_limits_reviewed' : 'risk_limits_changed',
         changes: review.changes.map((change) => ({ field: change.field, direction: change.direction, from: change.from, to: change.to, consequence: change.consequence })),
         confirmedLoosening: review.needsConfirmation,
         confirmationText: review.confirmationText,
@@ -137,9 +188,9 @@ export function createRiskLimitsStore(options: RiskLimitsStoreOptions): RiskLimi
         const holds = tightening ? 'The tighter limits hold until Ballast restarts, but' : 'Nothing was changed:';
         throw new ContractError('REFUSED', `${holds} your limits could not be saved to disk (${describeError(error)}).`);
       }
-      journal.append({ atMs, kind: 'person_action', subject: 'risk_limits', payload: { ...payload, saved: true } });
+      journal.append({ atMs, kind: 'person_action', subject: 'risk_limits', payload: { ...payload, saved: true, limits: proposed, limitsSha256: limitsDigest(proposed) } });
       readout = next;
-      if (previous.source === 'damaged') clearDamage(atMs);
+      if (previous.source === 'damaged' || previous.source === 'changed-outside') clearDamage(atMs);
       return readout;
     },
   };

@@ -120,6 +120,39 @@ describe('the risk limits store', () => {
     });
   }
 
+  it('a file edited by hand holds safe mode until the person reviews: a loosening never skips the typed confirmation', async () => {
+    const dir = freshDir();
+    const first = openStore(dir);
+    first.store.apply(first.store.review({ dailyLossFractionOfEquity: 0.02 }, CONTEXT), false);
+    first.close();
+    // Someone loosens the daily loss limit in the file, with no confirmation.
+    const saved = JSON.parse(readFileSync(join(dir, 'risk-limits.json'), 'utf8')) as { limits: Record<string, unknown> };
+    saved.limits['dailyLossFractionOfEquity'] = 0.05;
+    writeFileSync(join(dir, 'risk-limits.json'), JSON.stringify(saved));
+
+    const second = openStore(dir);
+    expect(second.store.readout().source).toBe('changed-outside');
+    expect(second.machine.snapshot()).toMatchObject({ state: 'SAFE_MODE', cause: { code: 'RISK_LIMITS_CHANGED_OUTSIDE' } });
+    // The last confirmed limits stay in force, and the gate does not count them as reviewed.
+    expect(second.store.current().dailyLossFractionOfEquity).toBe(0.02);
+    expect(await second.store.riskLimitsConfigured()).toMatchObject({ configured: false });
+    // Using the edited value goes through the typed confirmation like any loosening.
+    expect(second.store.review({ dailyLossFractionOfEquity: 0.05 }, CONTEXT).review.needsConfirmation).toBe(true);
+    // Reviewing (saving the limits shown) ends the hold and is journaled.
+    second.store.apply(second.store.review({}, CONTEXT), false);
+    expect(second.store.readout().source).toBe('saved');
+    expect(second.machine.status().activeTriggers).toEqual([]);
+    expect(second.journal.count({ kinds: ['person_action'], text: 'risk_limits_reviewed_after_outside_change' })).toBe(1);
+    // Safe mode is latched: the person leaves it, now that nothing holds it.
+    second.machine.leaveSafeMode({ code: 'T', message: 't' });
+    expect(second.machine.snapshot().state).toBe('ACTIVE');
+    second.close();
+
+    const third = openStore(dir);
+    expect(third.store.readout().source).toBe('saved');
+    third.close();
+  });
+
   it('keeps a tightening in force when the disk refuses it, and says so', () => {
     const dir = freshDir();
     const opened = openStore(dir);

@@ -10,6 +10,8 @@ export const risk = {
       saved: 'Your saved limits.',
       damagedTitle: 'Your saved limits could not be read',
       repair: 'Save the limits shown here',
+      changedOutsideTitle: 'Your limits file was changed outside Ballast',
+      reviewChanged: 'I have reviewed these limits: save them',
     },
     status: {
       title: 'Safety checks',

@@ -27,12 +27,13 @@ function SourceNotice({ view }: { view: RiskLimitsView }) {
   const notice = useRiskStore((s) => s.notice);
   const saveAsShown = () => { void change(null, {}); };
   const savedHere = notice !== null && notice.field === null;
-  if (view.source === 'damaged') {
+  if (view.source === 'damaged' || view.source === 'changed-outside') {
+    const damaged = view.source === 'damaged';
     return (
       <section className="risk-card" data-tone="danger" role="alert" aria-labelledby="risk-damaged-title">
-        <h2 id="risk-damaged-title">{t('risk.source.damagedTitle')}</h2>
+        <h2 id="risk-damaged-title">{t(damaged ? 'risk.source.damagedTitle' : 'risk.source.changedOutsideTitle')}</h2>
         <p>{view.problem}</p>
-        <button type="button" className="primary" onClick={saveAsShown} disabled={busy}>{t('risk.source.repair')}</button>
+        <button type="button" className="primary" onClick={saveAsShown} disabled={busy}>{t(damaged ? 'risk.source.repair' : 'risk.source.reviewChanged')}</button>
         {savedHere && notice.kind === 'error' ? <p className="error">{errorWords(notice.error, t('risk.edit.refusedInput'))}</p> : null}
       </section>
     );
