@@ -13,14 +13,17 @@ import { describeError, type Logger } from '../log/index.ts';
  * - A paper trade is a sell order that filled (wholly or partly). Ballast trades spot and only
  *   long, so every sell closes or reduces a position: that is a completed round trip, whether the
  *   strategy exited, a protective stop was hit or Kill flattened. Buys only open positions.
- * - Days are wall-clock days between the first and the last paper session of the strategy, taken
- *   from when each session was started on this computer (its file name). The times inside a
- *   journal are the replay's clock: a replay of 2018 run today covers years of prices in
- *   seconds, and that must not count as having watched the strategy for years.
+ *   Orders the person placed by hand are left out: they say nothing about the strategy.
+ * - Days are the time the strategy actually ran on live prices, added up over its sessions: from
+ *   each session's start on this computer's clock to its last journaled row. Two short sessions a
+ *   week apart are two short sessions, not a week. The times inside a replay's journal are the
+ *   replay's clock, and replays do not count at all (below).
+ * - A session's identity and start are in its first journal row (chained like every row), never
+ *   in its file name: a copied or renamed file is the same session and counts once. A journal
+ *   whose first row does not say them counts for nothing.
  * - Only sessions on live prices count. A replay of past or generated prices runs years of
  *   market in seconds; letting it count would let anyone pass the gate in a minute without ever
- *   having watched the strategy trade. Each session journal says at its start what prices it
- *   traded on; one that does not say counts for nothing.
+ *   having watched the strategy trade.
  * - Fills and the strategy are read from the hash-chained audit log, after checking the chain.
  *   A journal that fails the check, cannot be read, or names more than one strategy counts for
  *   nothing: an edited file cannot add trades.
@@ -28,13 +31,17 @@ import { describeError, type Logger } from '../log/index.ts';
 
 export const DAY_MS = 86_400_000;
 
-/** Paper sessions are files named after the wall-clock time they were started at, e.g. `1732531200000.sqlite`. */
+/** Paper sessions are files named after the wall-clock time they were started at, e.g. `1732531200000.sqlite` (the name is only how they are found). */
 const SESSION_FILE = /^(\d{1,15})\.sqlite$/;
 
 export interface PaperSessionRecord {
   readonly file: string;
-  /** Wall-clock time the session was started on this computer. */
+  /** From the session's first row: the same in every copy of the file. */
+  readonly sessionId: string;
+  /** Wall-clock time the session was started on this computer, from its first row. */
   readonly startedAtMs: number;
+  /** Time from the start to the last journaled row: how long the session ran. */
+  readonly ranMs: number;
   /** The strategy whose signals the session traded on; null when it never signalled. */
   readonly strategyId: string | null;
   /** Sell orders with at least one fill. */
@@ -47,8 +54,14 @@ export type SessionReading = Result<PaperSessionRecord, { readonly file: string;
 
 // Parsed at the edge: a journal row's payload is stored JSON, not a type.
 const SignalPayload = z.looseObject({ strategyId: z.string().min(1) });
-const StartPayload = z.looseObject({ event: z.literal('paper_session_started'), prices: z.enum(['live', 'replay', 'synthetic']) });
+const StartPayload = z.looseObject({
+  event: z.literal('paper_session_started'),
+  prices: z.enum(['live', 'replay', 'synthetic']),
+  sessionId: z.string().min(1),
+  startedAtWallMs: z.number().int().nonnegative(),
+});
 const FillPayload = z.looseObject({ side: z.enum(['buy', 'sell']), clientOrderId: z.string().min(1) });
+const JournaledOrderPayload = z.looseObject({ event: z.literal('journaled'), order: z.looseObject({ clientOrderId: z.string(), origin: z.string() }) });
 
 function* eventsOf(journal: JournalReader, kinds: readonly AuditKind[], maxSeq: number): Generator<AuditEvent> {
   let afterSeq = 0;
@@ -61,8 +74,8 @@ function* eventsOf(journal: JournalReader, kinds: readonly AuditKind[], maxSeq: 
   }
 }
 
-/** Reads one session journal: its strategy and its completed trades, only if its audit chain is intact. */
-export function readPaperSession(path: string, startedAtMs: number): SessionReading {
+/** Reads one session journal: its identity, strategy and completed trades, only if its audit chain is intact. */
+export function readPaperSession(path: string): SessionReading {
   const file = path;
   // Verified first, then read only up to the verified head: rows a running bot appends meanwhile wait for the next reading.
   const verification = verifyJournal(path);
@@ -77,25 +90,37 @@ export function readPaperSession(path: string, startedAtMs: number): SessionRead
   try {
     const strategies = new Set<string>();
     const soldOrders = new Set<string>();
-    let prices: PaperSessionRecord['prices'] = 'unknown';
-    for (const event of eventsOf(journal, ['signal', 'fill', 'system'], maxSeq)) {
+    const manualOrders = new Set<string>();
+    let start: z.infer<typeof StartPayload> | undefined;
+    let lastAtMs = 0;
+    for (const event of eventsOf(journal, ['signal', 'fill', 'system', 'order'], maxSeq)) {
       const payload: unknown = JSON.parse(event.payloadJson);
-      if (event.kind === 'system') {
-        const start = StartPayload.safeParse(payload);
-        if (start.success && prices === 'unknown') prices = start.data.prices;
+      lastAtMs = Math.max(lastAtMs, event.atMs);
+      if (event.seq === 1) {
+        const parsed = StartPayload.safeParse(payload);
+        if (event.kind !== 'system' || !parsed.success) return err({ file, reason: 'its first row does not say which session it is and when it started' });
+        start = parsed.data;
       } else if (event.kind === 'signal') {
         const signal = SignalPayload.safeParse(payload);
         if (!signal.success) return err({ file, reason: `signal ${event.seq} does not name its strategy` });
         strategies.add(signal.data.strategyId);
-      } else {
+      } else if (event.kind === 'fill') {
         const fill = FillPayload.safeParse(payload);
         if (!fill.success) return err({ file, reason: `fill ${event.seq} cannot be read` });
         if (fill.data.side === 'sell') soldOrders.add(fill.data.clientOrderId);
+      } else if (event.kind === 'order') {
+        const journaled = JournaledOrderPayload.safeParse(payload);
+        if (journaled.success && journaled.data.order.origin === 'manual') manualOrders.add(journaled.data.order.clientOrderId);
       }
     }
+    if (start === undefined) return err({ file, reason: 'the journal is empty' });
     if (strategies.size > 1) return err({ file, reason: `the journal holds signals of ${strategies.size} strategies` });
     const [strategyId] = strategies;
-    return ok({ file, startedAtMs, strategyId: strategyId ?? null, completedTrades: soldOrders.size, prices });
+    const completedTrades = [...soldOrders].filter((clientOrderId) => !manualOrders.has(clientOrderId)).length;
+    return ok({
+      file, sessionId: start.sessionId, startedAtMs: start.startedAtWallMs, ranMs: Math.max(0, lastAtMs - start.startedAtWallMs),
+      strategyId: strategyId ?? null, completedTrades, prices: start.prices,
+    });
   } finally {
     journal.close();
   }
@@ -108,14 +133,19 @@ export function paperRecordFromSessions(
   nowMs: number,
 ): PaperRecordSummary | undefined {
   // A start "in the future" means the computer's clock was wrong then or is wrong now: not evidence.
-  const own = sessions.filter((session) => session.strategyId === strategyId && session.startedAtMs <= nowMs && session.prices === 'live');
-  if (own.length === 0) return undefined;
-  const starts = own.map((session) => session.startedAtMs);
-  const spanMs = Math.max(...starts) - Math.min(...starts);
+  const own = new Map<string, PaperSessionRecord>();
+  for (const session of sessions) {
+    if (session.strategyId !== strategyId || session.startedAtMs > nowMs || session.prices !== 'live') continue;
+    // Copies of one session (same id in their first row) count once.
+    if (!own.has(session.sessionId)) own.set(session.sessionId, session);
+  }
+  if (own.size === 0) return undefined;
+  const counted = [...own.values()];
+  const ranMs = counted.reduce((sum, session) => sum + Math.min(session.ranMs, Math.max(0, nowMs - session.startedAtMs)), 0);
   return {
     strategyId,
-    paperDays: Math.floor(spanMs / DAY_MS),
-    paperTrades: own.reduce((sum, session) => sum + session.completedTrades, 0),
+    paperDays: Math.floor(ranMs / DAY_MS),
+    paperTrades: counted.reduce((sum, session) => sum + session.completedTrades, 0),
   };
 }
 
@@ -141,21 +171,20 @@ export function createPaperSessionReader(options: PaperSessionReaderOptions): ()
     }
     const records: PaperSessionRecord[] = [];
     for (const name of names) {
-      const match = SESSION_FILE.exec(name);
-      if (match === null) continue;
+      if (!SESSION_FILE.test(name)) continue;
       const path = join(options.folder, name);
-      const reading = cachedReading(cache, path, Number(match[1]), options.log);
+      const reading = cachedReading(cache, path, options.log);
       if (reading.ok) records.push(reading.value);
     }
     return records;
   };
 }
 
-function cachedReading(cache: Map<string, { stamp: string; reading: SessionReading }>, path: string, startedAtMs: number, log: Logger): SessionReading {
+function cachedReading(cache: Map<string, { stamp: string; reading: SessionReading }>, path: string, log: Logger): SessionReading {
   const stamp = fileStamp(path);
   const cached = cache.get(path);
   if (stamp !== null && cached?.stamp === stamp) return cached.reading;
-  const reading = readPaperSession(path, startedAtMs);
+  const reading = readPaperSession(path);
   if (!reading.ok) log.warn({ file: reading.error.file, reason: reading.error.reason }, 'a paper session does not count towards the paper record');
   if (stamp !== null) cache.set(path, { stamp, reading });
   return reading;

@@ -113,6 +113,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
     const opened = PaperSession.open({
       prices: paperMarket.prices,
       journalPath: join(folder, `${id}.sqlite`),
+      startedAtWallMs: Number(id),
       config,
       candles,
       timeframe,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { err, ok, type Result } from '../../model/index.ts';
 import type { BotConfig, StateCause, TradingStateName, TradingStateSnapshot } from '../../contract/index.ts';
 import { OrderManager, type ExchangePort, type SubmitResult, type ExecutionClock, type Fill, type Order } from '../../execution/index.ts';
@@ -51,6 +52,10 @@ export interface PaperSessionOptions {
   readonly prices: 'synthetic' | 'replay' | 'live';
   /** Seed of the paper exchange's random draws (latency jitter); same seed, same fills. */
   readonly seed: number;
+  /** When the person started this session, on the computer's clock (the paper record counts time run from it). Default: now. */
+  readonly startedAtWallMs?: number;
+  /** The session's identity in its first row. Default: a fresh random id (tests that compare journals give a fixed one). */
+  readonly sessionId?: string;
   /**
    * Wraps the exchange the OrderManager talks to (the paper exchange here); the composed core uses
    * it to inject exchange faults in tests and chaos runs. Without it the port is used as it is.
@@ -177,7 +182,12 @@ export class PaperSession {
       journal.append({
         atMs: options.candles[0]?.openTimeMs ?? 0,
         kind: 'system',
-        payload: { event: 'paper_session_started', strategyId: options.config.strategyId, prices: options.prices },
+        // The session's identity and start live in its first, chained row, not in its file name:
+        // a copied or renamed file is still the same session, counted once.
+        payload: {
+          event: 'paper_session_started', strategyId: options.config.strategyId, prices: options.prices,
+          sessionId: options.sessionId ?? randomUUID(), startedAtWallMs: options.startedAtWallMs ?? Date.now(),
+        },
       });
     }
     return ok(new PaperSession(options, journal, created.value));

@@ -35,6 +35,9 @@ async function replay(journalPath: string) {
     limits: () => limits,
     log,
     seed: 7,
+    // Fixed, so two runs of the same file give the same journal, row for row.
+    sessionId: 'replay-twice',
+    startedAtWallMs: 1_767_225_600_000,
   });
   if (!opened.ok) throw new Error(opened.error);
   const { value: session } = opened;
