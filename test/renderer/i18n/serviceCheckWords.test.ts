@@ -22,5 +22,8 @@ describe('the words of the service check on screen', () => {
     const created = t('serviceCheck.codes.KEY_AGE', { createdAtMs: Date.UTC(2025, 0, 14), ageDays: 3 });
     expect(created).toContain('2025');
     expect(created).not.toContain('{{');
+    // The screen's own dates carry the time too: a report says when, not just which day.
+    const saved = t('serviceCheck.report.saved', { atMs: Date.UTC(2025, 0, 14, 9, 30) });
+    expect(saved).toMatch(/^Report saved on Jan 1[345], 2025, \d{1,2}:\d\d\s?[AP]M\.$/);
   });
 });
