@@ -5,6 +5,7 @@ import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
 import { riskCommands } from './commands/risk.ts';
+import { serviceCheckCommands } from './commands/serviceCheck.ts';
 
 export { command, NoInput, type CommandSpec } from './command.ts';
 
@@ -28,7 +29,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

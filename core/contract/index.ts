@@ -5,6 +5,7 @@ export * from './keys.ts';
 export * from './bot.ts';
 export * from './risk.ts';
 export * from './activity.ts';
+export * from './serviceCheck.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

@@ -30,6 +30,7 @@ import type { LiveReadiness } from './liveReadiness.ts';
 import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
 import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
 import { contractRefusalOf } from './layerRefusals.ts';
+import { serviceCheckHandlers } from './serviceCheck/serviceCheckHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -147,6 +148,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...keysHandlers(keys),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
+    ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
     ...riskHandlers({
       store: riskLimits,
       tradingState,

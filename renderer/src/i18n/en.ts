@@ -5,6 +5,7 @@ import { glossary } from './en/glossary.ts';
 import { keys } from './en/keys.ts';
 import { paper } from './en/paper.ts';
 import { risk } from './en/risk.ts';
+import { serviceCheck } from './en/serviceCheck.ts';
 
 /**
  * Every English string on screen, one file per area under en/. Written for someone who has
@@ -17,6 +18,7 @@ export const en = {
   ...paper,
   ...risk,
   ...activity,
+  ...serviceCheck,
   ...glossary,
 } as const;
 

@@ -5,6 +5,7 @@ import { PaperScreen } from './paper/PaperScreen.tsx';
 import { ActivityScreen } from './activity/ActivityScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
+import { ServiceCheckScreen } from './serviceCheck/ServiceCheckScreen.tsx';
 
 /** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
@@ -13,4 +14,5 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   keys: KeysScreen,
   risk: RiskScreen,
   activity: ActivityScreen,
+  serviceCheck: ServiceCheckScreen,
 };

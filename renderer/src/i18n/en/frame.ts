@@ -78,6 +78,7 @@ export const frame = {
     keys: 'Keys & Exchanges',
     risk: 'Risk limits',
     activity: 'Activity',
+    serviceCheck: 'Check a bot service',
   },
   alerts: {
     title: 'Alerts',

@@ -6,11 +6,24 @@ import { SERVICE_CHECK_MESSAGES, scanClaims } from '../../../../core/keys/servic
 
 const README = fileURLToPath(new URL('../../../../README.md', import.meta.url));
 const CATALOGUE_DIR = fileURLToPath(new URL('../../../../renderer/src/i18n/en/', import.meta.url));
+const CORE_DIR = fileURLToPath(new URL('../../../../core/', import.meta.url));
 
 /** Every module of the English catalogue folder, so a file not yet merged into `en` is read too. */
 async function catalogueModules(): Promise<Record<string, unknown>> {
   const files = readdirSync(CATALOGUE_DIR).filter((name) => name.endsWith('.ts')).sort();
   const modules = await Promise.all(files.map(async (name) => [name, await import(pathToFileURL(`${CATALOGUE_DIR}${name}`).href)] as const));
+  return Object.fromEntries(modules);
+}
+
+/**
+ * Every message file of every core layer (`messages.ts`, `passphraseMessages.ts`, ...): the words
+ * core hands the app, the CLI and exported reports. Found by name, so a new one is read too.
+ */
+async function coreMessageModules(): Promise<Record<string, unknown>> {
+  const files = readdirSync(CORE_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /(?:^|\/)(?:[a-z]+M|m)essages\.ts$/.test(path.replaceAll('\\', '/')))
+    .sort();
+  const modules = await Promise.all(files.map(async (path) => [path, await import(pathToFileURL(`${CORE_DIR}${path}`).href)] as const));
   return Object.fromEntries(modules);
 }
 
@@ -50,6 +63,18 @@ describe('Ballast holds itself to the same rules', () => {
 
   it('makes none of them in the service check’s own messages, which join that catalogue', () => {
     expect(claimsIn(leaves(SERVICE_CHECK_MESSAGES))).toEqual([]);
+  });
+
+  it('makes none of them in any core layer’s messages, which the app, the CLI and exported reports show', async () => {
+    const modules = await coreMessageModules();
+    const files = Object.keys(modules).map((path) => path.replaceAll('\\', '/'));
+    // A sanity check that the search sees the message files of several layers, not just this one.
+    expect(files).toEqual(expect.arrayContaining([
+      'keys/serviceCheck/messages.ts', 'keys/passphraseMessages.ts', 'cli/messages.ts', 'alerts/messages.ts', 'execution/messages.ts',
+    ]));
+    const all = leaves(modules);
+    expect(all.length).toBeGreaterThan(400);
+    expect(claimsIn(all)).toEqual([]);
   });
 
   it('makes none of them in the README', () => {
