@@ -153,6 +153,8 @@ export const LiveGateView = z.strictObject({
   evaluatedAtMs: z.number(),
   /** The words to type, shown next to the input. */
   confirmationPhrase: z.string(),
+  /** The exchange cannot tell futures or margin for this key: the person may confirm a spot-only key. */
+  canConfirmSpotOnly: z.boolean(),
 });
 export type LiveGateView = z.infer<typeof LiveGateView>;
 

@@ -37,6 +37,8 @@ export interface LiveGateInputs {
   readonly keyCreatedAtMs: number;
   readonly riskLimits: { readonly configured: boolean; readonly missing?: readonly string[] };
   readonly typedConfirmation: string;
+  /** The person confirms a spot-only key, for exchanges that cannot tell futures or margin (see `permissionItems`). */
+  readonly spotOnlyConfirmed?: boolean;
   readonly paperRecord: PaperRecordSummary | undefined;
   readonly policy?: Partial<LiveGatePolicy>;
 }
@@ -78,7 +80,7 @@ export async function evaluateLiveGate(inputs: LiveGateInputs): Promise<LiveGate
   const report = 'report' in read ? read.report : undefined;
   const createdAtMs = Math.min(inputs.keyCreatedAtMs, report?.keyCreatedAtMs ?? Number.POSITIVE_INFINITY);
   const items: GateItem[] = [
-    ...('report' in read ? permissionItems(read.report) : unreadablePermissionItems(read.failure)),
+    ...('report' in read ? permissionItems(read.report, inputs.spotOnlyConfirmed === true) : unreadablePermissionItems(read.failure)),
     riskLimitsItem(inputs.riskLimits),
     keyAgeItem(createdAtMs, inputs.nowMs, policy.rotation),
     confirmationItem(inputs.typedConfirmation, LIVE_CONFIRMATION_PHRASE),

@@ -29,7 +29,12 @@ export function unreadablePermissionItems(reason: string): GateItem[] {
   return (['withdraw-off', 'trade-permission', 'no-futures-or-margin'] as const).map((id) => ({ id, status: 'unknown', reason, fix }));
 }
 
-export function permissionItems(report: PermissionReport): GateItem[] {
+/**
+ * `spotOnlyConfirmed`: the person confirms they created the key for spot trading only. It counts
+ * only where the exchange's key endpoint cannot tell futures or margin at all (Kraken, Bybit,
+ * Coinbase…); a key the exchange reports as able to trade them always fails.
+ */
+export function permissionItems(report: PermissionReport, spotOnlyConfirmed = false): GateItem[] {
   const detail = report.problems.length > 0 ? ` ${report.problems.join(' ')}` : '';
   const withdraw: GateItem =
     report.canWithdraw === false
@@ -54,9 +59,11 @@ export function permissionItems(report: PermissionReport): GateItem[] {
       ? { id: 'no-futures-or-margin', status: 'fail',
           reason: 'This key can trade futures or on margin, where losses can be larger than the money you put in.',
           fix: 'Turn off futures and margin permissions for this key on the exchange, then verify again.' }
-      : { id: 'no-futures-or-margin', status: 'unknown',
-          reason: 'The exchange does not say whether this key can trade futures or on margin.',
-          fix: 'Turn off futures and margin trading for this key and account on the exchange. Ballast needs the exchange to confirm it.' };
+      : spotOnlyConfirmed
+        ? pass('no-futures-or-margin', 'The exchange cannot say whether this key can trade futures or on margin; you confirmed that you created it for spot trading only.')
+        : { id: 'no-futures-or-margin', status: 'unknown',
+            reason: 'The exchange cannot say whether this key can trade futures or on margin.',
+            fix: 'If you created this key for spot trading only, with futures and margin off, confirm it below. Otherwise create a spot-only key on the exchange.' };
   return [withdraw, trade, noLeverage];
 }
 

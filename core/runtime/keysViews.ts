@@ -70,5 +70,8 @@ export function keyCheckView(report: PermissionReport): KeyCheckView {
 
 export function liveGateView(keyId: string, result: LiveGateResult): LiveGateView {
   const items: GateItemView[] = result.items.map((item) => ({ id: item.id, status: item.status, reason: item.reason, fix: item.fix }));
-  return { keyId, allowed: result.allowed, items, evaluatedAtMs: result.evaluatedAtMs, confirmationPhrase: LIVE_CONFIRMATION_PHRASE };
+  const report = result.permissionReport;
+  const leverageUnknown = report !== undefined && report.readFailure === undefined && report.futuresEnabled !== true && report.marginEnabled !== true &&
+    (report.futuresEnabled === 'unknown' || report.marginEnabled === 'unknown');
+  return { keyId, allowed: result.allowed, items, evaluatedAtMs: result.evaluatedAtMs, confirmationPhrase: LIVE_CONFIRMATION_PHRASE, canConfirmSpotOnly: leverageUnknown };
 }

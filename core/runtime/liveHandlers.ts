@@ -25,7 +25,7 @@ function refuseUnusable(keys: KeysRuntime, summary: KeySummary): void {
   if (storage !== 'ready') throw new ContractError('REFUSED', UNUSABLE[storage]);
 }
 
-async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmation: string): Promise<LiveGateResult> {
+async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmation: string, spotOnlyConfirmed: boolean): Promise<LiveGateResult> {
   const strategyId = (await keys.readiness.liveStrategyId()) ?? NO_STRATEGY_CHOSEN;
   const paperRecord = strategyId === NO_STRATEGY_CHOSEN ? undefined : await keys.readiness.paperRecordFor(strategyId);
   const riskLimits = await keys.readiness.riskLimitsConfigured();
@@ -37,6 +37,7 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
     keyCreatedAtMs: summary.keyCreatedAtMs ?? summary.savedAtMs,
     riskLimits,
     typedConfirmation,
+    spotOnlyConfirmed,
     paperRecord,
   });
   // The fresh read also updates what the key list shows.
@@ -51,13 +52,13 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
 export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveCommand> {
   const { live, log } = keys;
   return {
-    async getLiveGate({ keyId, typedConfirmation }) {
+    async getLiveGate({ keyId, typedConfirmation, spotOnlyConfirmed }) {
       const summary = await keys.summaryOf(keyId);
       refuseUnusable(keys, summary);
-      return liveGateView(keyId, await evaluate(keys, summary, typedConfirmation));
+      return liveGateView(keyId, await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true));
     },
 
-    async startLive({ keyId, typedConfirmation }) {
+    async startLive({ keyId, typedConfirmation, spotOnlyConfirmed }) {
       // Checked before and again after every await: Stop or Kill pressed while the exchange is
       // being read (up to its timeout) must win over a start that was decided before it.
       const generation = live.generation();
@@ -76,10 +77,10 @@ export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveComma
       const summary = await keys.summaryOf(keyId);
       refuseIfOvertaken();
       refuseUnusable(keys, summary);
-      const result = await evaluate(keys, summary, typedConfirmation);
+      const result = await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true);
       refuseIfOvertaken();
       const gate = liveGateView(keyId, result);
-      log.info({ keyId, allowed: result.allowed, failing: result.items.filter((item) => item.status !== 'pass').map((item) => item.id) }, 'live gate evaluated');
+      log.info({ keyId, allowed: result.allowed, spotOnlyConfirmed: spotOnlyConfirmed === true, failing: result.items.filter((item) => item.status !== 'pass').map((item) => item.id) }, 'live gate evaluated');
       if (!result.allowed) return { started: false, gate, live: live.status() };
       return { started: true, gate, live: live.start(keyId, keys.permissionReaderFor(keyId), result.permissionReport) };
     },

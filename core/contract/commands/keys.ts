@@ -82,12 +82,12 @@ export const keysCommands = {
   }),
   getLiveGate: command({
     summary: 'The live-trading checklist for a key, with permissions re-read from the exchange now.',
-    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation }),
+    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional() }),
     output: LiveGateView,
   }),
   startLive: command({
     summary: 'Start live trading if every checklist item holds; otherwise say which do not.',
-    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation }),
+    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional() }),
     output: StartLiveResult,
   }),
   stopLive: command({

@@ -90,6 +90,18 @@ describe('evaluateLiveGate', () => {
       .toMatchObject({ id: 'no-futures-or-margin', status: 'unknown' });
   });
 
+  it('lets the person confirm a spot-only key only where the exchange cannot tell futures or margin (Kraken, Bybit, Coinbase)', async () => {
+    const cannotTell = () => Promise.resolve(report({ futuresEnabled: 'unknown', marginEnabled: 'unknown' }));
+    const confirmed = await evaluateLiveGate(inputs({ readPermissions: cannotTell, spotOnlyConfirmed: true }));
+    expect(confirmed.allowed).toBe(true);
+    expect(confirmed.items.find((item) => item.id === 'no-futures-or-margin')?.reason).toMatch(/you confirmed that you created it for spot trading only/);
+    // The confirmation never outweighs what the exchange reports, and withdrawals stay a hard refusal.
+    expect(await onlyFailing({ readPermissions: () => Promise.resolve(report({ futuresEnabled: true, marginEnabled: 'unknown' })), spotOnlyConfirmed: true }))
+      .toMatchObject({ id: 'no-futures-or-margin', status: 'fail' });
+    expect(await onlyFailing({ readPermissions: () => Promise.resolve(report({ canWithdraw: 'unknown', futuresEnabled: 'unknown' })), spotOnlyConfirmed: true }))
+      .toMatchObject({ id: 'withdraw-off', status: 'unknown' });
+  });
+
   it('refuses without risk limits and names the missing ones', async () => {
     const item = await onlyFailing({ riskLimits: { configured: false, missing: ['daily loss limit'] } });
     expect(item).toMatchObject({ id: 'risk-limits', status: 'fail' });

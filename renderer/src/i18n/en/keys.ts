@@ -298,6 +298,7 @@ export const keys = {
       notStarted_other: 'Live trading did not start: {{count}} items need attention.',
       allPass: 'Every item holds. Press Start live trading to begin.',
       confirmationWrong: 'What you typed does not match the sentence. Type it exactly as shown, then check again.',
+      spotOnly: 'This exchange cannot tell Ballast whether the key can trade futures or on margin. I created this key for spot trading only, with futures and margin switched off.',
       refusedInput: 'Ballast could not read this request. Close this window and open it again.',
     },
   },

@@ -17,6 +17,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const liveStarted = useKeysStore((s) => s.liveStarted);
   const [keyId, setKeyId] = useState<string>('');
   const [typed, setTyped] = useState('');
+  const [spotOnly, setSpotOnly] = useState(false);
   const [gate, setGate] = useState<LiveGateView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const check = async (id: string, confirmation: string) => {
     setBusy(true);
     setCheckedTyped(confirmation);
-    const result = await ballast().getLiveGate({ keyId: id, typedConfirmation: confirmation });
+    const result = await ballast().getLiveGate({ keyId: id, typedConfirmation: confirmation, spotOnlyConfirmed: spotOnly });
     setBusy(false);
     show(result);
   };
@@ -55,6 +56,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
 
   const close = () => {
     setTyped('');
+    setSpotOnly(false);
     setCheckedTyped('');
     setNotStarted(false);
     setGate(null);
@@ -66,7 +68,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
     setBusy(true);
     setError(null);
     setCheckedTyped(typed);
-    const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed });
+    const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed, spotOnlyConfirmed: spotOnly });
     setBusy(false);
     if (!result.ok) { setError(errorWords(result.error, t('keys.gate.refusedInput'))); return; }
     setGate(result.value.gate);
@@ -107,6 +109,12 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
               </li>
             ))}
           </ul>
+        ) : null}
+        {gate?.canConfirmSpotOnly === true ? (
+          <label className="choice">
+            <input type="checkbox" checked={spotOnly} onChange={(event) => { setSpotOnly(event.target.checked); }} />
+            <span>{t('keys.gate.spotOnly')}</span>
+          </label>
         ) : null}
         {gate ? (
           <label className="field">
