@@ -86,7 +86,7 @@ export async function benchOrderOverhead(): Promise<Record<string, number>> {
     }, [50, 99]);
     const [floorP50, floorP99] = await durableCommitFloor(folder);
     progress(`order overhead context: one fsync'd commit on this disk alone takes p50 ${floorP50} µs, p99 ${floorP99} µs`);
-    return { order_overhead_p50_us: round1(p50 ?? Number.NaN), order_overhead_p99_us: round1(p99 ?? Number.NaN), fsync_commit_p99_us: round1(floorP99 ?? Number.NaN) };
+    return { order_overhead_p50_us: round1(p50 ?? Number.NaN), order_overhead_p99_us: round1(p99 ?? Number.NaN), fsync_commit_p99_us: round1(floorP99) };
   } finally {
     journal.close();
     rmSync(folder, { recursive: true, force: true });
