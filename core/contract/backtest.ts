@@ -91,7 +91,8 @@ export type BacktestStatusView = z.infer<typeof BacktestStatusView>;
 
 const Num = z.number().nullable();
 
-export const OverfittingExplanationView = z.strictObject({ code: z.string(), params: z.record(z.string(), z.number()) });
+/** One finding of the overfitting panel: its code and numbers, and the sentence that says what it means for the person's money. */
+export const OverfittingExplanationView = z.strictObject({ code: z.string(), params: z.record(z.string(), z.number()), text: z.string() });
 
 export const BacktestResultView = z.strictObject({
   runId: BacktestRunId,

@@ -21,6 +21,7 @@ import {
   type SweepResult,
   type WalkForwardResult,
 } from '../../backtest/index.ts';
+import { overfittingWords } from './backtestWords.ts';
 
 /** What the worker is given: the bars as columns (shared, not copied) and the person's request. */
 export interface BacktestJobInput {
@@ -170,7 +171,7 @@ function overfittingOf(sweep: SweepResult | undefined): BacktestResultView['over
     deflatedSharpe: finiteOrNull(assessment.deflatedSharpe),
     probabilisticSharpe: finiteOrNull(assessment.probabilisticSharpe),
     probabilityOfOverfitting: assessment.backtestOverfitting === undefined ? null : finiteOrNull(assessment.backtestOverfitting.probability),
-    explanations: assessment.explanations.map((explanation) => ({ code: explanation.code, params: { ...explanation.params } })),
+    explanations: assessment.explanations.map((explanation) => ({ code: explanation.code, params: { ...explanation.params }, text: overfittingWords(explanation.code, explanation.params) })),
   };
 }
 

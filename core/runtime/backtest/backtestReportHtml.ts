@@ -1,5 +1,4 @@
 import type { BacktestResultView } from '../../contract/index.ts';
-import { overfittingWords } from './backtestWords.ts';
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const num = (value: number | null, digits = 2): string => (value === null ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -46,7 +45,7 @@ export function backtestReportHtml(view: BacktestResultView): string {
   const overfitting =
     view.overfitting === null
       ? `<p>${view.mode === 'single' ? 'Only one combination of settings was tested, so this result was not picked out of many.' : 'No overfitting statistics for this run.'}</p>`
-      : `<p>${view.overfitting.trials} combinations tried.</p>${view.overfitting.explanations.map((e) => `<p>${escape(overfittingWords(e.code, e.params))}</p>`).join('\n')}`;
+      : `<p>${view.overfitting.trials} combinations tried.</p>${view.overfitting.explanations.map((e) => `<p>${escape(e.text)}</p>`).join('\n')}`;
   const folds =
     view.folds.length === 0
       ? ''
