@@ -72,6 +72,7 @@ export const backtest = {
     report: {
       title: 'Report',
       of: '{{strategy}} ({{parameters}}) on {{data}}',
+      perWindow: 'settings chosen on each training window',
       inSample: 'In-sample',
       outOfSample: 'Out-of-sample',
       inSampleExplained: 'These settings may have been chosen on this very history, so these figures flatter the strategy. A walk-forward test shows how it does on history it was not tuned on.',

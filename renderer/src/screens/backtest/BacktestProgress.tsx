@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBacktestStore } from './backtestStore.ts';
 
@@ -12,6 +13,12 @@ export function BacktestProgress() {
   const { t } = useTranslation();
   const status = useBacktestStore((s) => s.status);
   const { cancel } = useBacktestStore.getState();
+  const card = useRef<HTMLDivElement>(null);
+  const runId = status?.state === 'running' ? status.runId : null;
+  // A new run brings its progress bar into view, with its Cancel button.
+  useEffect(() => {
+    if (runId !== null) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [runId]);
   if (status === null || status.state === 'idle' || status.state === 'done') return null;
   if (status.state === 'cancelled') return <p role="status" className="card">{t('backtest.progress.cancelled')}</p>;
   if (status.state === 'failed') {
@@ -24,7 +31,7 @@ export function BacktestProgress() {
   }
   const percent = status.total > 0 ? Math.min(100, Math.floor((status.done / status.total) * 100)) : 0;
   return (
-    <div className="card bt-progress" role="status">
+    <div className="card bt-progress" role="status" ref={card}>
       <progress max={100} value={percent} aria-label={t('backtest.progress.label')} />
       <p>
         {status.done === 0 ? t('backtest.progress.starting') : t('backtest.progress.running', { percent })}

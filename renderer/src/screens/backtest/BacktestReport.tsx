@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BacktestResultView } from '#core/contract/index.ts';
 import { DrawdownChart, EquityChart, MAX_MARKED_TRADES, TradesChart } from './BacktestCharts.tsx';
@@ -82,9 +83,16 @@ export function BacktestReport({ report }: { readonly report: BacktestResultView
     return typeof value === 'number' ? value : null;
   };
   const { settings } = report;
+  const top = useRef<HTMLElement>(null);
+  // A new report scrolls into view where it starts.
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start' });
+  }, [report.runId]);
+  const choosing = report.mode === 'walk-forward' && report.folds.some((fold) => listOf(fold.parameters) !== listOf(settings.parameters));
+  const parameters = choosing ? t('backtest.report.perWindow') : listOf(settings.parameters);
   return (
-    <section className="card bt-report" aria-label={t('backtest.report.title')}>
-      <h2>{t('backtest.report.title')}: {t('backtest.report.of', { strategy: t(`backtest.strategy.names.${settings.strategy}`).split(' (')[0], parameters: listOf(settings.parameters), data: report.data.label })}</h2>
+    <section className="card bt-report" aria-label={t('backtest.report.title')} ref={top}>
+      <h2>{t('backtest.report.title')}: {t('backtest.report.of', { strategy: t(`backtest.strategy.names.${settings.strategy}`).split(' (')[0], parameters, data: report.data.label })}</h2>
       <p className="bt-sample" data-testid="backtest-sample">
         <strong>{sample}.</strong>
         {report.sample === 'in-sample' ? t('backtest.report.inSampleExplained') : t('backtest.report.outOfSampleExplained')}
