@@ -134,7 +134,13 @@ export const BacktestResultView = z.strictObject({
   folds: z.array(
     z.strictObject({ fold: z.number().int(), parameters: z.record(z.string(), z.number()), inSampleSharpe: Num, outOfSampleReturnPercent: Num, trades: z.number().int(), testFromMs: z.number(), testToMs: z.number() }),
   ),
-  decisions: z.strictObject({ signals: z.number(), intents: z.number(), approved: z.number(), shrunk: z.number(), rejected: z.number(), reasons: z.record(z.string(), z.number()) }).nullable(),
+  decisions: z
+    .strictObject({
+      signals: z.number(), intents: z.number(), approved: z.number(), shrunk: z.number(), rejected: z.number(),
+      /** Why the risk limits refused or shrank orders: each reason once, with how often and in words. */
+      reasons: z.array(z.strictObject({ code: z.string(), count: z.number().int(), text: z.string() })),
+    })
+    .nullable(),
   openPositionBase: z.number(),
   timing: z.strictObject({ bars: z.number(), seconds: z.number() }),
   fingerprint: z.string(),

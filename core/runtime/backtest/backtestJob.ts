@@ -21,6 +21,7 @@ import {
   type SweepResult,
   type WalkForwardResult,
 } from '../../backtest/index.ts';
+import { describeRiskReason, RISK_REASON_CODES, type RiskReasonCode } from '../../risk/index.ts';
 import { overfittingWords } from './backtestWords.ts';
 
 /** What the worker is given: the bars as columns (shared, not copied) and the person's request. */
@@ -58,7 +59,7 @@ export class BacktestJobRefusal extends Error {
 }
 
 const MAX_CURVE_POINTS = 2_000;
-const MAX_PRICE_POINTS = 3_000;
+const MAX_PRICE_POINTS = 1_500;
 const MAX_TRADES_SHOWN = 3_000;
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
@@ -173,6 +174,15 @@ function overfittingOf(sweep: SweepResult | undefined): BacktestResultView['over
     probabilityOfOverfitting: assessment.backtestOverfitting === undefined ? null : finiteOrNull(assessment.backtestOverfitting.probability),
     explanations: assessment.explanations.map((explanation) => ({ code: explanation.code, params: { ...explanation.params }, text: overfittingWords(explanation.code, explanation.params) })),
   };
+}
+
+const isRiskReason = (code: string): code is RiskReasonCode => (RISK_REASON_CODES as readonly string[]).includes(code);
+
+/** Each refusal reason in words, most frequent first. */
+function reasonRows(reasons: Readonly<Record<string, number>>, symbol: string): NonNullable<BacktestResultView['decisions']>['reasons'] {
+  return Object.entries(reasons)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => ({ code, count, text: isRiskReason(code) ? describeRiskReason(code, { symbol }) : code }));
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -317,7 +327,7 @@ export async function runBacktestJob(input: BacktestJobInput, options: { readonl
       overfitting: overfittingOf(sweep),
       sweep: sweep === undefined ? null : { trials: sweep.trials.length, skipped: sweep.skippedCombinations, best: { ...sweep.best.parameters } },
       folds: [],
-      decisions: { signals: report.decisions.signals, intents: report.decisions.intents, approved: report.decisions.approved, shrunk: report.decisions.shrunk, rejected: report.decisions.rejected, reasons: { ...report.decisions.reasons } },
+      decisions: { signals: report.decisions.signals, intents: report.decisions.intents, approved: report.decisions.approved, shrunk: report.decisions.shrunk, rejected: report.decisions.rejected, reasons: reasonRows(report.decisions.reasons, input.symbol) },
       openPositionBase: report.openPositionBase,
       timing: { bars: report.timing.bars, seconds: report.timing.seconds },
       fingerprint: report.fingerprint,

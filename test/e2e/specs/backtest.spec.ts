@@ -58,6 +58,8 @@ test.describe('the Backtest screen on real BTC/USDT prices', () => {
     expect(Number(await free.getByRole('cell').nth(4).textContent())).toBeGreaterThan(0);
     await expect(report.getByRole('table', { name: /^Monthly returns \(In-sample/ }).getByRole('row', { name: /^2019/ })).toBeVisible();
     await expect(report.getByText(/Only one combination of settings was tested/)).toBeVisible();
+    // Refusals by the risk limits are explained in words, not codes.
+    await expect(report.getByRole('list', { name: 'Why the risk limits refused or shrank orders' })).toContainText(/\d+ ×: BTC\/USDT is not liquid enough right now/);
     await report.getByTestId('backtest-sample').scrollIntoViewIfNeeded();
     await app.screenshot('backtest-03-report');
     await report.getByTestId('backtest-price-chart').scrollIntoViewIfNeeded();

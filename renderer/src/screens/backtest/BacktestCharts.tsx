@@ -12,7 +12,8 @@ export function EquityChart({ points, label, equityTitle, holdTitle }: { readonl
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
-    const chart = createChart(container.current, chartOptions(260));
+    const base = chartOptions(260);
+    const chart = createChart(container.current, { ...base, timeScale: { ...base.timeScale, minBarSpacing: 0.05 } });
     chart.addSeries(LineSeries, { color: CHART_COLORS.buyAndHold, lineWidth: 1, lineStyle: LineStyle.Dashed, title: holdTitle }).setData(points.map((p) => ({ time: seconds(p.timeMs), value: p.buyAndHoldQuote })));
     chart.addSeries(LineSeries, { color: CHART_COLORS.equity, lineWidth: 2, title: equityTitle }).setData(points.map((p) => ({ time: seconds(p.timeMs), value: p.equityQuote })));
     chart.timeScale().fitContent();
@@ -26,7 +27,8 @@ export function DrawdownChart({ points, label, title }: { readonly points: Backt
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
-    const chart = createChart(container.current, chartOptions(140));
+    const base = chartOptions(140);
+    const chart = createChart(container.current, { ...base, timeScale: { ...base.timeScale, minBarSpacing: 0.05 } });
     chart.addSeries(AreaSeries, { lineColor: CHART_COLORS.down, topColor: 'rgba(248, 81, 73, 0.05)', bottomColor: 'rgba(248, 81, 73, 0.35)', lineWidth: 1, title, invertFilledArea: true })
       .setData(points.map((p) => ({ time: seconds(p.timeMs), value: p.drawdownPercent })));
     chart.timeScale().fitContent();
@@ -54,7 +56,9 @@ export function TradesChart({ prices, trades, label }: { readonly prices: Backte
   const marked = useMemo(() => trades.slice(0, MAX_MARKED_TRADES), [trades]);
   useEffect(() => {
     if (!container.current) return;
-    const chart = createChart(container.current, chartOptions(320));
+    // The whole history fits at first (bars may be thinner than a pixel); zoom in to see single trades.
+    const base = chartOptions(320);
+    const chart = createChart(container.current, { ...base, timeScale: { ...base.timeScale, minBarSpacing: 0.05 } });
     const series = chart.addSeries(CandlestickSeries, { upColor: CHART_COLORS.up, downColor: CHART_COLORS.down, borderVisible: false, wickUpColor: CHART_COLORS.up, wickDownColor: CHART_COLORS.down });
     series.setData(prices.map((p) => ({ time: seconds(p.timeMs), open: p.open, high: p.high, low: p.low, close: p.close })));
     const markers: SeriesMarker<UTCTimestamp>[] = [];

@@ -139,7 +139,11 @@ export function BacktestReport({ report }: { readonly report: BacktestResultView
           {report.decisions === null ? null : (
             <>
               <p className="muted">{t('backtest.report.decisions', { ...report.decisions })}</p>
-              {Object.keys(report.decisions.reasons).length > 0 ? <p className="muted">{t('backtest.report.refusedReasons', { reasons: Object.entries(report.decisions.reasons).map(([code, count]) => `${code} × ${String(count)}`).join(', ') })}</p> : null}
+              {report.decisions.reasons.length > 0 ? (
+                <ul className="muted" aria-label={t('backtest.report.refusedReasons')}>
+                  {report.decisions.reasons.map((reason) => <li key={reason.code}>{t('backtest.report.reasonCount', { count: reason.count, text: reason.text })}</li>)}
+                </ul>
+              ) : null}
             </>
           )}
           {report.openPositionBase > 0 ? <p className="muted">{t('backtest.report.openAtEnd', { amount: report.openPositionBase, base: settings.base })}</p> : null}
