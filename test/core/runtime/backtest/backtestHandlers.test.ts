@@ -169,3 +169,19 @@ describe('monthly returns', () => {
     expect(months.map((m) => [m.year, m.month, Number(m.returnPercent?.toFixed(6))])).toEqual([[2024, 1, 10], [2024, 2, -10], [2024, 3, 10]]);
   });
 });
+
+describe('the exported report', () => {
+  it('escapes a file name that looks like markup', async () => {
+    const { backtestReportHtml } = await import('../../../../core/runtime/backtest/backtestReportHtml.ts');
+    const html = backtestReportHtml({
+      runId: 'bt-x', sample: 'in-sample', mode: 'single',
+      data: { label: '<script>alert(1)</script>.csv', synthetic: false, symbol: 'BTC/USDT', bars: 2, notes: ['<img src=x onerror=alert(2)>'] },
+      settings: { strategy: 'sma-cross', parameters: { fast: 10 }, fill: 'realistic', cashQuote: 10_000, sizeFraction: 0.01, takerFeeRate: 0.001, slippage: 0.0001, quote: 'USDT', base: 'BTC' },
+      statistics: [], costs: [], equity: [], prices: [], trades: [], tradesTotal: 0, monthly: [], overfitting: null, sweep: null, folds: [], decisions: null,
+      openPositionBase: 0, timing: { bars: 2, seconds: 0.1 }, fingerprint: 'f',
+    });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;.csv');
+  });
+});
