@@ -11,7 +11,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      // An input rather than `lib`: the backtest worker (a `?modulePath` import) is bundled with
+      // this config too, and a lib build hands electron-vite a list of outputs it cannot read.
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {

@@ -9,8 +9,8 @@ import type { SimulatedFillModel } from './fillModels.ts';
  * What the risk layer sees at a backtest's decision point, built from the same assumptions the
  * simulated exchange fills with, in the shape the paper bot builds for its replays.
  *
- * - realistic (decided at a close): the close is the mid, the fill model's half spread on each
- *   side, and as depth within the band the share of the bar's traded value the model lets an
+ * - realistic (decided at a close): the close is the mid, the fill model’s half spread (at least
+ *   half a price tick) on each side, and as depth within the band the share of the bar's traded value the model lets an
  *   order take (the paper replay's view).
  * - next-open (decided at the next open; at the last close when closing at the end): every order
  *   fills at that price (plus any slippage set), so it is the ask and the worst fill. The risk
@@ -48,8 +48,11 @@ export function decisionMarketView(input: MarketViewInput): MarketView {
   let liquidity: LiquidityView;
   if (model.name === 'realistic') {
     const mid = referenceQuote;
-    const halfSpreadBps = model.costs.slippage * 10_000;
-    const half = (mid * halfSpreadBps) / 10_000;
+    // A book is never tighter than one price tick: with no spread set (free trading, the 0× cost
+    // run) the quote is a tick wide, so risk sees a sensible bid and ask instead of refusing
+    // the decision as missing market data. Fills still come from the model, at no spread.
+    const half = Math.max((mid * model.costs.slippage * 10_000) / 10_000, market.precision.priceTickQuote / 2);
+    const halfSpreadBps = (half / mid) * 10_000;
     const depthQuote = (bars.volumeBase[bar] as number) * mid * model.volumeShare;
     liquidity = {
       symbol: market.symbol, atMs: input.atMs, quoteVolume24h, bidQuote: mid - half, askQuote: mid + half, midQuote: mid,

@@ -6,6 +6,7 @@ import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
 import { riskCommands } from './commands/risk.ts';
 import { serviceCheckCommands } from './commands/serviceCheck.ts';
+import { backtestCommands } from './commands/backtest.ts';
 
 export { command, NoInput, type CommandSpec } from './command.ts';
 
@@ -29,7 +30,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

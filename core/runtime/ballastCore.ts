@@ -31,6 +31,9 @@ import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
 import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
 import { contractRefusalOf } from './layerRefusals.ts';
 import { serviceCheckHandlers } from './serviceCheck/serviceCheckHandlers.ts';
+import { backtestHandlers } from './backtest/backtestHandlers.ts';
+import { createBacktestRunner } from './backtest/backtestRunner.ts';
+import { createWorkerExecutor } from './backtest/backtestExecutor.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -51,6 +54,8 @@ export interface BallastCoreOptions {
   readonly keepsComputerAwake?: boolean;
   /** Wraps the exchange a bot's orders go to; tests and chaos runs inject faults here. The app leaves it out. */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** The backtest worker's script; the packaged app passes its bundled copy's path. Default: the source file. */
+  readonly backtestWorkerUrl?: URL | string;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -133,6 +138,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     bot.registerSecretValue(value);
   });
 
+  const backtests = createBacktestRunner({ executor: createWorkerExecutor(options.backtestWorkerUrl), replays, events, log: options.log, nowMs });
+
   const unsubscribeKeepAwake = options.keepsComputerAwake === true ? announceKeepAwakeOnBotStart(events, nowMs) : () => undefined;
   const unsubscribe = tradingState.onChange((snapshot, previous) => {
     options.log.info({ from: previous.state, to: snapshot.state, cause: snapshot.cause.code }, 'trading state changed');
@@ -148,6 +155,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...keysHandlers(keys),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
+    ...backtestHandlers(backtests, replays),
     ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
     ...riskHandlers({
       store: riskLimits,
@@ -175,6 +183,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     unsubscribeKeepAwake();
     keys.dispose();
     bot.dispose();
+    void backtests.dispose();
     journal.close();
   };
   return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, restore: () => bot.restore(), dispose };

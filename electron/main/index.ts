@@ -23,6 +23,8 @@ import { ElectronStoreKeyRecords } from './electronStoreKeyRecords.ts';
 import { installDesktopIntegration } from './desktopIntegration.ts';
 // electron-vite turns this into the file's path at run time; electron-builder.yml packs resources/icon-256.png with the app.
 import trayIconPath from '../../resources/icon-256.png?asset';
+// The Backtest screen's worker thread, bundled as its own file next to main's.
+import backtestWorkerPath from '#core/runtime/backtest/backtestWorker.ts?modulePath';
 
 // electron-vite sets this only for `npm start` (development); a packaged app never has it.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -56,7 +58,7 @@ async function start(): Promise<void> {
   const log = createLogger({ destination: fileDestination(join(app.getPath('logs'), 'ballast.log')) });
   // safeStorage reports its Linux backend only after 'ready'; the keystore records it with every key.
   const osCipher = await SafeStorageCipher.create(safeStorage, process.platform, log);
-  const core = createBallastCore({ version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher }, keepsComputerAwake: true });
+  const core = createBallastCore({ version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher }, keepsComputerAwake: true, backtestWorkerUrl: backtestWorkerPath });
   await core.restore();
 
   hardenSession();

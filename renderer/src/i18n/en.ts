@@ -6,6 +6,7 @@ import { keys } from './en/keys.ts';
 import { paper } from './en/paper.ts';
 import { risk } from './en/risk.ts';
 import { serviceCheck } from './en/serviceCheck.ts';
+import { backtest } from './en/backtest.ts';
 
 /**
  * Every English string on screen, one file per area under en/. Written for someone who has
@@ -19,6 +20,7 @@ export const en = {
   ...risk,
   ...activity,
   ...serviceCheck,
+  ...backtest,
   ...glossary,
 } as const;
 

@@ -6,11 +6,13 @@ import { ActivityScreen } from './activity/ActivityScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
 import { ServiceCheckScreen } from './serviceCheck/ServiceCheckScreen.tsx';
+import { BacktestScreen } from './backtest/BacktestScreen.tsx';
 
 /** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
   dashboard: DashboardScreen,
   paper: PaperScreen,
+  backtest: BacktestScreen,
   keys: KeysScreen,
   risk: RiskScreen,
   activity: ActivityScreen,

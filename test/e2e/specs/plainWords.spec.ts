@@ -309,4 +309,40 @@ test.describe('plain words in every form', () => {
     await expectPlainAlert(page, form.getByRole('alert'), 'an import for the market BTCUSDT', /two coin codes with a slash/);
     await app.screenshot('plain-09-paper-fields');
   });
+
+  test('the Backtest screen: settings, costs and windows typed wrong, and settings the strategy cannot run', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await nav(page, 'Backtest');
+    const form = page.getByRole('form', { name: 'Backtest' });
+    await expectPlainWords(page, 'opening Backtest');
+    const run = async (where: string, says: string | RegExp): Promise<void> => {
+      await form.getByRole('button', { name: 'Run backtest' }).click();
+      await expectPlainAlert(page, page.getByRole('alert').filter({ hasText: says }), where, says);
+    };
+    await form.getByLabel('Starting cash (quote currency)').fill('ten thousand');
+    await run('cash typed in words', 'Starting cash (quote currency) must be a number.');
+    await form.getByLabel('Starting cash (quote currency)').fill('-5');
+    await run('negative cash', 'Starting cash (quote currency) must be above 0.');
+    await form.getByLabel('Starting cash (quote currency)').fill('10000');
+    await form.getByLabel('Trading fee per fill (%)').fill('15');
+    await run('a 15 % fee', 'Trading fee per fill (%) must be from 0 to 9.99.');
+    await form.getByLabel('Trading fee per fill (%)').fill('0.1');
+    await form.getByLabel(/^fast \(/).fill('2.5');
+    await run('a fractional number of bars', 'fast must be a whole number of bars.');
+    // Settings the form cannot judge go to the engine, which refuses them in words.
+    await form.getByLabel(/^fast \(/).fill('30');
+    await form.getByLabel(/^slow \(/).fill('10');
+    await run('fast slower than slow', 'Nothing was tested: these sma-cross settings do not fit together: fast must be fewer bars than slow.');
+    await form.getByLabel(/^fast \(/).fill('10');
+    await form.getByLabel(/^slow \(/).fill('30');
+    await form.getByRole('radio', { name: /Try many settings/ }).check();
+    await form.getByLabel('Values to try for fast').fill('5, ten');
+    await run('a value to try typed in words', 'Values to try for fast: write numbers separated by commas, such as 5, 10, 20.');
+    await form.getByRole('radio', { name: /Walk-forward test/ }).check();
+    await form.getByLabel('Values to try for fast').fill('');
+    await form.getByLabel('Training window (bars)').fill('100000');
+    await run('a training window longer than the data', /Nothing was tested: the training window \(100000 bars\) is at least as long as the whole file/);
+    await app.screenshot('plain-10-backtest');
+  });
 });
