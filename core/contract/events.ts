@@ -3,6 +3,7 @@ import { Alert } from './schemas.ts';
 import { TradingStateSnapshot } from './tradingState.ts';
 import { LiveStatusView } from './keys.ts';
 import { BotStatus } from './bot.ts';
+import { TrainingStatusView } from './ai.ts';
 
 /** Main → renderer events, each declared once with its payload schema. */
 export const events = {
@@ -12,6 +13,8 @@ export const events = {
   liveStatusChanged: LiveStatusView,
   /** The paper bot moved on (bars processed, phase, message); the frame shows it, the dashboard re-reads. */
   botProgressed: BotStatus,
+  /** Model training moved on (stage, fraction) or ended; the AI screen shows it. */
+  aiTrainingProgressed: TrainingStatusView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

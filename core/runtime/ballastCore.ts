@@ -31,6 +31,8 @@ import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
 import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
 import { contractRefusalOf } from './layerRefusals.ts';
 import { serviceCheckHandlers } from './serviceCheck/serviceCheckHandlers.ts';
+import { AiRuntime } from './ai/aiRuntime.ts';
+import { aiHandlers } from './ai/aiHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -51,6 +53,8 @@ export interface BallastCoreOptions {
   readonly keepsComputerAwake?: boolean;
   /** Wraps the exchange a bot's orders go to; tests and chaos runs inject faults here. The app leaves it out. */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** Train models on the main thread (a bundled host where the worker's module cannot load); default a worker thread. */
+  readonly trainModelsInThread?: boolean;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -64,6 +68,8 @@ export interface BallastCore {
   readonly bot: BotController;
   /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
   readonly liveReadiness: LiveReadiness;
+  /** The trained model, its versions and the LLM advisor. */
+  readonly ai: AiRuntime;
   /** Reopens what a previous run left (the last paper account, stopped). */
   restore(): Promise<void>;
   dispose(): void;
@@ -102,6 +108,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     currentStrategyId: () => bot.status().config?.strategyId,
     // Set once the person has reviewed and saved their limits on the Risk limits screen.
     riskLimits,
+    // Read only when the gate is evaluated, after `ai` exists.
+    aiModelInUse: () => ai.modelGateInput(),
     nowMs,
     log: options.log,
   });
@@ -114,6 +122,18 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     log: options.log,
   });
 
+  const ai = new AiRuntime({
+    dataDir,
+    replays,
+    events,
+    log: options.log,
+    nowMs,
+    tradingState,
+    journal,
+    keyCiphers: keys.ciphers,
+    limits: () => riskLimits.current(),
+    ...(options.trainModelsInThread === true ? { trainInThread: true } : {}),
+  });
   const bot = createBotController({
     dataDir,
     tradingState,
@@ -126,6 +146,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     marketData: options.paperMarketData ?? ((exchangeId) => createCcxtMarketData({ exchangeId, logger: options.log })),
     ...(options.livePollMs === undefined ? {} : { livePollMs: options.livePollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+    entryReviewerFor: (config, timeframe) => ai.reviewerFor(config, timeframe),
   });
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {
@@ -148,6 +169,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...keysHandlers(keys),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
+    ...aiHandlers(ai, nowMs, journal),
     ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
     ...riskHandlers({
       store: riskLimits,
@@ -174,8 +196,9 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     unsubscribeStatus();
     unsubscribeKeepAwake();
     keys.dispose();
+    ai.dispose();
     bot.dispose();
     journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, restore: () => bot.restore(), dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, ai, restore: () => bot.restore(), dispose };
 }
