@@ -6,6 +6,7 @@ import { ActivityScreen } from './activity/ActivityScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
 import { ServiceCheckScreen } from './serviceCheck/ServiceCheckScreen.tsx';
+import { AiScreen } from './ai/AiScreen.tsx';
 
 /** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
@@ -15,4 +16,5 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   risk: RiskScreen,
   activity: ActivityScreen,
   serviceCheck: ServiceCheckScreen,
+  ai: AiScreen,
 };

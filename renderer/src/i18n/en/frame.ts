@@ -79,6 +79,7 @@ export const frame = {
     risk: 'Risk limits',
     activity: 'Activity',
     serviceCheck: 'Check a bot service',
+    ai: 'AI',
   },
   alerts: {
     title: 'Alerts',
