@@ -31,7 +31,9 @@ test.describe('the AI screen', () => {
 
     await page.getByRole('button', { name: 'Use this model' }).click();
     await expect(page.getByRole('region', { name: 'Your current model' })).toBeVisible();
-    await page.getByRole('checkbox', { name: /Let the model skip or shrink/ }).check();
+    // The box follows main's answer, so it turns on a moment after the click.
+    await page.getByRole('checkbox', { name: /Let the model skip or shrink/ }).click();
+    await expect(page.getByRole('checkbox', { name: /Let the model skip or shrink/ })).toBeChecked();
     await expect(page.getByText(/the live checklist will refuse it/)).toBeVisible();
     expect(await harness.core.liveReadiness.aiModelInUse?.()).toMatchObject({ present: true, usableLive: false });
 
@@ -61,7 +63,7 @@ test.describe('the AI screen', () => {
       await expect(page.getByLabel('API key (only for hosted services)')).toHaveAttribute('placeholder', /A key is stored/);
       await page.getByRole('button', { name: 'Test connection' }).click();
       await expect(page.getByText(/Connected in \d+ ms\. The model is available\./)).toBeVisible();
-      await page.getByRole('radio', { name: /Second opinion/ }).check();
+      await page.getByRole('radio', { name: /Second opinion/ }).click();
       await expect(page.getByRole('radio', { name: /Second opinion/ })).toBeChecked();
       await app.screenshot('ai-03-provider');
 
@@ -72,9 +74,11 @@ test.describe('the AI screen', () => {
       expect(again.ok).toBe(true);
       await nav.getByRole('button', { name: 'Dashboard', exact: true }).click();
       await expect(decisions.getByText('AI advisor: vetoed this entry').first()).toBeVisible({ timeout: 60_000 });
-      await decisions.getByTestId('llm-review').first().scrollIntoViewIfNeeded();
-      await app.screenshot('ai-04-feed-veto');
+      // Stopped, so the feed holds still for the screenshot.
       await harness.core.dispatch('stopPaperBot', undefined);
+      await expect(decisions.getByText('AI advisor: vetoed this entry').first()).toBeVisible();
+      await decisions.getByText('AI advisor: vetoed this entry').first().scrollIntoViewIfNeeded();
+      await app.screenshot('ai-04-feed-veto');
 
       await nav.getByRole('button', { name: 'AI', exact: true }).click();
       const calls = page.getByRole('list', { name: 'Recent questions and verdicts' });
