@@ -11,7 +11,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      // The model training worker is its own entry: a worker thread loads it from a file.
+      lib: { entry: { index: resolve(root, 'electron/main/index.ts'), trainingWorker: resolve(root, 'core/runtime/ai/trainingWorker.ts') } },
     },
   },
   preload: {

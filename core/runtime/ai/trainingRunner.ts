@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Candle } from '../../market/index.ts';
 import {
@@ -39,7 +41,7 @@ export function startTraining(options: TrainingRunOptions): TrainingRun {
   if (options.inThread === true) return trainHere(options);
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./trainingWorker.ts', import.meta.url), { workerData: { candles: options.candles, config: options.config } });
+    worker = new Worker(workerFile(), { workerData: { candles: options.candles, config: options.config } });
   } catch (error) {
     options.log.warn({ err: error }, 'the training worker could not start; training on the main thread');
     return trainHere(options);
@@ -83,6 +85,12 @@ export function startTraining(options: TrainingRunOptions): TrainingRun {
       worker.postMessage({ type: 'cancel' } satisfies TrainingWorkerMessage);
     },
   };
+}
+
+/** The worker's module: the built one beside the app's bundle, else the source file (Node runs TypeScript). */
+function workerFile(): URL {
+  const built = new URL('./trainingWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(built)) ? built : new URL('./trainingWorker.ts', import.meta.url);
 }
 
 function trainHere(options: TrainingRunOptions): TrainingRun {

@@ -27,7 +27,10 @@ test.describe('the AI screen', () => {
     await expect(candidate.getByText(/Not measured yet/).first()).toBeVisible();
     await expect(candidate.getByRole('img', { name: /Reliability chart/ })).toBeVisible();
     await expect(candidate.getByRole('table', { name: 'Out-of-sample scores' }).getByRole('row', { name: /Rising market/ })).toBeVisible();
+    await candidate.scrollIntoViewIfNeeded();
     await app.screenshot('ai-01-card');
+    await candidate.getByRole('img', { name: /Reliability chart/ }).scrollIntoViewIfNeeded();
+    await app.screenshot('ai-01b-card-scores');
 
     await page.getByRole('button', { name: 'Use this model' }).click();
     await expect(page.getByRole('region', { name: 'Your current model' })).toBeVisible();
