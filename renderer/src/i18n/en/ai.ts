@@ -24,7 +24,6 @@ export const ai = {
         done: 'Training finished. The new model is shown below as a candidate; nothing trades on it until you choose to use it.',
         failed: 'Training did not finish.',
         cancelled: 'Training was cancelled. The model you had before is unchanged.',
-        idle: '',
       },
       stage: { features: 'reading prices', evaluation: 'testing on unseen history', final: 'fitting the final model', drift: 'recording what normal looks like', done: 'done' },
     },

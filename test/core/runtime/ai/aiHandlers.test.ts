@@ -144,6 +144,9 @@ describe('the AI screen\'s commands', () => {
     expect(reviews.length).toBeGreaterThanOrEqual(reviewed.length);
     expect(reviews[0]?.features).toHaveProperty('rsi_14');
     expect(new Set(reviews.map((review) => review.modelHash))).toEqual(new Set([reviewed[0]?.ai?.model?.modelHash]));
+    // Drift was checked along the way; the panel has a line per watched feature.
+    const overview = await call<AiOverview>(core, 'getAiOverview');
+    expect(overview.drift?.features.length).toBeGreaterThan(0);
     expect(dataDir).toBeTruthy();
   }, 180_000);
 
