@@ -9,6 +9,7 @@ import { createLogger, fileDestination } from '../../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
 import { answerFollowingBrief, startFakeLlm, type FakeLlm } from '../../../fake-llm/index.ts';
+import { BTC_USDT_1H_CSV, sharedDataPath } from '../../../support/sharedData.ts';
 
 /** An obviously fake key: it must never come back from a command, an event, a journal or the log. */
 const CANARY_KEY = 'sk-CANARY-llm-key-0123456789abcdef';
@@ -150,14 +151,38 @@ describe('the AI screen\'s commands', () => {
     expect(dataDir).toBeTruthy();
   }, 180_000);
 
-  it('a candidate replaces the current model only when it forecasts better on a window neither saw', async () => {
+  it('a candidate replaces the current model only when it forecasts better on real prices neither saw', async () => {
     const { core } = coreIn();
-    const done = await trainDemo(core);
-    await call(core, 'adoptModel', { fileHash: done.resultFileHash });
-    // The same model again is "already current"; a window inside the training data is refused.
-    const same = await call<{ replaced: boolean; reason: { code: string } }>(core, 'adoptModel', { fileHash: done.resultFileHash });
-    expect(same.reason.code).toBe('AI_MODEL_ALREADY_CURRENT');
-  }, 120_000);
+    const lines = readFileSync(sharedDataPath(BTC_USDT_1H_CSV), 'utf8').trimEnd().split('\n');
+    const header = lines[0] ?? '';
+    const importRows = async (name: string, from: number, to: number): Promise<string> => {
+      const summary = await call<{ importId: string }>(core, 'importReplayFile', { fileName: name, symbol: 'BTC/USDT', text: [header, ...lines.slice(from, to)].join('\n') });
+      return summary.importId;
+    };
+    const early = await importRows('btc-early.csv', 1, 4_500);
+    const later = await importRows('btc-later.csv', 4_500, 9_000);
+    const unseen = await importRows('btc-unseen.csv', 9_000, 12_000);
+    const trainOn = async (importId: string): Promise<string> => {
+      const ended = trainingEnded(core);
+      await call(core, 'startModelTraining', { source: { kind: 'imported', importId } });
+      const status = await ended;
+      if (status.resultFileHash === null) throw new Error(`training failed: ${status.reason?.code ?? ''}`);
+      return status.resultFileHash;
+    };
+    const current = await trainOn(early);
+    await call(core, 'adoptModel', { fileHash: current });
+    const candidate = await trainOn(later);
+    type Comparison = { replaced: boolean; reason: { code: string }; current: { brier: number } | null; candidate: { brier: number } | null };
+    // Without a window, or on one the candidate learned from, nothing changes.
+    expect(await call<Comparison>(core, 'adoptModel', { fileHash: candidate })).toMatchObject({ replaced: false, reason: { code: 'AI_COMPARISON_WINDOW_NEEDED' } });
+    expect(await call<Comparison>(core, 'adoptModel', { fileHash: candidate, window: { kind: 'imported', importId: later } })).toMatchObject({ replaced: false, reason: { code: 'MODEL_COMPARISON_WINDOW_SEEN_IN_TRAINING' } });
+    expect((await call<AiOverview>(core, 'getAiOverview')).current?.fileHash).toBe(current);
+    // On later prices neither saw: replaced exactly when the candidate's Brier score is lower there.
+    const compared = await call<Comparison>(core, 'adoptModel', { fileHash: candidate, window: { kind: 'imported', importId: unseen } });
+    if (compared.current === null || compared.candidate === null) throw new Error('no scores');
+    expect(compared.replaced).toBe(compared.candidate.brier < compared.current.brier);
+    expect((await call<AiOverview>(core, 'getAiOverview')).current?.fileHash).toBe(compared.replaced ? candidate : current);
+  }, 180_000);
 
   it('stores the LLM key encrypted, never returns or journals it, and the second opinion vetoes entries', async () => {
     const fake = await startFakeLlm({ models: ['fake-model'], fallback: answerFollowingBrief('bearish') });
