@@ -47,8 +47,8 @@ export function LlmPanel() {
             {PRESETS.map((item) => <option key={item.id} value={item.id}>{t(`ai.llm.presets.${item.id}`)}</option>)}
           </select>
         </label>
-        <label>{t('ai.llm.baseUrl')}<input value={baseUrl} onChange={(event) => { setBaseUrl(event.target.value); }} /></label>
-        <label>{t('ai.llm.model')}<input value={model} onChange={(event) => { setModel(event.target.value); }} /></label>
+        <label>{t('ai.llm.baseUrl')}<input type="text" spellCheck={false} value={baseUrl} onChange={(event) => { setBaseUrl(event.target.value); }} /></label>
+        <label>{t('ai.llm.model')}<input type="text" spellCheck={false} value={model} onChange={(event) => { setModel(event.target.value); }} /></label>
         <label>
           {t('ai.llm.apiKey')}
           <input type="password" autoComplete="off" value={apiKey} placeholder={provider.apiKeyStored ? t('ai.llm.apiKeyStored') : ''} onChange={(event) => { setApiKey(event.target.value); }} />
