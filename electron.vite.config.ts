@@ -12,8 +12,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       // An input rather than `lib`: the backtest worker (a `?modulePath` import) is bundled with
-      // this config too, and a lib build hands electron-vite a list of outputs it cannot read.
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // this config too, and a lib build hands electron-vite a list of outputs it cannot read. The
+      // model training worker is its own entry: a worker thread loads it from a file.
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts'), trainingWorker: resolve(root, 'core/runtime/ai/trainingWorker.ts') } },
     },
   },
   preload: {

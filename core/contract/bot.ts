@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecisionAiView } from './ai.ts';
 import { EXCHANGE_IDS, MARKET_SYMBOL_PATTERN, STRATEGY_IDS } from '../model/index.ts';
 
 /**
@@ -193,6 +194,8 @@ export const DecisionView = z.strictObject({
   outcome: z.enum(['approved', 'shrunk', 'rejected', 'signal', 'state']),
   text: z.string(),
   reasonCodes: z.array(z.string()),
+  /** The model's probability and top reasons, and the LLM's verdict, when they reviewed this entry. */
+  ai: DecisionAiView.optional(),
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 

@@ -4,6 +4,7 @@ import { TradingStateSnapshot } from './tradingState.ts';
 import { LiveStatusView } from './keys.ts';
 import { BotStatus } from './bot.ts';
 import { BacktestStatusView } from './backtest.ts';
+import { TrainingStatusView } from './ai.ts';
 
 /** Main → renderer events, each declared once with its payload schema. */
 export const events = {
@@ -15,6 +16,8 @@ export const events = {
   botProgressed: BotStatus,
   /** A backtest moved on, finished, failed or was cancelled (the Backtest screen's progress bar). */
   backtestProgressed: BacktestStatusView,
+  /** Model training moved on (stage, fraction) or ended; the AI screen shows it. */
+  aiTrainingProgressed: TrainingStatusView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

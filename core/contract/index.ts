@@ -7,6 +7,7 @@ export * from './risk.ts';
 export * from './activity.ts';
 export * from './serviceCheck.ts';
 export * from './backtest.ts';
+export * from './ai.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

@@ -139,7 +139,7 @@ export const KeyEncryptionView = z.strictObject({
 export type KeyEncryptionView = z.infer<typeof KeyEncryptionView>;
 
 export const GateItemView = z.strictObject({
-  id: z.enum(['withdraw-off', 'trade-permission', 'no-futures-or-margin', 'risk-limits', 'key-age', 'confirmation', 'paper-record']),
+  id: z.enum(['withdraw-off', 'trade-permission', 'no-futures-or-margin', 'risk-limits', 'key-age', 'confirmation', 'paper-record', 'ai-model']),
   status: z.enum(['pass', 'fail', 'unknown']),
   reason: z.string(),
   fix: z.string(),

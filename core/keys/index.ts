@@ -39,7 +39,7 @@ export {
   evaluateLiveGate, LIVE_CONFIRMATION_PHRASE, DEFAULT_LIVE_GATE_POLICY,
   type LiveGateInputs, type LiveGatePolicy, type LiveGateResult, type PermissionReader,
 } from './liveGate.ts';
-export type { GateItem, GateItemId, GateItemStatus, PaperRecordSummary } from './liveGateItems.ts';
+export type { AiModelGateInput, GateItem, GateItemId, GateItemStatus, PaperRecordSummary } from './liveGateItems.ts';
 export {
   PermissionWatch, realWatchScheduler,
   type PermissionWatchOptions, type WatchScheduler, type WatchOutcome,

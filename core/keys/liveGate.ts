@@ -2,8 +2,8 @@ import { KeysError } from './keysError.ts';
 import { DEFAULT_ROTATION_POLICY, type RotationPolicy } from './keyAge.ts';
 import type { PermissionReport } from './permissions/permissionReport.ts';
 import {
-  confirmationItem, keyAgeItem, paperRecordItem, permissionItems, riskLimitsItem, unreadablePermissionItems,
-  type GateItem, type PaperRecordSummary,
+  aiModelItem, confirmationItem, keyAgeItem, paperRecordItem, permissionItems, riskLimitsItem, unreadablePermissionItems,
+  type AiModelGateInput, type GateItem, type PaperRecordSummary,
 } from './liveGateItems.ts';
 
 /** What the person must type, word for word, to start live trading. */
@@ -40,6 +40,8 @@ export interface LiveGateInputs {
   /** The person confirms a spot-only key, for exchanges that cannot tell futures or margin (see `permissionItems`). */
   readonly spotOnlyConfirmed?: boolean;
   readonly paperRecord: PaperRecordSummary | undefined;
+  /** Present only when a trained model filters the strategy's entries: then it must be usable live. */
+  readonly aiModel?: AiModelGateInput;
   readonly policy?: Partial<LiveGatePolicy>;
 }
 
@@ -85,6 +87,7 @@ export async function evaluateLiveGate(inputs: LiveGateInputs): Promise<LiveGate
     keyAgeItem(createdAtMs, inputs.nowMs, policy.rotation),
     confirmationItem(inputs.typedConfirmation, LIVE_CONFIRMATION_PHRASE),
     paperRecordItem({ id: inputs.strategyId, name: inputs.strategyName ?? 'This strategy' }, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades }),
+    ...(inputs.aiModel === undefined ? [] : [aiModelItem(inputs.aiModel)]),
   ];
   const result: LiveGateResult = {
     allowed: items.every((item) => item.status === 'pass'),

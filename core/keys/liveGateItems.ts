@@ -8,7 +8,8 @@ export type GateItemId =
   | 'risk-limits'
   | 'key-age'
   | 'confirmation'
-  | 'paper-record';
+  | 'paper-record'
+  | 'ai-model';
 
 export type GateItemStatus = 'pass' | 'fail' | 'unknown';
 
@@ -122,4 +123,25 @@ export function paperRecordItem(
   }
   return { id: 'paper-record', status: 'fail',
     reason: `${strategy.name} has paper traded for only ${record.paperDays} days and ${record.paperTrades} trades.`, fix };
+}
+
+/**
+ * The trained model, when it filters the strategy's entries. A model whose card shows no
+ * reliable edge (out-of-sample Brier skill ≤ 0, or a deflated Sharpe below 0.95 or not measured)
+ * stays in paper trading: `reasons` are the card's own plain sentences.
+ */
+export interface AiModelGateInput {
+  readonly present: boolean;
+  readonly usableLive: boolean;
+  readonly reasons: readonly string[];
+}
+
+export function aiModelItem(model: AiModelGateInput): GateItem {
+  const fix = 'Turn the model filter off on the AI screen to trade live on the rules alone, or train a model whose card shows a reliable edge.';
+  if (!model.present) {
+    return { id: 'ai-model', status: 'fail', reason: 'The model filter is on, but no trained model is in use.', fix };
+  }
+  if (model.usableLive) return pass('ai-model', 'The model’s card shows an edge on data it never saw and a backtest that passed the luck test.');
+  const because = model.reasons.length > 0 ? ` ${model.reasons.join(' ')}` : '';
+  return { id: 'ai-model', status: 'fail', reason: `The model filter is on, and the model shows no reliable edge, so it may be used for paper trading only.${because}`, fix };
 }

@@ -34,6 +34,8 @@ import { serviceCheckHandlers } from './serviceCheck/serviceCheckHandlers.ts';
 import { backtestHandlers } from './backtest/backtestHandlers.ts';
 import { createBacktestRunner } from './backtest/backtestRunner.ts';
 import { createWorkerExecutor } from './backtest/backtestExecutor.ts';
+import { AiRuntime } from './ai/aiRuntime.ts';
+import { aiHandlers } from './ai/aiHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -56,6 +58,8 @@ export interface BallastCoreOptions {
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
   /** The backtest worker's script; the packaged app passes its bundled copy's path. Default: the source file. */
   readonly backtestWorkerUrl?: URL | string;
+  /** Train models on the main thread (a bundled host where the worker's module cannot load); default a worker thread. */
+  readonly trainModelsInThread?: boolean;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -69,6 +73,8 @@ export interface BallastCore {
   readonly bot: BotController;
   /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
   readonly liveReadiness: LiveReadiness;
+  /** The trained model, its versions and the LLM advisor. */
+  readonly ai: AiRuntime;
   /** Reopens what a previous run left (the last paper account, stopped). */
   restore(): Promise<void>;
   dispose(): void;
@@ -107,6 +113,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     currentStrategyId: () => bot.status().config?.strategyId,
     // Set once the person has reviewed and saved their limits on the Risk limits screen.
     riskLimits,
+    // Read only when the gate is evaluated, after `ai` exists.
+    aiModelInUse: () => ai.modelGateInput(),
     nowMs,
     log: options.log,
   });
@@ -119,6 +127,18 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     log: options.log,
   });
 
+  const ai = new AiRuntime({
+    dataDir,
+    replays,
+    events,
+    log: options.log,
+    nowMs,
+    tradingState,
+    journal,
+    keyCiphers: keys.ciphers,
+    limits: () => riskLimits.current(),
+    ...(options.trainModelsInThread === true ? { trainInThread: true } : {}),
+  });
   const bot = createBotController({
     dataDir,
     tradingState,
@@ -131,6 +151,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     marketData: options.paperMarketData ?? ((exchangeId) => createCcxtMarketData({ exchangeId, logger: options.log })),
     ...(options.livePollMs === undefined ? {} : { livePollMs: options.livePollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+    entryReviewerFor: (config, timeframe) => ai.reviewerFor(config, timeframe),
   });
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {
@@ -156,6 +177,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...backtestHandlers(backtests, replays),
+    ...aiHandlers(ai, nowMs, journal),
     ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
     ...riskHandlers({
       store: riskLimits,
@@ -182,9 +204,10 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     unsubscribeStatus();
     unsubscribeKeepAwake();
     keys.dispose();
+    ai.dispose();
     bot.dispose();
     void backtests.dispose();
     journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, restore: () => bot.restore(), dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, ai, restore: () => bot.restore(), dispose };
 }

@@ -99,6 +99,17 @@ export class KeyCiphers {
     this.#options.logger?.info({ unlockedExisting: protectedKey !== undefined }, 'key passphrase entered');
   }
 
+  /** The cipher new secrets other than exchange keys (an LLM provider's key) are saved with: the same as new keys. */
+  get cipherForNewSecrets(): SecretCipher {
+    return this.#passphraseCipher ?? this.#options.osCipher;
+  }
+
+  /** The cipher that can read a secret saved with `backend`, or null while it cannot (passphrase not entered, backend changed). */
+  cipherToRead(backend: string): SecretCipher | null {
+    if (backend === 'passphrase') return this.#passphraseCipher ?? null;
+    return backend === this.#options.osCipher.backend ? this.#options.osCipher : null;
+  }
+
   async encryptionView(): Promise<KeyEncryptionView> {
     const os = this.#options.osCipher;
     const { keys } = await this.#osKeystore.list();

@@ -29,6 +29,7 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
   const strategyId = (await keys.readiness.liveStrategyId()) ?? NO_STRATEGY_CHOSEN;
   const paperRecord = strategyId === NO_STRATEGY_CHOSEN ? undefined : await keys.readiness.paperRecordFor(strategyId);
   const riskLimits = await keys.readiness.riskLimitsConfigured();
+  const aiModel = await keys.readiness.aiModelInUse?.();
   const result = await evaluateLiveGate({
     strategyId,
     ...(isStrategyId(strategyId) ? { strategyName: createStrategy(strategyId).description.name } : {}),
@@ -39,6 +40,7 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
     typedConfirmation,
     spotOnlyConfirmed,
     paperRecord,
+    ...(aiModel === undefined ? {} : { aiModel }),
   });
   // The fresh read also updates what the key list shows.
   if (result.permissionReport !== undefined) await keys.ciphers.records.recordPermissionReport(summary.id, result.permissionReport);

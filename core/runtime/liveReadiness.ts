@@ -1,4 +1,4 @@
-import type { PaperRecordSummary } from '../keys/index.ts';
+import type { AiModelGateInput, PaperRecordSummary } from '../keys/index.ts';
 
 /**
  * What the live gate needs from parts of Ballast outside the keys layer. The runtime plugs in
@@ -12,6 +12,11 @@ export interface LiveReadiness {
   paperRecordFor(strategyId: string): Promise<PaperRecordSummary | undefined>;
   /** Whether every risk limit is set; `missing` names those that are not, in plain words. */
   riskLimitsConfigured(): Promise<{ configured: boolean; missing?: readonly string[] }>;
+  /**
+   * The trained model when it filters entries (the AI screen's switch), else undefined: the gate
+   * then has no model item. Optional so hosts without the AI layer keep their readiness as it is.
+   */
+  aiModelInUse?(): Promise<AiModelGateInput | undefined>;
 }
 
 /** Stands in until paper trading, strategies and the risk settings are connected. */

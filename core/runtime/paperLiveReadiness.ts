@@ -1,4 +1,4 @@
-import type { PaperRecordSummary } from '../keys/index.ts';
+import type { AiModelGateInput, PaperRecordSummary } from '../keys/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { LiveReadiness } from './liveReadiness.ts';
 import { createPaperSessionReader, paperRecordFromSessions } from './paperRecords.ts';
@@ -20,6 +20,8 @@ export interface PaperLiveReadinessOptions {
    */
   readonly currentStrategyId: () => string | undefined;
   readonly riskLimits?: RiskLimitsReview;
+  /** The trained model while it filters entries (the AI layer's answer); without it the gate has no model item. */
+  readonly aiModelInUse?: () => AiModelGateInput | undefined;
   readonly nowMs: () => number;
   readonly log: Logger;
 }
@@ -33,5 +35,6 @@ export function createPaperLiveReadiness(options: PaperLiveReadinessOptions): Li
     paperRecordFor: (strategyId: string): Promise<PaperRecordSummary | undefined> =>
       Promise.resolve(paperRecordFromSessions(strategyId, sessions(), options.nowMs())),
     riskLimitsConfigured: () => riskLimits.riskLimitsConfigured(),
+    aiModelInUse: () => Promise.resolve(options.aiModelInUse?.()),
   };
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { botIsUnderWay, ContractError, type BotConfig, type BotStatus, type DashboardSnapshot, type EventHub, type StateCause } from '../../contract/index.ts';
 import type { ChainHead } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
-import type { MarketDataPort, MarketResult } from '../../market/index.ts';
+import type { MarketDataPort, MarketResult, Timeframe } from '../../market/index.ts';
+import type { EntryReviewer } from './entryReview.ts';
 import { fetchClosedBars, paperMarketFor } from './paperMarkets.ts';
 import type { ExchangePort, KillReport } from '../../execution/index.ts';
 import type { RiskLimits, TradingStateMachine } from '../../risk/index.ts';
@@ -32,6 +33,8 @@ export interface BotControllerOptions {
   readonly tickMs?: number;
   /** Wraps the exchange each run's orders go to (fault injection in tests and chaos runs). */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** The AI review of entries for a run (model filter, LLM second opinion), or null when both are off. */
+  readonly entryReviewerFor?: (config: BotConfig, timeframe: Timeframe) => EntryReviewer | null;
 }
 
 export interface BotController {
@@ -123,6 +126,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       log: options.log,
       seed: 1,
       ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+      entryReviewer: options.entryReviewerFor?.(config, timeframe) ?? null,
     });
     if (!opened.ok) throw new ContractError('REFUSED', `The paper account could not be opened: ${opened.error}`);
     for (const value of secretValues) opened.value.journal.registerSecretValue(value);

@@ -24,6 +24,7 @@ import {
 import { createSignalEmitter, createStrategy, intentFor, type Intent, type PolicyPosition, type Signal, type Strategy } from '../../signals/index.ts';
 import { createPerformanceTracker, type PerformanceTracker } from '../performanceTracker.ts';
 import { DecisionFeed } from './decisionFeed.ts';
+import { acceptReview, type EntryReviewer } from './entryReview.ts';
 import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';
 import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
 import { paperAccountView, policyPositionOf, withFill, type Holdings } from './paperAccountView.ts';
@@ -61,6 +62,8 @@ export interface PaperSessionOptions {
    * it to inject exchange faults in tests and chaos runs. Without it the port is used as it is.
    */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** The trained model and the LLM second opinion, when switched on: they may skip or shrink entries, never more. */
+  readonly entryReviewer?: EntryReviewer | null;
 }
 
 /** What one bar changed, for the driver (which paces bars and batches journal writes). */
@@ -273,6 +276,7 @@ export class PaperSession {
       this.#quoteVolume = this.#volume24h.push(candle);
       const step = this.#emitter.next(candle);
       for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
+      this.#options.entryReviewer?.onClosedBar(candle, this.journal, closeMs);
       this.tracker.onBar(candle.openTimeMs, candle.close, holdings.cashQuote + holdings.base * candle.close, this.#exposureAt(holdings.base, candle.close));
       this.#clock.set(closeMs);
     }
@@ -313,6 +317,7 @@ export class PaperSession {
     const step = this.#emitter.next(candle);
     for (let i = 0; i < this.overlayValues.length; i += 1) this.overlayValues[i]?.push(step.reading.overlayValues[i] ?? Number.NaN);
     if (step.reading.atrQuote !== null) this.#atrQuote = step.reading.atrQuote;
+    this.#options.entryReviewer?.onClosedBar(candle, this.journal, closeMs);
     if (step.signal) {
       this.journal.append({ atMs: closeMs, kind: 'signal', subject: symbol, payload: step.signal });
       this.feed.signal(this.strategy.description.name, step.signal, closeMs);
@@ -344,12 +349,39 @@ export class PaperSession {
     const pending = this.#pendingSignal;
     this.#pendingSignal = null;
     if (pending !== null) {
-      const intent = intentFor(pending.signal, this.#policyPosition(pending.candle.close), this.#clock.nowMs());
+      const proposed = intentFor(pending.signal, this.#policyPosition(pending.candle.close), this.#clock.nowMs());
+      const intent = proposed === null ? null : await this.#review(proposed, pending.candle);
       if (intent !== null) await this.#decide(intent, pending.candle);
     }
     this.#liveOrders = this.#hasLiveOrders();
     this.#refreshHoldings();
     this.#reportExchangeHealth();
+  }
+
+  /**
+   * The model filter and the LLM second opinion between policy and risk, for entries only. What
+   * comes back passes `acceptReview` (same entry, never larger) or the entry is skipped.
+   */
+  async #review(intent: Intent, candle: Candle): Promise<Intent | null> {
+    const reviewer = this.#options.entryReviewer;
+    if (reviewer === undefined || reviewer === null || intent.purpose !== 'entry') return intent;
+    const atMs = this.#clock.nowMs();
+    const account = this.accountView(candle.close);
+    const outcome = await reviewer.review(intent, candle, {
+      // Enough bars for the brief's window and its indicators; the model keeps its own stream.
+      candles: this.#candles.slice(Math.max(0, this.#nextIndex - 500), this.#nextIndex),
+      limits: this.#options.limits(),
+      tradingState: this.#options.tradingState.snapshot().state,
+      equityQuote: account.equityQuote,
+      openPositions: this.orders.positions().filter((position) => position.amountBase * candle.close >= this.#options.limits().dustPositionQuote).length,
+      positionBase: this.#holdings.base,
+      journal: this.journal,
+      atMs,
+    });
+    if (outcome === null) return intent;
+    const accepted = acceptReview(intent, outcome.intent);
+    this.feed.add({ atMs, outcome: accepted === null ? 'rejected' : 'signal', text: outcome.text, reasonCodes: [], ai: outcome.ai });
+    return accepted;
   }
 
   /** How the exchange has been answering (errors, 429s, bans in the window) feeds the error-rate trigger. */

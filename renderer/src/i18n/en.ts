@@ -1,4 +1,5 @@
 import { activity } from './en/activity.ts';
+import { ai } from './en/ai.ts';
 import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { glossary } from './en/glossary.ts';
@@ -21,6 +22,7 @@ export const en = {
   ...activity,
   ...serviceCheck,
   ...backtest,
+  ...ai,
   ...glossary,
 } as const;
 

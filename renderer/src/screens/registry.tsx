@@ -7,6 +7,7 @@ import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
 import { ServiceCheckScreen } from './serviceCheck/ServiceCheckScreen.tsx';
 import { BacktestScreen } from './backtest/BacktestScreen.tsx';
+import { AiScreen } from './ai/AiScreen.tsx';
 
 /** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
@@ -17,4 +18,5 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   risk: RiskScreen,
   activity: ActivityScreen,
   serviceCheck: ServiceCheckScreen,
+  ai: AiScreen,
 };

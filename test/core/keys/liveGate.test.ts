@@ -40,6 +40,30 @@ async function onlyFailing(overrides: Partial<LiveGateInputs>): Promise<{ id: Ga
   return item;
 }
 
+describe('the AI model item of the live gate', () => {
+  it('is absent while the model does not filter entries', async () => {
+    const result = await evaluateLiveGate(inputs());
+    expect(result.items.map((item) => item.id)).not.toContain('ai-model');
+    expect(result.allowed).toBe(true);
+  });
+
+  it('refuses a filtering model whose card shows no reliable edge, with the card\'s own words', async () => {
+    const item = await onlyFailing({ aiModel: { present: true, usableLive: false, reasons: ['This model shows no reliable edge.'] } });
+    expect(item.id).toBe('ai-model');
+    expect(item.reason).toContain('This model shows no reliable edge.');
+  });
+
+  it('refuses when the filter is on but no model is in use', async () => {
+    expect((await onlyFailing({ aiModel: { present: false, usableLive: false, reasons: [] } })).id).toBe('ai-model');
+  });
+
+  it('passes a model whose card shows an edge', async () => {
+    const result = await evaluateLiveGate(inputs({ aiModel: { present: true, usableLive: true, reasons: [] } }));
+    expect(result.allowed).toBe(true);
+    expect(result.items.find((item) => item.id === 'ai-model')?.status).toBe('pass');
+  });
+});
+
 describe('evaluateLiveGate', () => {
   it('allows live trading when every item passes, and lists them all', async () => {
     const result = await evaluateLiveGate(inputs());

@@ -1,4 +1,4 @@
-import type { PaperRecordSummary } from '../../../core/keys/index.ts';
+import type { AiModelGateInput, PaperRecordSummary } from '../../../core/keys/index.ts';
 import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from '../../../core/runtime/liveReadiness.ts';
 
 /**
@@ -34,5 +34,9 @@ export class SettableLiveReadiness implements LiveReadiness {
 
   riskLimitsConfigured(): Promise<{ configured: boolean; missing?: readonly string[] }> {
     return this.#riskLimits === undefined ? this.#records.riskLimitsConfigured() : Promise.resolve({ configured: this.#riskLimits });
+  }
+
+  aiModelInUse(): Promise<AiModelGateInput | undefined> {
+    return this.#records.aiModelInUse?.() ?? Promise.resolve(undefined);
   }
 }

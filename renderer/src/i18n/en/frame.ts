@@ -80,6 +80,7 @@ export const frame = {
     activity: 'Activity',
     serviceCheck: 'Check a bot service',
     backtest: 'Backtest',
+    ai: 'AI',
   },
   alerts: {
     title: 'Alerts',

@@ -284,6 +284,7 @@ export const keys = {
         'key-age': 'The key is not too old',
         'confirmation': 'Your typed confirmation',
         'paper-record': 'Paper trading record',
+        'ai-model': 'The AI model shows a reliable edge',
       },
       status: {
         pass: 'OK',
