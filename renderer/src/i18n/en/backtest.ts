@@ -4,7 +4,7 @@ export const backtest = {
     title: 'Backtest',
     lead: 'Try a strategy on past prices before any money is involved. Ballast replays the history bar by bar through the same strategy, risk limits and order handling as paper and live trading, charges fees and slippage, and compares the result with simply buying and holding.',
     loadFailed: 'The backtest settings could not be loaded: {{message}}',
-    riskOn: 'Risk limits are on, with the defaults paper trading uses. (A research mode without risk limits exists only on the command line.)',
+    riskOn: 'Risk limits are on, with the defaults paper trading uses. (Only the command line can run a research backtest with the limits switched off.)',
     data: {
       title: '1. Prices to test on',
       synthetic: 'Generated demo prices ({{bars}} hourly bars) — not a real market, for trying the screen out',
