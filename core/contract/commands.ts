@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command.ts';
 import { activityCommands } from './commands/activity.ts';
+import { alertsCommands } from './commands/alerts.ts';
 import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
@@ -29,7 +30,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, alertsCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -31,6 +31,8 @@ import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
 import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
 import { contractRefusalOf } from './layerRefusals.ts';
 import { serviceCheckHandlers } from './serviceCheck/serviceCheckHandlers.ts';
+import { AlertsRuntime, type AlertsHostOptions } from './alerts/alertsRuntime.ts';
+import { alertsHandlers } from './alerts/alertsHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -51,6 +53,8 @@ export interface BallastCoreOptions {
   readonly keepsComputerAwake?: boolean;
   /** Wraps the exchange a bot's orders go to; tests and chaos runs inject faults here. The app leaves it out. */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** Alert channels the host provides (the app: desktop notifications) and, in tests, local servers. */
+  readonly alerts?: AlertsHostOptions;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -64,6 +68,8 @@ export interface BallastCore {
   readonly bot: BotController;
   /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
   readonly liveReadiness: LiveReadiness;
+  /** The alert outbox, its channels and the rules fed from the running app. */
+  readonly alerts: AlertsRuntime;
   /** Reopens what a previous run left (the last paper account, stopped). */
   restore(): Promise<void>;
   dispose(): void;
@@ -143,12 +149,28 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     events.emit('tradingStateChanged', snapshotForScreens(status));
   });
 
+  const alerts = new AlertsRuntime({
+    host: options.alerts ?? {},
+    journal,
+    dataDir,
+    cipher: keysOptions.osCipher,
+    tradingState,
+    bot,
+    riskLimits,
+    listKeys: async () => (await keys.ciphers.records.list()).keys,
+    mode: () => keys.live.mode(),
+    events,
+    nowMs,
+    log: options.log,
+  });
+
   const handlers: CommandHandlers = {
     ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause) => bot.kill(cause) }),
     ...keysHandlers(keys),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
+    ...alertsHandlers({ alerts, bot, riskLimits, nowMs }),
     ...riskHandlers({
       store: riskLimits,
       tradingState,
@@ -175,7 +197,12 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     unsubscribeKeepAwake();
     keys.dispose();
     bot.dispose();
+    void alerts.dispose();
     journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, restore: () => bot.restore(), dispose };
+  const restore = async (): Promise<void> => {
+    await bot.restore();
+    await alerts.start();
+  };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, alerts, restore, dispose };
 }
