@@ -1,4 +1,5 @@
 import { activity } from './en/activity.ts';
+import { alertsScreen } from './en/alertsScreen.ts';
 import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { glossary } from './en/glossary.ts';
@@ -19,6 +20,7 @@ export const en = {
   ...risk,
   ...activity,
   ...serviceCheck,
+  ...alertsScreen,
   ...glossary,
 } as const;
 

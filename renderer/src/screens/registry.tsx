@@ -6,6 +6,8 @@ import { ActivityScreen } from './activity/ActivityScreen.tsx';
 import { KeysScreen } from './keys/KeysScreen.tsx';
 import { RiskScreen } from './risk/RiskScreen.tsx';
 import { ServiceCheckScreen } from './serviceCheck/ServiceCheckScreen.tsx';
+import { MonitoringScreen } from './monitoring/MonitoringScreen.tsx';
+import { AlertsScreen } from './alerts/AlertsScreen.tsx';
 
 /** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
@@ -15,4 +17,6 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   risk: RiskScreen,
   activity: ActivityScreen,
   serviceCheck: ServiceCheckScreen,
+  monitoring: MonitoringScreen,
+  alerts: AlertsScreen,
 };

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { Alert, AppStatus, BotStatus, ContractErrorPayload, Result, TradingStateSnapshot } from '#core/contract/index.ts';
 import { ballast } from '../ballast.ts';
 
-export type ScreenId = 'dashboard' | 'paper' | 'keys' | 'risk' | 'activity' | 'serviceCheck';
+export type ScreenId = 'dashboard' | 'paper' | 'keys' | 'risk' | 'activity' | 'serviceCheck' | 'monitoring' | 'alerts';
 
-export const SCREENS: readonly ScreenId[] = ['dashboard', 'paper', 'keys', 'risk', 'activity', 'serviceCheck'];
+export const SCREENS: readonly ScreenId[] = ['dashboard', 'paper', 'keys', 'risk', 'activity', 'serviceCheck', 'monitoring', 'alerts'];
 
 const MAX_ALERTS = 50;
 

@@ -9,7 +9,7 @@ test.describe('the app frame', () => {
     await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Kill' })).toBeEnabled();
     await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText([
-      'Dashboard', 'Paper trading', 'Keys & Exchanges', 'Risk limits', 'Activity',
+      'Dashboard', 'Paper trading', 'Keys & Exchanges', 'Risk limits', 'Activity', 'Check a bot service', 'Monitoring', 'Alerts',
     ]);
     await app.screenshot('01-frame');
   });

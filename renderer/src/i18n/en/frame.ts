@@ -79,6 +79,8 @@ export const frame = {
     risk: 'Risk limits',
     activity: 'Activity',
     serviceCheck: 'Check a bot service',
+    monitoring: 'Monitoring',
+    alerts: 'Alerts',
   },
   alerts: {
     title: 'Alerts',
