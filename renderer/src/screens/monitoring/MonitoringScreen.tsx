@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import type { ContractErrorPayload, MonitoringView } from '#core/contract/index.ts';
 import { ballast } from '../../ballast.ts';
-import { formatMoney, formatPercent } from '../../numberFormat.ts';
+import { formatMoney, formatShare } from '../../numberFormat.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { CHART_COLORS } from '../dashboard/chartTheme.ts';
 import { SeriesChart, type ChartLine } from './SeriesChart.tsx';
@@ -83,14 +83,14 @@ export function MonitoringScreen() {
               {last === undefined ? null : <p className="monitoring-now">{t('monitoring.now', { value: formatMoney(last.pnlQuote, asset) })}</p>}
             </section>
             <section className="alerts-card">
-              <h2>{t('monitoring.exposure', { limit: formatPercent(pct(view.limits.maxExposureFraction)) })}</h2>
-              <SeriesChart lines={charts.exposure} label={t('monitoring.exposure', { limit: formatPercent(pct(view.limits.maxExposureFraction)) })} testId="monitoring-exposure" />
-              {last === undefined ? null : <p className="monitoring-now">{t('monitoring.now', { value: formatPercent(pct(last.exposureFraction)) })}</p>}
+              <h2>{t('monitoring.exposure', { limit: formatShare(pct(view.limits.maxExposureFraction)) })}</h2>
+              <SeriesChart lines={charts.exposure} label={t('monitoring.exposure', { limit: formatShare(pct(view.limits.maxExposureFraction)) })} testId="monitoring-exposure" />
+              {last === undefined ? null : <p className="monitoring-now">{t('monitoring.now', { value: formatShare(pct(last.exposureFraction)) })}</p>}
             </section>
             <section className="alerts-card">
-              <h2>{t('monitoring.drawdown', { limit: formatPercent(pct(view.limits.maxDrawdownFraction)) })}</h2>
-              <SeriesChart lines={charts.drawdown} label={t('monitoring.drawdown', { limit: formatPercent(pct(view.limits.maxDrawdownFraction)) })} testId="monitoring-drawdown" />
-              {last === undefined ? null : <p className="monitoring-now">{t('monitoring.now', { value: formatPercent(pct(last.drawdownFraction)) })}</p>}
+              <h2>{t('monitoring.drawdown', { limit: formatShare(pct(view.limits.maxDrawdownFraction)) })}</h2>
+              <SeriesChart lines={charts.drawdown} label={t('monitoring.drawdown', { limit: formatShare(pct(view.limits.maxDrawdownFraction)) })} testId="monitoring-drawdown" />
+              {last === undefined ? null : <p className="monitoring-now">{t('monitoring.now', { value: formatShare(pct(last.drawdownFraction)) })}</p>}
             </section>
             <section className="alerts-card">
               <h2>{t('monitoring.errors')}</h2>
