@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CommandSpec } from './command.ts';
 import { activityCommands } from './commands/activity.ts';
 import { aiCommands } from './commands/ai.ts';
+import { alertsCommands } from './commands/alerts.ts';
 import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
@@ -31,7 +32,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands, aiCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands, aiCommands, alertsCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

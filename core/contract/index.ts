@@ -8,6 +8,7 @@ export * from './activity.ts';
 export * from './serviceCheck.ts';
 export * from './backtest.ts';
 export * from './ai.ts';
+export * from './alerts.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

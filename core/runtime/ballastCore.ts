@@ -36,6 +36,8 @@ import { createBacktestRunner } from './backtest/backtestRunner.ts';
 import { createWorkerExecutor } from './backtest/backtestExecutor.ts';
 import { AiRuntime } from './ai/aiRuntime.ts';
 import { aiHandlers } from './ai/aiHandlers.ts';
+import { AlertsRuntime, type AlertsHostOptions } from './alerts/alertsRuntime.ts';
+import { alertsHandlers } from './alerts/alertsHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -60,6 +62,8 @@ export interface BallastCoreOptions {
   readonly backtestWorkerUrl?: URL | string;
   /** Train models on the main thread (a bundled host where the worker's module cannot load); default a worker thread. */
   readonly trainModelsInThread?: boolean;
+  /** Alert channels the host provides (the app: desktop notifications) and, in tests, local servers. */
+  readonly alerts?: AlertsHostOptions;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -75,6 +79,8 @@ export interface BallastCore {
   readonly liveReadiness: LiveReadiness;
   /** The trained model, its versions and the LLM advisor. */
   readonly ai: AiRuntime;
+  /** The alert outbox, its channels and the rules fed from the running app. */
+  readonly alerts: AlertsRuntime;
   /** Reopens what a previous run left (the last paper account, stopped). */
   restore(): Promise<void>;
   dispose(): void;
@@ -171,6 +177,21 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     events.emit('tradingStateChanged', snapshotForScreens(status));
   });
 
+  const alerts = new AlertsRuntime({
+    host: options.alerts ?? {},
+    journal,
+    dataDir,
+    cipher: keysOptions.osCipher,
+    tradingState,
+    bot,
+    riskLimits,
+    listKeys: async () => (await keys.ciphers.records.list()).keys,
+    mode: () => keys.live.mode(),
+    events,
+    nowMs,
+    log: options.log,
+  });
+
   const handlers: CommandHandlers = {
     ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause) => bot.kill(cause) }),
     ...keysHandlers(keys),
@@ -179,6 +200,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...backtestHandlers(backtests, replays),
     ...aiHandlers(ai, nowMs, journal),
     ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
+    ...alertsHandlers({ alerts, bot, riskLimits, nowMs }),
     ...riskHandlers({
       store: riskLimits,
       tradingState,
@@ -207,7 +229,12 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ai.dispose();
     bot.dispose();
     void backtests.dispose();
+    void alerts.dispose();
     journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, ai, restore: () => bot.restore(), dispose };
+  const restore = async (): Promise<void> => {
+    await bot.restore();
+    await alerts.start();
+  };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, ai, alerts, restore, dispose };
 }

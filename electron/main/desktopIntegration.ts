@@ -1,10 +1,11 @@
 import { app, dialog, Notification, powerMonitor, powerSaveBlocker, type MessageBoxOptions } from 'electron';
-import type { Alert, TradingStateSnapshot } from '#core/contract/index.ts';
+import type { Alert } from '#core/contract/index.ts';
 import type { Logger } from '#core/log/index.ts';
 import type { BallastCore } from '#core/runtime/index.ts';
+import type { DesktopNotifier } from '#core/alerts/index.ts';
 import { closeWindowDecision, confirmedByButton, killConfirmationDialog, quitDecision, type MessageBoxModel, type RunningWork } from './appLifecycle.ts';
 import { desktopStrings } from './desktopStrings.ts';
-import { noticeForAlert, noticeForStateChange, noticeText, NoticeThrottle, worthNotifying, type DesktopNotice } from './desktopNotices.ts';
+import { noticeForAlert, noticeText, NoticeThrottle, worthNotifying, type DesktopNotice } from './desktopNotices.ts';
 import { keepAwakeWanted, SleepGuard } from './sleepPrevention.ts';
 import { createBallastTray } from './tray.ts';
 import { trayMenuModel, type TrayCommand } from './trayMenu.ts';
@@ -25,6 +26,11 @@ export interface DesktopIntegrationOptions {
 export interface DesktopIntegration {
   /** Every main window goes through here: closing it hides it while a bot runs. */
   watchWindow(window: BrowserWindow): void;
+  /**
+   * The alert outbox's desktop channel: masked, filtered by focus and rate-limited like every
+   * other notice. Trading-state changes reach the desktop this way, with why, once.
+   */
+  readonly alertNotifier: DesktopNotifier;
   dispose(): void;
 }
 
@@ -119,15 +125,17 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions): D
     }
   };
 
-  let lastState = core.tradingState.snapshot().state;
+  // Trading-state changes come through here as alerts (with why), recorded in the outbox first.
+  const alertNotifier: DesktopNotifier = {
+    show(notice) {
+      if (!Notification.isSupported()) return Promise.resolve(false);
+      offer({ title: noticeText(notice.title, 64), body: noticeText(notice.body, 200), urgency: notice.urgency });
+      return Promise.resolve(true);
+    },
+  };
+
   const unsubscribe = core.events.subscribe((message) => {
     if (message.name === 'alertRaised') offer(noticeForAlert(message.payload as Alert));
-    if (message.name === 'tradingStateChanged') {
-      const snapshot = message.payload as TradingStateSnapshot;
-      const notice = noticeForStateChange(lastState, snapshot);
-      lastState = snapshot.state;
-      if (notice !== null) offer(notice);
-    }
     refresh();
   });
   refresh();
@@ -161,6 +169,7 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions): D
   });
 
   return {
+    alertNotifier,
     watchWindow(window) {
       window.on('close', (event) => {
         if (closeWindowDecision(work(), { quitting, trayAvailable: tray !== null }) === 'close') return;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { commandChannel, commandNames, EVENT_CHANNEL } from '#core/contract/index.ts';
 import { createLogger, fileDestination } from '#core/log/index.ts';
 import { createBallastCore } from '#core/runtime/index.ts';
+import type { DesktopNotifier } from '#core/alerts/index.ts';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -58,7 +59,12 @@ async function start(): Promise<void> {
   const log = createLogger({ destination: fileDestination(join(app.getPath('logs'), 'ballast.log')) });
   // safeStorage reports its Linux backend only after 'ready'; the keystore records it with every key.
   const osCipher = await SafeStorageCipher.create(safeStorage, process.platform, log);
-  const core = createBallastCore({ version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher }, keepsComputerAwake: true, backtestWorkerUrl: backtestWorkerPath });
+  // The desktop alert channel shows through the desktop integration, which needs the core first.
+  let alertNotifier: DesktopNotifier | null = null;
+  const desktopNotifier: DesktopNotifier = { show: (notice) => alertNotifier?.show(notice) ?? Promise.resolve(false) };
+  const core = createBallastCore({
+    version: app.getVersion(), log, dataDir: app.getPath('userData'), keys: { store: new ElectronStoreKeyRecords(), osCipher }, keepsComputerAwake: true, alerts: { desktopNotifier }, backtestWorkerUrl: backtestWorkerPath,
+  });
   await core.restore();
 
   hardenSession();
@@ -89,6 +95,7 @@ async function start(): Promise<void> {
     existing.focus();
   };
   const desktop = installDesktopIntegration({ core, log, trayIconPath, mainWindow, showMainWindow });
+  alertNotifier = desktop.alertNotifier;
 
   showMainWindow();
   app.on('activate', showMainWindow);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../support/sharedData.ts';
 import { startHarness, type Harness } from './harness/harness.ts';
 import { startFakeExchange, type Credentials, type FakeExchange } from '../fake-exchange/index.ts';
+import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/index.ts';
+import { startSmtpTestServer, type SmtpTestServer } from '../core/alerts/support/smtpTestServer.ts';
 
 export type Host = 'harness' | 'electron';
 
@@ -20,6 +22,16 @@ export interface AppUnderTest {
   readonly fakeExchange: FakeExchange | undefined;
   /** Where this run keeps its files (log, keys, journal). */
   readonly dataDir: string;
+  /** Only in harness mode with the `alertServers` option: the fake Telegram API and the SMTP server alerts go to. */
+  readonly alertServers: { readonly telegram: FakeTelegram; readonly smtp: SmtpTestServer } | undefined;
+}
+
+/** Harness mode only: start a fake Telegram Bot API and an SMTP server (STARTTLS) on 127.0.0.1 for the core's alerts. */
+export interface AlertServersSetup {
+  readonly telegramToken: string;
+  readonly telegramChats: readonly number[];
+  readonly smtpUsername: string;
+  readonly smtpPassword: string;
 }
 
 /** Harness mode only: start a fake Binance with this account's key and point the core at it. */
@@ -65,11 +77,12 @@ function screenshotter(page: Page, testInfo: TestInfo) {
 type LazyBrowser = () => Promise<Browser>;
 
 export const test = base.extend<
-  { host: Host; fakeExchange: FakeExchangeSetup | undefined; recordResponses: boolean; app: AppUnderTest },
+  { host: Host; fakeExchange: FakeExchangeSetup | undefined; alertServers: AlertServersSetup | undefined; recordResponses: boolean; app: AppUnderTest },
   { lazyChromium: LazyBrowser }
 >({
   host: ['harness', { option: true }],
   fakeExchange: [undefined, { option: true }],
+  alertServers: [undefined, { option: true }],
   recordResponses: [false, { option: true }],
   lazyChromium: [
     async ({ playwright }, use) => {
@@ -83,7 +96,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  app: async ({ host, fakeExchange, recordResponses, lazyChromium }, use, testInfo) => {
+  app: async ({ host, fakeExchange, alertServers, recordResponses, lazyChromium }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
     if (host === 'electron') {
       const binary = electronBinary();
@@ -97,14 +110,19 @@ export const test = base.extend<
       });
       const page = await electronApp.firstWindow();
       await page.getByTestId('trading-state').waitFor();
-      await use({ host, page, harness: undefined, screenshot: screenshotter(page, testInfo), fakeExchange: undefined, dataDir });
+      await use({ host, page, harness: undefined, screenshot: screenshotter(page, testInfo), fakeExchange: undefined, dataDir, alertServers: undefined });
       await electronApp.close();
       return;
     }
     const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials } });
+    const servers = alertServers === undefined ? undefined : {
+      telegram: await startFakeTelegram({ token: alertServers.telegramToken, chats: alertServers.telegramChats }),
+      smtp: await startSmtpTestServer({ username: alertServers.smtpUsername, password: alertServers.smtpPassword }),
+    };
     const harness = await startHarness({
       dataDir,
       recordResponses,
+      ...(servers === undefined ? {} : { alerts: { telegramApiBaseUrl: servers.telegram.url, smtpExtraCaPem: [servers.smtp.certificate.certPem], smtpTimeoutMs: 5_000 } }),
       ...(fake === undefined ? {} : { exchangeApiBaseUrls: { binance: fake.url } }),
       ...(fakeExchange?.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: fakeExchange.permissionWatchIntervalMs }),
     });
@@ -113,10 +131,12 @@ export const test = base.extend<
     await harness.attach(page);
     await page.goto(harness.url);
     await page.getByTestId('trading-state').waitFor();
-    await use({ host, page, harness, screenshot: screenshotter(page, testInfo), fakeExchange: fake, dataDir });
+    await use({ host, page, harness, screenshot: screenshotter(page, testInfo), fakeExchange: fake, dataDir, alertServers: servers });
     await context.close();
     await harness.close();
     await fake?.close();
+    await servers?.telegram.close();
+    await servers?.smtp.close();
   },
 });
 

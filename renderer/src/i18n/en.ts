@@ -1,5 +1,6 @@
 import { activity } from './en/activity.ts';
 import { ai } from './en/ai.ts';
+import { alertsScreen } from './en/alertsScreen.ts';
 import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { glossary } from './en/glossary.ts';
@@ -23,6 +24,7 @@ export const en = {
   ...serviceCheck,
   ...backtest,
   ...ai,
+  ...alertsScreen,
   ...glossary,
 } as const;
 

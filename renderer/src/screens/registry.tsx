@@ -8,6 +8,8 @@ import { RiskScreen } from './risk/RiskScreen.tsx';
 import { ServiceCheckScreen } from './serviceCheck/ServiceCheckScreen.tsx';
 import { BacktestScreen } from './backtest/BacktestScreen.tsx';
 import { AiScreen } from './ai/AiScreen.tsx';
+import { MonitoringScreen } from './monitoring/MonitoringScreen.tsx';
+import { AlertsScreen } from './alerts/AlertsScreen.tsx';
 
 /** The component behind each navigation entry; a screen enters the navigation once it is built. */
 export const screenComponents: Record<ScreenId, ComponentType> = {
@@ -19,4 +21,6 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   activity: ActivityScreen,
   serviceCheck: ServiceCheckScreen,
   ai: AiScreen,
+  monitoring: MonitoringScreen,
+  alerts: AlertsScreen,
 };

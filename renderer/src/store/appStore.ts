@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { Alert, AppStatus, BotStatus, ContractErrorPayload, Result, TradingStateSnapshot } from '#core/contract/index.ts';
 import { ballast } from '../ballast.ts';
 
-export type ScreenId = 'dashboard' | 'paper' | 'backtest' | 'keys' | 'risk' | 'activity' | 'serviceCheck' | 'ai';
+export type ScreenId = 'dashboard' | 'paper' | 'backtest' | 'keys' | 'risk' | 'activity' | 'serviceCheck' | 'ai' | 'monitoring' | 'alerts';
 
-export const SCREENS: readonly ScreenId[] = ['dashboard', 'paper', 'backtest', 'keys', 'risk', 'activity', 'serviceCheck', 'ai'];
+export const SCREENS: readonly ScreenId[] = ['dashboard', 'paper', 'backtest', 'keys', 'risk', 'activity', 'monitoring', 'alerts', 'serviceCheck', 'ai'];
 
 const MAX_ALERTS = 50;
 

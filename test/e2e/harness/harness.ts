@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBallastCore, type BallastCore } from '../../../core/runtime/index.ts';
+import { createBallastCore, type BallastCore, type BallastCoreOptions } from '../../../core/runtime/index.ts';
 import { createLogger, fileDestination } from '../../../core/log/index.ts';
 import type { EventMessage, Result } from '../../../core/contract/index.ts';
 import { JsonFileKeyRecordStore, type ExchangeId } from '../../../core/keys/index.ts';
@@ -26,6 +26,8 @@ export interface HarnessOptions {
   readonly permissionWatchIntervalMs?: number;
   /** Keep every result and event the page received in `responses`, for canary scans. */
   readonly recordResponses?: boolean;
+  /** Send alerts to local servers: the fake Telegram API and a test SMTP server's certificate. */
+  readonly alerts?: BallastCoreOptions['alerts'];
 }
 
 /**
@@ -61,6 +63,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       version: '0.0.0-harness',
       log: createLogger({ destination: fileDestination(logFile) }),
       dataDir: options.dataDir,
+      ...(options.alerts === undefined ? {} : { alerts: options.alerts }),
       keys: {
         store: new JsonFileKeyRecordStore(keyStoreFile),
         // No OS key store here: the one Electron falls back to on Linux without a keyring

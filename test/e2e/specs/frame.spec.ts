@@ -9,7 +9,7 @@ test.describe('the app frame', () => {
     await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Kill' })).toBeEnabled();
     await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText([
-      'Dashboard', 'Paper trading', 'Backtest', 'Keys & Exchanges', 'Risk limits', 'Activity', 'Check a bot service', 'AI',
+      'Dashboard', 'Paper trading', 'Backtest', 'Keys & Exchanges', 'Risk limits', 'Activity', 'Monitoring', 'Alerts', 'Check a bot service', 'AI',
     ]);
     await app.screenshot('01-frame');
   });

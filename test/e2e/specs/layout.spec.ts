@@ -13,7 +13,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-const SCREENS = ['Dashboard', 'Paper trading', 'Backtest', 'Keys & Exchanges', 'Risk limits', 'Activity', 'Check a bot service', 'AI'] as const;
+const SCREENS = ['Dashboard', 'Paper trading', 'Backtest', 'Keys & Exchanges', 'Risk limits', 'Activity', 'Monitoring', 'Alerts', 'Check a bot service', 'AI'] as const;
 
 /** Scrolls the content area to its end, as a person would with the mouse wheel, then as far as script can. */
 async function scrollContentToBottom(page: Page): Promise<void> {

@@ -81,6 +81,8 @@ export const frame = {
     serviceCheck: 'Check a bot service',
     backtest: 'Backtest',
     ai: 'AI',
+    monitoring: 'Monitoring',
+    alerts: 'Alerts',
   },
   alerts: {
     title: 'Alerts',
