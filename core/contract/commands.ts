@@ -4,6 +4,7 @@ import { activityCommands } from './commands/activity.ts';
 import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
+import { liveCommands } from './commands/live.ts';
 import { riskCommands } from './commands/risk.ts';
 import { serviceCheckCommands } from './commands/serviceCheck.ts';
 
@@ -29,7 +30,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, liveCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

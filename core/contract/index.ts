@@ -6,6 +6,7 @@ export * from './bot.ts';
 export * from './risk.ts';
 export * from './activity.ts';
 export * from './serviceCheck.ts';
+export * from './live.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

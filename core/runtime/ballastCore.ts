@@ -4,6 +4,8 @@ import {
   type CommandHandlers,
   type Dispatch,
   type EventHub,
+  type LiveKillChoice,
+  type StateCause,
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { splitMarketSymbol } from '../model/index.ts';
@@ -31,6 +33,8 @@ import { createPaperLiveReadiness } from './paperLiveReadiness.ts';
 import { announceKeepAwakeOnBotStart } from './keepAwakeNotice.ts';
 import { contractRefusalOf } from './layerRefusals.ts';
 import { serviceCheckHandlers } from './serviceCheck/serviceCheckHandlers.ts';
+import { createLiveBot, type LiveBot } from './live/liveBot.ts';
+import { liveBotControlFor } from './live/liveBotControl.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -51,6 +55,8 @@ export interface BallastCoreOptions {
   readonly keepsComputerAwake?: boolean;
   /** Wraps the exchange a bot's orders go to; tests and chaos runs inject faults here. The app leaves it out. */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** How often the live bot asks the exchange for a newly closed bar (default 15 s). */
+  readonly liveBotPollMs?: number;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -62,6 +68,8 @@ export interface BallastCore {
   /** Saved keys, the key wizard's held checks and the live session. */
   readonly keys: KeysRuntime;
   readonly bot: BotController;
+  /** The bot on the person's real account, started and stopped with live mode. */
+  readonly liveBot: LiveBot;
   /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
   readonly liveReadiness: LiveReadiness;
   /** Reopens what a previous run left (the last paper account, stopped). */
@@ -127,6 +135,17 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...(options.livePollMs === undefined ? {} : { livePollMs: options.livePollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
   });
+  const liveBot = createLiveBot({
+    dataDir,
+    tradingState,
+    limits: () => riskLimits.current(),
+    events,
+    log: options.log,
+    nowMs,
+    ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
+    ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+  });
+  const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {
     journal.registerSecretValue(value);
@@ -143,9 +162,16 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     events.emit('tradingStateChanged', snapshotForScreens(status));
   });
 
+  // Kill stops the live bot (with the person's choice) and the paper bot alike.
+  const killEverything = async (cause: StateCause, liveChoice: LiveKillChoice | undefined): Promise<unknown> => {
+    const live = liveBot.isOpen() ? liveBot.kill(cause, liveChoice ?? 'keep_stops') : Promise.resolve(null);
+    return Promise.all([live, bot.kill(cause)]);
+  };
+
   const handlers: CommandHandlers = {
-    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause) => bot.kill(cause) }),
-    ...keysHandlers(keys),
+    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause, liveChoice) => killEverything(cause, liveChoice) }),
+    ...keysHandlers(keys, liveBotControl),
+    getLiveBot: () => liveBot.view(),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...serviceCheckHandlers({ dataDir, nowMs, log: options.log, exchangeApiBaseUrls: keysOptions.exchangeApiBaseUrls, timeoutMs: keysOptions.verifyTimeoutMs }),
@@ -175,7 +201,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     unsubscribeKeepAwake();
     keys.dispose();
     bot.dispose();
+    liveBot.dispose();
     journal.close();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, restore: () => bot.restore(), dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveBot, liveReadiness, restore: () => bot.restore(), dispose };
 }
