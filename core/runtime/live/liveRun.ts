@@ -191,6 +191,7 @@ export class LiveRun {
       this.#notice(exit.notice);
       if (exit.protection !== null) this.#noteProtection([exit.protection]);
       this.#holdProtection(exit.requiresSafeMode);
+      await this.shareView();
       return;
     }
     const sent = await live.submit(decision.order, { referencePriceQuote: liquidity.midQuote, ...(intent.stopPriceQuote === undefined ? {} : { protectiveStopPriceQuote: intent.stopPriceQuote }) });
@@ -201,6 +202,7 @@ export class LiveRun {
       this.#noteProtection([sent.protection]);
       this.#holdProtection(sent.protection.requiresSafeMode);
     }
+    await this.shareView();
   }
 
   async kill(choice: LiveKillChoice): Promise<LiveKillReport> {
