@@ -3,6 +3,7 @@ import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { glossary } from './en/glossary.ts';
 import { keys } from './en/keys.ts';
+import { live } from './en/live.ts';
 import { paper } from './en/paper.ts';
 import { risk } from './en/risk.ts';
 import { serviceCheck } from './en/serviceCheck.ts';
@@ -19,6 +20,7 @@ export const en = {
   ...risk,
   ...activity,
   ...serviceCheck,
+  ...live,
   ...glossary,
 } as const;
 
