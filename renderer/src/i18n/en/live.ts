@@ -44,6 +44,7 @@ export const live = {
       LIVE_BALANCES_UNREADABLE: 'Your balances could not be read, so nothing was sent.',
       SHARE_USED_UP: 'Ballast’s share is used up by losses: no new entries.',
       STOP_PLACED: `A protective stop now rests on the exchange for ${coins} at {{stopPriceQuote}}: it sells even when Ballast or this computer is off.`,
+      STOP_WATCHED_BY_BALLAST: `This exchange cannot hold a stop order: the stop for ${coins} is watched by Ballast itself and protects the position only while Ballast is running.`,
       STOP_SWEPT: 'The {{symbol}} position is closed, so its leftover stop was cancelled.',
       STOP_REFUSED: 'The exchange refused the protective stop (attempt {{attempt}}). Ballast tries once more, then sells rather than leave the position unprotected.',
       STOP_FAILED_EXITED: `The exchange refused the stop twice, so Ballast sold ${coins}. Safe mode until you review it.`,
