@@ -27,6 +27,11 @@ export interface FakeExchangeSetup {
   readonly credentials: Credentials;
   /** How often the live key is re-read; short in specs so a flipped permission is seen quickly. */
   readonly permissionWatchIntervalMs?: number;
+  /**
+   * Market time the fake starts at (it then stands still until the spec moves it). With it, the
+   * core's clock is the fake's market time, so a live bot trades the replayed bars.
+   */
+  readonly startAt?: string;
 }
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -101,10 +106,12 @@ export const test = base.extend<
       await electronApp.close();
       return;
     }
-    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials } });
+    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials }, ...(fakeExchange.startAt === undefined ? {} : { startAt: fakeExchange.startAt }) });
+    const marketClock = fake !== undefined && fakeExchange?.startAt !== undefined ? { nowMs: () => fake.clock.nowMs(), liveBotPollMs: 100 } : {};
     const harness = await startHarness({
       dataDir,
       recordResponses,
+      ...marketClock,
       ...(fake === undefined ? {} : { exchangeApiBaseUrls: { binance: fake.url } }),
       ...(fakeExchange?.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: fakeExchange.permissionWatchIntervalMs }),
     });

@@ -209,6 +209,7 @@ export class LiveRun {
     await this.refreshMark();
     const report = await this.parts.live.kill(choice);
     this.lastKill = report;
+    await this.shareView();
     return report;
   }
 
@@ -235,7 +236,8 @@ export class LiveRun {
               atMs: check.atMs,
               findings: check.verdict === 'no_trading' ? [noticeOf(check.notice)] : check.findings.slice(0, 100).map((finding) => noticeOf(finding, finding.explained)),
             },
-      positions: positionBase > 0 ? [{ symbol, amountBase: positionBase, protection: protection?.status ?? 'unknown', stopPriceQuote: protection?.stopPriceQuote ?? null }] : [],
+      // Fee residue below one lot step is no position: no order could sell it or protect it.
+      positions: positionBase >= Math.max(this.parts.market.precision.amountStepBase, Number.MIN_VALUE) ? [{ symbol, amountBase: positionBase, protection: protection?.status ?? 'unknown', stopPriceQuote: protection?.stopPriceQuote ?? null }] : [],
       notices: this.notices.slice(-MAX_NOTICES),
       lastKill:
         kill === null

@@ -26,6 +26,10 @@ export interface HarnessOptions {
   readonly permissionWatchIntervalMs?: number;
   /** Keep every result and event the page received in `responses`, for canary scans. */
   readonly recordResponses?: boolean;
+  /** The core's clock (a live spec follows the fake exchange's market time); default the wall clock. */
+  readonly nowMs?: () => number;
+  /** How often the live bot asks for a newly closed bar. */
+  readonly liveBotPollMs?: number;
 }
 
 /**
@@ -61,6 +65,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       version: '0.0.0-harness',
       log: createLogger({ destination: fileDestination(logFile) }),
       dataDir: options.dataDir,
+      ...(options.nowMs === undefined ? {} : { nowMs: options.nowMs }),
+      ...(options.liveBotPollMs === undefined ? {} : { liveBotPollMs: options.liveBotPollMs }),
       keys: {
         store: new JsonFileKeyRecordStore(keyStoreFile),
         // No OS key store here: the one Electron falls back to on Linux without a keyring

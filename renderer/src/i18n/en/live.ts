@@ -34,6 +34,9 @@ export const live = {
     killDone: 'Confirmed by the exchange’s own list: {{stops}} protective stop(s) of Ballast’s left, {{external}} order(s) of yours untouched.',
     killNotConfirmed: 'The exchange does not confirm everything yet: {{orders}} order(s) still listed. Check your exchange account now.',
     recent: 'Recent',
+    sell: 'Sell everything now…',
+    sellConfirm: 'Ballast sells the coins it bought, at a price close to the market, then cancels their stops. Coins you held before Ballast are never sold.',
+    sellYes: 'Yes, sell everything now',
     notice: {
       other: 'Ballast noted: {{code}}.',
       LIVE_ORDER_SENT: 'Order sent: {{side}} {{amountBase, number(maximumFractionDigits: 8)}} {{asset}} ({{status}}).',

@@ -4,6 +4,7 @@ import type { LiveBotView, LiveNoticeView } from '#core/contract/index.ts';
 import { ballast } from '../../ballast.ts';
 import { formatLocalTime } from '../../frame/formatTime.ts';
 import { formatAmount, formatMoney, formatPrice } from '../../numberFormat.ts';
+import { useAppStore } from '../../store/appStore.ts';
 
 const POLL_MS = 2_000;
 
@@ -19,6 +20,9 @@ function NoticeLine({ notice }: { notice: LiveNoticeView }) {
 export function LiveBotPanel() {
   const { t } = useTranslation();
   const [bot, setBot] = useState<LiveBotView | null>(null);
+  const [confirmSale, setConfirmSale] = useState(false);
+  const kill = useAppStore((s) => s.kill);
+  const busy = useAppStore((s) => s.busy);
   useEffect(() => {
     let stopped = false;
     const read = async (): Promise<void> => {
@@ -72,6 +76,17 @@ export function LiveBotPanel() {
           <p data-testid="live-kill">{t(bot.lastKill.done ? 'liveBot.killDone' : 'liveBot.killNotConfirmed', { stops: bot.lastKill.remainingStops, external: bot.lastKill.externalOrders, orders: bot.lastKill.remainingOrders })}</p>
           <ul>{bot.lastKill.notices.map((notice, index) => <NoticeLine key={index} notice={notice} />)}</ul>
         </>
+      ) : null}
+      {bot.phase === 'killed' && bot.positions.length > 0 ? (
+        <div className="keys-actions">
+          {confirmSale ? (
+            <>
+              <p>{t('liveBot.sellConfirm')}</p>
+              <button type="button" onClick={() => { setConfirmSale(false); }}>{t('actions.cancel')}</button>
+              <button type="button" className="danger" disabled={busy} onClick={() => { setConfirmSale(false); void kill('sell_everything'); }}>{t('liveBot.sellYes')}</button>
+            </>
+          ) : <button type="button" className="danger" onClick={() => { setConfirmSale(true); }}>{t('liveBot.sell')}</button>}
+        </div>
       ) : null}
       {bot.notices.length > 0 ? (
         <>
