@@ -6,6 +6,7 @@ import { alertsCommands } from './commands/alerts.ts';
 import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
+import { liveCommands } from './commands/live.ts';
 import { riskCommands } from './commands/risk.ts';
 import { serviceCheckCommands } from './commands/serviceCheck.ts';
 import { backtestCommands } from './commands/backtest.ts';
@@ -32,7 +33,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands, aiCommands, alertsCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands, aiCommands, alertsCommands, liveCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

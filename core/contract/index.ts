@@ -9,6 +9,7 @@ export * from './serviceCheck.ts';
 export * from './backtest.ts';
 export * from './ai.ts';
 export * from './alerts.ts';
+export * from './live.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

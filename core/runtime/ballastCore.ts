@@ -4,6 +4,8 @@ import {
   type CommandHandlers,
   type Dispatch,
   type EventHub,
+  type LiveKillChoice,
+  type StateCause,
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { splitMarketSymbol } from '../model/index.ts';
@@ -38,6 +40,8 @@ import { AiRuntime } from './ai/aiRuntime.ts';
 import { aiHandlers } from './ai/aiHandlers.ts';
 import { AlertsRuntime, type AlertsHostOptions } from './alerts/alertsRuntime.ts';
 import { alertsHandlers } from './alerts/alertsHandlers.ts';
+import { createLiveBot, type LiveBot } from './live/liveBot.ts';
+import { liveBotControlFor } from './live/liveBotControl.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -64,6 +68,8 @@ export interface BallastCoreOptions {
   readonly trainModelsInThread?: boolean;
   /** Alert channels the host provides (the app: desktop notifications) and, in tests, local servers. */
   readonly alerts?: AlertsHostOptions;
+  /** How often the live bot asks the exchange for a newly closed bar (default 15 s). */
+  readonly liveBotPollMs?: number;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -75,6 +81,8 @@ export interface BallastCore {
   /** Saved keys, the key wizard's held checks and the live session. */
   readonly keys: KeysRuntime;
   readonly bot: BotController;
+  /** The bot on the person's real account, started and stopped with live mode. */
+  readonly liveBot: LiveBot;
   /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
   readonly liveReadiness: LiveReadiness;
   /** The trained model, its versions and the LLM advisor. */
@@ -159,6 +167,17 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
     entryReviewerFor: (config, timeframe) => ai.reviewerFor(config, timeframe),
   });
+  const liveBot = createLiveBot({
+    dataDir,
+    tradingState,
+    limits: () => riskLimits.current(),
+    events,
+    log: options.log,
+    nowMs,
+    ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
+    ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+  });
+  const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {
     journal.registerSecretValue(value);
@@ -191,10 +210,16 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     nowMs,
     log: options.log,
   });
+  // Kill stops the live bot (with the person's choice) and the paper bot alike.
+  const killEverything = async (cause: StateCause, liveChoice: LiveKillChoice | undefined): Promise<unknown> => {
+    const live = liveBot.isOpen() ? liveBot.kill(cause, liveChoice ?? 'keep_stops') : Promise.resolve(null);
+    return Promise.all([live, bot.kill(cause)]);
+  };
 
   const handlers: CommandHandlers = {
-    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause) => bot.kill(cause) }),
-    ...keysHandlers(keys),
+    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause, liveChoice) => killEverything(cause, liveChoice) }),
+    ...keysHandlers(keys, liveBotControl),
+    getLiveBot: () => liveBot.view(),
     ...botHandlers(bot, replays),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...backtestHandlers(backtests, replays),
@@ -228,6 +253,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     keys.dispose();
     ai.dispose();
     bot.dispose();
+    liveBot.dispose();
     void backtests.dispose();
     void alerts.dispose();
     journal.close();
@@ -236,5 +262,5 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     await bot.restore();
     await alerts.start();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveReadiness, ai, alerts, restore, dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveBot, liveReadiness, ai, alerts, restore, dispose };
 }

@@ -1,4 +1,4 @@
-import type { CommandHandlers, StateCause, TradingMode, TradingStateSnapshot } from '../contract/index.ts';
+import type { CommandHandlers, LiveKillChoice, StateCause, TradingMode, TradingStateSnapshot } from '../contract/index.ts';
 import type { TradingStateMachine, TradingStatus } from '../risk/index.ts';
 
 type FrameCommand = 'getAppStatus' | 'getTradingState' | 'pause' | 'resume' | 'kill' | 'rearm' | 'leaveSafeMode';
@@ -11,7 +11,7 @@ export interface FrameContext {
    * What Kill does beyond the state change: cancel the running bot's open orders and confirm
    * the exchange shows none. It moves the state to KILLED itself, before anything else.
    */
-  readonly kill: (cause: StateCause) => Promise<unknown>;
+  readonly kill: (cause: StateCause, liveChoice?: LiveKillChoice) => Promise<unknown>;
 }
 
 const PERSON_KILLED: StateCause = { code: 'PERSON_KILLED', message: 'Stopped by you with Kill.' };
@@ -41,8 +41,8 @@ export function frameHandlers(context: FrameContext): Pick<CommandHandlers, Fram
       tradingState.resume({ code: 'PERSON_RESUMED', message: 'Resumed by you.' });
       return current();
     },
-    kill: async () => {
-      await context.kill(PERSON_KILLED);
+    kill: async ({ liveChoice }) => {
+      await context.kill(PERSON_KILLED, liveChoice);
       return current();
     },
     rearm: ({ confirmation }) => {

@@ -4,7 +4,7 @@ import { credentialsFromPaste, refuseCredentialAsLabel } from './keysCredentialI
 import { withKeysRefusals } from './keysRefusals.ts';
 import type { KeysRuntime } from './keysRuntime.ts';
 import { keyCheckView } from './keysViews.ts';
-import { liveHandlers } from './liveHandlers.ts';
+import { liveHandlers, type LiveBotControl } from './liveHandlers.ts';
 import type { PendingKeyCheck } from './pendingKeyChecks.ts';
 
 type KeysCommand =
@@ -42,7 +42,7 @@ function refuseReplacingLiveKey(liveKeyId: string | undefined, replacesKeyId: st
  * `Secret`s on the first line, and from then on lives in main: held for a short while for
  * "Save", then encrypted in the keystore. No handler returns or logs it.
  */
-export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysCommand> {
+export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<CommandHandlers, KeysCommand> {
   const { ciphers, pending, live, log } = keys;
   return {
     getKeyEncryption: () => ciphers.encryptionView(),
@@ -148,6 +148,6 @@ export function keysHandlers(keys: KeysRuntime): Pick<CommandHandlers, KeysComma
       return { deletedKeyId: keyId };
     },
 
-    ...liveHandlers(keys),
+    ...liveHandlers(keys, liveBot),
   };
 }

@@ -1,3 +1,4 @@
+import type { Exchange } from 'ccxt';
 import type { EventHub, KeyView } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
@@ -95,6 +96,20 @@ export class KeysRuntime {
       });
       return reader();
     };
+  }
+
+  /**
+   * A ccxt client on a saved key, for the live bot's orders (rate limiter on; spot only on
+   * Binance, so no futures or margin market is even loaded). It stays inside the main process.
+   */
+  async tradingClientFor(keyId: string): Promise<Exchange> {
+    return withKeysRefusals(async () => {
+      const summary = await this.ciphers.records.get(keyId);
+      const credentials = await this.ciphers.readerFor(summary).readCredentials(keyId);
+      const client = createExchangeClient(summary.exchange, credentials, { environment: summary.environment, ...this.#clientOptions(summary.exchange) });
+      if (summary.exchange === 'binance') client.options = { ...client.options, defaultType: 'spot', fetchMarkets: { types: ['spot'] }, fetchMargins: false, fetchCurrencies: false };
+      return client;
+    });
   }
 
   async summaryOf(keyId: string): Promise<KeySummary> {

@@ -8,6 +8,14 @@ import { NO_STRATEGY_CHOSEN } from './liveReadiness.ts';
 
 type LiveCommand = 'getLiveGate' | 'startLive' | 'stopLive' | 'getLiveStatus';
 
+/** The bot on the real account, started and stopped with live mode. */
+export interface LiveBotControl {
+  /** Runs the start-up check and starts trading; throws a ContractError when it refuses. */
+  start(keyId: string, shareQuote: number | undefined, stillWanted: () => boolean): Promise<void>;
+  /** Stops it; protective stops stay on the exchange. */
+  stop(): Promise<void>;
+}
+
 const UNUSABLE: Readonly<Record<Exclude<KeyStorageState, 'ready'>, string>> = {
   'locked': 'This key is protected by your passphrase. Enter your passphrase on the Keys & Exchanges screen first.',
   'backend-changed':
@@ -51,7 +59,7 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
  * The "Start live trading" checklist and live mode. Every evaluation re-reads the key's
  * permissions from the exchange; live mode starts only when every item passes.
  */
-export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveCommand> {
+export function liveHandlers(keys: KeysRuntime, bot?: LiveBotControl): Pick<CommandHandlers, LiveCommand> {
   const { live, log } = keys;
   return {
     async getLiveGate({ keyId, typedConfirmation, spotOnlyConfirmed }) {
@@ -60,7 +68,7 @@ export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveComma
       return liveGateView(keyId, await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true));
     },
 
-    async startLive({ keyId, typedConfirmation, spotOnlyConfirmed }) {
+    async startLive({ keyId, typedConfirmation, spotOnlyConfirmed, shareQuote }) {
       // Checked before and again after every await: Stop or Kill pressed while the exchange is
       // being read (up to its timeout) must win over a start that was decided before it.
       const generation = live.generation();
@@ -84,10 +92,24 @@ export function liveHandlers(keys: KeysRuntime): Pick<CommandHandlers, LiveComma
       const gate = liveGateView(keyId, result);
       log.info({ keyId, allowed: result.allowed, spotOnlyConfirmed: spotOnlyConfirmed === true, failing: result.items.filter((item) => item.status !== 'pass').map((item) => item.id) }, 'live gate evaluated');
       if (!result.allowed) return { started: false, gate, live: live.status() };
-      return { started: true, gate, live: live.start(keyId, keys.permissionReaderFor(keyId), result.permissionReport) };
+      const status = live.start(keyId, keys.permissionReaderFor(keyId), result.permissionReport);
+      if (bot === undefined) return { started: true, gate, live: status };
+      const started = live.generation();
+      try {
+        await bot.start(keyId, shareQuote, () => live.generation() === started && live.mode() === 'live');
+      } catch (error) {
+        // The bot refused (its check, the share, the market): live mode does not stay on without it.
+        if (live.generation() === started) live.stop();
+        throw error;
+      }
+      return { started: true, gate, live: live.status() };
     },
 
-    stopLive: () => live.stop(),
+    async stopLive() {
+      const status = live.stop();
+      await bot?.stop();
+      return status;
+    },
     getLiveStatus: () => live.status(),
   };
 }

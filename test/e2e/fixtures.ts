@@ -39,6 +39,11 @@ export interface FakeExchangeSetup {
   readonly credentials: Credentials;
   /** How often the live key is re-read; short in specs so a flipped permission is seen quickly. */
   readonly permissionWatchIntervalMs?: number;
+  /**
+   * Market time the fake starts at (it then stands still until the spec moves it). With it, the
+   * core's clock is the fake's market time, so a live bot trades the replayed bars.
+   */
+  readonly startAt?: string;
 }
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -114,7 +119,8 @@ export const test = base.extend<
       await electronApp.close();
       return;
     }
-    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials } });
+    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials }, ...(fakeExchange.startAt === undefined ? {} : { startAt: fakeExchange.startAt }) });
+    const marketClock = fake !== undefined && fakeExchange?.startAt !== undefined ? { nowMs: () => fake.clock.nowMs(), liveBotPollMs: 100 } : {};
     const servers = alertServers === undefined ? undefined : {
       telegram: await startFakeTelegram({ token: alertServers.telegramToken, chats: alertServers.telegramChats }),
       smtp: await startSmtpTestServer({ username: alertServers.smtpUsername, password: alertServers.smtpPassword }),
@@ -122,6 +128,7 @@ export const test = base.extend<
     const harness = await startHarness({
       dataDir,
       recordResponses,
+      ...marketClock,
       ...(servers === undefined ? {} : { alerts: { telegramApiBaseUrl: servers.telegram.url, smtpExtraCaPem: [servers.smtp.certificate.certPem], smtpTimeoutMs: 5_000 } }),
       ...(fake === undefined ? {} : { exchangeApiBaseUrls: { binance: fake.url } }),
       ...(fakeExchange?.permissionWatchIntervalMs === undefined ? {} : { permissionWatchIntervalMs: fakeExchange.permissionWatchIntervalMs }),

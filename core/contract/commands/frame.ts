@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, NoInput } from '../command.ts';
 import { AppStatus, PersonNote } from '../schemas.ts';
 import { TradingStateSnapshot } from '../tradingState.ts';
+import { LiveKillChoice } from '../live.ts';
 
 /** What the persistent frame needs: status, trading state, Pause/Resume, Kill and re-arm. */
 export const frameCommands = {
@@ -27,7 +28,8 @@ export const frameCommands = {
   }),
   kill: command({
     summary: 'Stop everything now: no new orders, cancel open orders. Latched until re-armed.',
-    input: z.strictObject({ confirmed: z.literal(true) }),
+    /** In live trading: keep the protective stops on the exchange (default) or sell everything now. */
+    input: z.strictObject({ confirmed: z.literal(true), liveChoice: LiveKillChoice.optional() }),
     output: TradingStateSnapshot,
   }),
   leaveSafeMode: command({

@@ -87,7 +87,11 @@ export const keysCommands = {
   }),
   startLive: command({
     summary: 'Start live trading if every checklist item holds; otherwise say which do not.',
-    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional() }),
+    input: z.strictObject({
+      keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional(),
+      /** The most Ballast may use of the account; default the smaller of 100 and 10 % of the quote balance. */
+      shareQuote: z.number().positive().max(10_000_000).optional(),
+    }),
     output: StartLiveResult,
   }),
   stopLive: command({

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LiveKillChoice } from '#core/contract/index.ts';
 import { errorWords } from '../errorWords.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { Modal } from './Modal.tsx';
@@ -10,17 +12,33 @@ export function KillDialog() {
   const error = useAppStore((s) => s.actionError);
   const close = useAppStore((s) => s.closeKillDialog);
   const kill = useAppStore((s) => s.kill);
+  const isLive = useAppStore((s) => s.status?.mode === 'live');
+  const [choice, setChoice] = useState<LiveKillChoice>('keep_stops');
   return (
     <Modal open={open} labelledBy="kill-title" onClose={close} tone="danger">
       <h2 id="kill-title">{t('kill.title')}</h2>
-      <p>{t('kill.body')}</p>
+      <p>{t(isLive ? 'kill.live.body' : 'kill.body')}</p>
+      {isLive ? (
+        <fieldset className="kill-choices">
+          <legend>{t('kill.live.legend')}</legend>
+          {(['keep_stops', 'sell_everything'] as const).map((option) => (
+            <label key={option}>
+              <input type="radio" name="kill-choice" value={option} checked={choice === option} onChange={() => { setChoice(option); }} />
+              <span>
+                <strong>{t(`kill.live.${option}`)}</strong>
+                <small>{t(`kill.live.${option}Hint`)}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       <p>{t('kill.after')}</p>
       {error ? <p role="alert" className="error">{errorWords(error, t('kill.refusedInput'))}</p> : null}
       <div className="modal-actions">
         <button type="button" onClick={close} autoFocus>
           {t('actions.cancel')}
         </button>
-        <button type="button" className="danger" disabled={busy} onClick={() => void kill()}>
+        <button type="button" className="danger" disabled={busy} onClick={() => void kill(isLive ? choice : undefined)}>
           {t('kill.confirm')}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { dashboard } from './en/dashboard.ts';
 import { frame } from './en/frame.ts';
 import { glossary } from './en/glossary.ts';
 import { keys } from './en/keys.ts';
+import { live } from './en/live.ts';
 import { paper } from './en/paper.ts';
 import { risk } from './en/risk.ts';
 import { serviceCheck } from './en/serviceCheck.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...backtest,
   ...ai,
   ...alertsScreen,
+  ...live,
   ...glossary,
 } as const;
 

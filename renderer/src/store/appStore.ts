@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Alert, AppStatus, BotStatus, ContractErrorPayload, Result, TradingStateSnapshot } from '#core/contract/index.ts';
+import type { Alert, AppStatus, BotStatus, ContractErrorPayload, LiveKillChoice, Result, TradingStateSnapshot } from '#core/contract/index.ts';
 import { ballast } from '../ballast.ts';
 
 export type ScreenId = 'dashboard' | 'paper' | 'backtest' | 'keys' | 'risk' | 'activity' | 'serviceCheck' | 'ai' | 'monitoring' | 'alerts';
@@ -31,7 +31,8 @@ interface AppActions {
   readonly resume: () => Promise<void>;
   readonly openKillDialog: () => void;
   readonly closeKillDialog: () => void;
-  readonly kill: () => Promise<void>;
+  /** In live mode, `liveChoice` says what happens to the positions: keep their stops (default) or sell everything. */
+  readonly kill: (liveChoice?: LiveKillChoice) => Promise<void>;
   readonly openRearmDialog: () => void;
   readonly closeRearmDialog: () => void;
   readonly rearm: (confirmation: string) => Promise<boolean>;
@@ -105,8 +106,8 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     closeKillDialog() {
       set({ killDialogOpen: false });
     },
-    async kill() {
-      const done = await act(() => ballast().kill({ confirmed: true }));
+    async kill(liveChoice) {
+      const done = await act(() => ballast().kill({ confirmed: true, ...(liveChoice === undefined ? {} : { liveChoice }) }));
       if (done) set({ killDialogOpen: false });
     },
     openRearmDialog() {

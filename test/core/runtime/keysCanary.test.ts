@@ -53,7 +53,7 @@ describe('canary: pasted key material never comes back out of a keys command', (
     await call('reverifyKey', { keyId: saved.id });
     await call('getLiveGate', { keyId: saved.id, typedConfirmation: CANARY.secret });
     await call('startLive', { keyId: saved.id, typedConfirmation: '' });
-    app.readiness.strategyId = 'trend';
+    app.readiness.strategyId = 'trend-follower';
     app.readiness.paper = { paperDays: 30, paperTrades: 40 };
     app.readiness.riskLimitsSet = true;
     await call('startLive', { keyId: saved.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });

@@ -22,7 +22,7 @@ function statusOf(gate: LiveGateView): Record<string, string> {
 
 async function readyForLive(under: KeysCoreUnderTest): Promise<KeyView> {
   const key = await savedKey(under);
-  under.readiness.strategyId = 'trend-btc';
+  under.readiness.strategyId = 'trend-follower';
   under.readiness.paper = { paperDays: 8, paperTrades: 25 };
   under.readiness.riskLimitsSet = true;
   return key;

@@ -28,6 +28,10 @@ export interface HarnessOptions {
   readonly recordResponses?: boolean;
   /** Send alerts to local servers: the fake Telegram API and a test SMTP server's certificate. */
   readonly alerts?: BallastCoreOptions['alerts'];
+  /** The core's clock (a live spec follows the fake exchange's market time); default the wall clock. */
+  readonly nowMs?: () => number;
+  /** How often the live bot asks for a newly closed bar. */
+  readonly liveBotPollMs?: number;
 }
 
 /**
@@ -64,6 +68,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       log: createLogger({ destination: fileDestination(logFile) }),
       dataDir: options.dataDir,
       ...(options.alerts === undefined ? {} : { alerts: options.alerts }),
+      ...(options.nowMs === undefined ? {} : { nowMs: options.nowMs }),
+      ...(options.liveBotPollMs === undefined ? {} : { liveBotPollMs: options.liveBotPollMs }),
       keys: {
         store: new JsonFileKeyRecordStore(keyStoreFile),
         // No OS key store here: the one Electron falls back to on Linux without a keyring

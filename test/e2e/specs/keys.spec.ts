@@ -173,7 +173,7 @@ test.describe('Keys & Exchanges', () => {
     await shoot(app, 'keys-09-gate-refused', gate.getByRole('button', { name: 'Start live trading' }));
 
     // Risk limits and a paper record arrive from other screens; the typed confirmation is still missing.
-    harness.liveReadiness.set({ riskLimitsConfigured: true, strategyId: 'trend-btc', paper: { paperDays: 9, paperTrades: 24 } });
+    harness.liveReadiness.set({ riskLimitsConfigured: true, strategyId: 'trend-follower', paper: { paperDays: 9, paperTrades: 24 } });
     await gate.getByRole('button', { name: 'Check again' }).click();
     await expect(failing).toHaveCount(1);
     await gate.getByRole('button', { name: 'Start live trading' }).click();

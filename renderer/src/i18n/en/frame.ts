@@ -11,7 +11,7 @@ export const frame = {
     paper: 'PAPER',
     live: 'LIVE',
     paperHint: 'Practice mode: orders are simulated with pretend money. Nothing is sent to an exchange.',
-    liveHint: 'Live mode: Ballast watches your live key’s permissions and kills everything if withdrawals appear. This version does not yet run a bot on your real account.',
+    liveHint: 'Live mode: a bot trades real money on your exchange account, within Ballast’s share and your risk limits. Every position has a stop order resting on the exchange. Ballast kills everything if the key can ever withdraw.',
   },
   state: {
     label: 'Trading state',
@@ -40,6 +40,14 @@ export const frame = {
     after: 'To trade again you will have to re-arm by typing a confirmation.',
     confirm: 'Yes, kill now',
     refusedInput: 'Ballast could not read this request, so nothing was stopped yet. Press Yes, kill now again.',
+    live: {
+      body: 'Ballast will stop placing orders on your real account immediately and cancel every open order it placed. Orders you placed yourself are never touched.',
+      legend: 'What should happen to Ballast’s positions?',
+      keep_stops: 'Keep the protective stops (recommended)',
+      keep_stopsHint: 'Positions stay; their stop orders stay on the exchange and still sell them if the price falls, even when this computer is off.',
+      sell_everything: 'Sell everything now',
+      sell_everythingHint: 'Ballast sells the coins it bought, at a price close to the market, then cancels their stops. Coins you held before Ballast are never sold.',
+    },
   },
   rearm: {
     title: 'Re-arm after Kill',

@@ -265,13 +265,15 @@ export const keys = {
       seconds_other: '{{count}} seconds',
       start: 'Start live trading…',
       stop: 'Stop live trading',
-      started: 'Live mode is on: Ballast now watches this key’s permissions and kills everything if withdrawals appear. This version does not yet run a bot on your real account, so no real order has been sent.',
+      started: 'Live trading is on: the bot trades with real money on your exchange account, within Ballast’s share. Each position gets a stop order on the exchange, and Ballast kills everything if withdrawals ever appear on the key.',
       stopped: 'Live trading stopped. Ballast is back on paper.',
     },
 
     gate: {
       title: 'Start live trading',
-      intro: 'Live trading uses real money. Ballast starts it only when every item below holds. It reads the key’s permissions from the exchange again now. In this version live mode watches the key’s permissions; it does not yet run a bot on your real account.',
+      intro: 'Live trading uses real money: the bot places real orders on your exchange account. Ballast starts it only when every item below holds, and reads the key’s permissions from the exchange again now. During the first week every entry is half size.',
+      shareLabel: 'Most Ballast may use ({{quote}})',
+      shareHint: 'Leave empty for the smaller of 100 and 10 % of your balance. Risk limits apply to this share; your other coins are never sold.',
       key: 'Key to trade with',
       noLiveKeys: 'You have no live key yet. Add a key for your real account first (Live, not Test network).',
       checking: 'Checking with the exchange…',

@@ -18,6 +18,8 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const [keyId, setKeyId] = useState<string>('');
   const [typed, setTyped] = useState('');
   const [spotOnly, setSpotOnly] = useState(false);
+  /** Ballast's share of the account, as typed; empty means the default. */
+  const [share, setShare] = useState('');
   const [gate, setGate] = useState<LiveGateView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +70,8 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
     setBusy(true);
     setError(null);
     setCheckedTyped(typed);
-    const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed, spotOnlyConfirmed: spotOnly });
+    const shareQuote = Number(share.replace(',', '.'));
+    const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed, spotOnlyConfirmed: spotOnly, ...(share.trim() !== '' && shareQuote > 0 ? { shareQuote } : {}) });
     setBusy(false);
     if (!result.ok) { setError(errorWords(result.error, t('keys.gate.refusedInput'))); return; }
     setGate(result.value.gate);
@@ -120,6 +123,13 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
           <label className="field">
             <span>{t('keys.gate.confirmLabel', { phrase: gate.confirmationPhrase })}</span>
             <input type="text" autoComplete="off" spellCheck={false} maxLength={200} value={typed} onChange={(event) => { setTyped(event.target.value); }} />
+          </label>
+        ) : null}
+        {gate ? (
+          <label className="field">
+            <span>{t('keys.gate.shareLabel', { quote: 'USDT' })}</span>
+            <input type="number" inputMode="decimal" min={0} step="any" placeholder="100" value={share} onChange={(event) => { setShare(event.target.value); }} />
+            <small className="keys-muted">{t('keys.gate.shareHint')}</small>
           </label>
         ) : null}
         {notStarted && failing > 0 ? <p role="alert" className="error">{t('keys.gate.notStarted', { count: failing })}</p> : null}

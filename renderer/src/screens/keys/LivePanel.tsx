@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyList, LiveStatusView } from '#core/contract/index.ts';
 import { formatLocalTime } from '../../frame/formatTime.ts';
+import { LiveBotPanel } from './LiveBotPanel.tsx';
 import { LiveGateDialog } from './LiveGateDialog.tsx';
 import { liveKeys, useKeysStore } from './keysStore.ts';
 
@@ -38,6 +39,7 @@ export function LivePanel({ live, list }: { live: LiveStatusView; list: KeyList 
       ) : <p>{t('keys.live.off')}</p>}
       {notice === 'started' && isLive ? <p role="status" className="keys-notice">{t('keys.live.started')}</p> : null}
       {notice === 'stopped' && !isLive ? <p role="status" className="keys-notice">{t('keys.live.stopped')}</p> : null}
+      <LiveBotPanel />
       <div className="keys-actions">
         {isLive
           ? <button type="button" onClick={() => void stopLive()}>{t('keys.live.stop')}</button>

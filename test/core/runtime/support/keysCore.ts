@@ -7,7 +7,7 @@ import { createLogger } from '../../../../core/log/index.ts';
 import {
   JsonFileKeyRecordStore, PassphraseCipher, type KeyRecordStore, type Secret, type SecretCipher, type WatchScheduler,
 } from '../../../../core/keys/index.ts';
-import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
+import { createBallastCore, type BallastCore, type BallastCoreOptions } from '../../../../core/runtime/index.ts';
 import type { LiveReadiness } from '../../../../core/runtime/liveReadiness.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
@@ -66,6 +66,8 @@ export interface KeysCoreOptions {
   readonly osCipher?: SecretCipher;
   readonly storePath?: string;
   readonly fake?: FakeExchange;
+  /** More of the core's options (the live bot's clock and poll, a kept data folder). */
+  readonly core?: Partial<Omit<BallastCoreOptions, 'keys' | 'log' | 'version'>>;
 }
 
 export async function startFakeWithCanary(): Promise<FakeExchange> {
@@ -82,6 +84,7 @@ export async function startKeysCore(options: KeysCoreOptions = {}): Promise<Keys
   const seen = { results: [] as unknown[], events: [] as EventMessage[], logLines: [] as string[] };
   const destination = new Writable({ write(chunk: Buffer, _encoding, done) { seen.logLines.push(chunk.toString('utf8')); done(); } });
   const core = createBallastCore({
+    ...options.core,
     version: 'test',
     log: createLogger({ destination }),
     keys: {
