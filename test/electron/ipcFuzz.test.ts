@@ -1,10 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { commandNames, commands, CONTRACT_ERROR_CODES, isCommandName } from '../../core/contract/index.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createBallastCore } from '../../core/runtime/index.ts';
 import { createGuardedInvoke } from '../../electron/main/ipcGuard.ts';
 import { APP_ENTRY_URL, isTrustedSender } from '../../electron/main/security.ts';
+import { removeTempDirs, tempDir } from '../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const SEED = Number(process.env.BALLAST_PROPERTY_SEED ?? 20_261_125);
 const PAYLOADS = 10_000;
@@ -38,7 +42,7 @@ const untrustedUrl = fc.oneof(
 
 describe('IPC fuzz through the main-process handler', () => {
   it(`answers ${PAYLOADS} random and malformed payloads with typed results and never crashes`, async () => {
-    const core = createBallastCore({ version: 'fuzz', log: createLogger({ level: 'silent' }) });
+    const core = createBallastCore({ dataDir: tempDir('core'), version: 'fuzz', log: createLogger({ level: 'silent' }) });
     const invoke = createGuardedInvoke(core.dispatch, (url) => isTrustedSender(url));
     const codes = new Set<string>(CONTRACT_ERROR_CODES);
     let answered = 0;

@@ -1,13 +1,17 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContractError, createDispatcher, type CommandHandlers } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createBallastCore } from '../../../core/runtime/index.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const snapshot = { state: 'ACTIVE' as const, sinceMs: 1, cause: { code: 'STARTED', message: 'Ballast started.' }, rearmPhrase: 'RE-ARM' };
 
 /** The real core's handlers (so every command has one), with the ones a test cares about replaced. */
 function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
-  const core = createBallastCore({ version: '1.0.0', log: createLogger({ level: 'silent' }) });
+  const core = createBallastCore({ dataDir: tempDir('core'), version: '1.0.0', log: createLogger({ level: 'silent' }) });
   return { ...core.handlers, getTradingState: () => snapshot, ...overrides };
 }
 

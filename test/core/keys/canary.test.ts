@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NetworkError } from 'ccxt';
 import { createLogger } from '../../../core/log/index.ts';
@@ -12,6 +11,10 @@ import {
 import { startFixtureServer, type FixtureReply, type FixtureServer } from './support/fixtureServer.ts';
 import { EXCHANGE_RESPONSES } from './support/exchangeResponses.ts';
 import { StandInOsCipher } from './support/testCiphers.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const API_KEY = 'FAKE-KEY-CANARY-7f3a-0000000000wXyZ';
 const SECRET = 'FAKE-SECRET-CANARY-7f3a';
@@ -52,7 +55,7 @@ describe('canary: a fake secret never leaves the keys layer', () => {
     server = await startFixtureServer(() => replies.shift() ?? { status: 500, body: SECRET });
     const origin = server.origin;
 
-    const path = join(await mkdtemp(join(tmpdir(), 'ballast-canary-')), 'keys.json');
+    const path = join(tempDir('canary'), 'keys.json');
     const keystore = new Keystore({ cipher: new StandInOsCipher('gnome_libsecret'), store: new JsonFileKeyRecordStore(path), logger: log });
     const saved = keep(await keystore.save({
       exchange: 'binance', environment: 'live', label: 'main', credentials: { apiKey: makeSecret(API_KEY), secret: makeSecret(SECRET) },
@@ -112,7 +115,7 @@ describe('canary: a fake secret never leaves the keys layer', () => {
   });
 
   it('keeps KeysError messages free of the secret even when the input is the secret', async () => {
-    const keystore = new Keystore({ cipher: new StandInOsCipher('basic_text'), store: new JsonFileKeyRecordStore(join(await mkdtemp(join(tmpdir(), 'ballast-canary-')), 'k.json')) });
+    const keystore = new Keystore({ cipher: new StandInOsCipher('basic_text'), store: new JsonFileKeyRecordStore(join(tempDir('canary'), 'k.json')) });
     const error = await thrownMessage(() => keystore.save({ exchange: 'binance', environment: 'live', label: SECRET, credentials: { apiKey: makeSecret(API_KEY), secret: makeSecret(SECRET) } }));
     expect(error).toContain('KeysError');
     expect(error).not.toContain(NEEDLE);

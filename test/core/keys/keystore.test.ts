@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   InMemoryKeyRecordStore, JsonFileKeyRecordStore, Keystore, KeysError, makeSecret, revealSecret,
   type ExchangeCredentials, type KeyRecordStore, type PermissionReport, type StoredKeyRecord,
 } from '../../../core/keys/index.ts';
 import { StandInOsCipher, fastPassphraseCipher } from './support/testCiphers.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const DAY_MS = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -126,7 +129,7 @@ describe('Keystore', () => {
   });
 
   it('wipes the ciphertext on delete, from a JSON file too', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'ballast-keys-')), 'keys.json');
+    const path = join(tempDir('keys'), 'keys.json');
     const store = new JsonFileKeyRecordStore(path);
     const written: StoredKeyRecord[] = [];
     const spying: KeyRecordStore = {
@@ -207,7 +210,7 @@ describe('Keystore', () => {
     expect(listing.damaged.map((d) => d.id)).toEqual(['broken']);
     expect(listing.damaged[0]?.reason).toMatch(/damaged/);
 
-    const path = join(await mkdtemp(join(tmpdir(), 'ballast-keys-')), 'keys.json');
+    const path = join(tempDir('keys'), 'keys.json');
     await writeFile(path, '{ this is not json');
     expect((await rejection(keystore({ store: new JsonFileKeyRecordStore(path) }).list())).code).toBe('STORE_DAMAGED');
   });

@@ -10,6 +10,7 @@ import {
   DEFAULT_RISK_LIMITS,
   DEFAULT_TRIGGER_SETTINGS,
   RISK_MIGRATIONS,
+  RISK_REASONS,
   REARM_PHRASE,
   createEquityWatermarks,
   createRiskMonitor,
@@ -47,7 +48,8 @@ const limitsArbitrary: fc.Arbitrary<RiskLimits> = fc.record({
   maxDepthFraction: fc.double({ min: 0.01, max: 1, noNaN: true }),
   limitOnly: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
   dailyLossFractionOfEquity: fc.double({ min: 0.01, max: 0.1, noNaN: true }),
-  maxDrawdownFraction: fc.double({ min: 0.03, max: 0.3, noNaN: true }),
+  // Now and then tighter than the daily loss limit, so that drawdown (not today's loss) is what binds.
+  maxDrawdownFraction: fc.oneof({ weight: 3, arbitrary: fc.double({ min: 0.03, max: 0.3, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 0.005, max: 0.03, noNaN: true }) }),
   dayBoundaryTimeZone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Tokyo'),
 }).map((random) => ({ ...DEFAULT_RISK_LIMITS, ...random, maxSpreadForEntryBps: 60, maxSpreadForMarketOrderBps: 40 }));
 
@@ -70,7 +72,11 @@ const command = fc.oneof(
   { weight: 10, arbitrary: intentCommand },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('fill' as const), index: fc.nat(8), share: fc.double({ min: 0.1, max: 1, noNaN: true }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), index: fc.nat(8) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('tick' as const), hours: fc.integer({ min: 1, max: 8 }) }) },
+  /**
+   * Time passes and prices move. Now and then the next intent arrives before the monitor has seen
+   * the new equity: `evaluate` must refuse past the daily loss and drawdown limits on its own.
+   */
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('tick' as const), hours: fc.integer({ min: 1, max: 8 }), observed: fc.integer({ min: 0, max: 2 }).map((n) => n !== 0) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('state' as const), action: fc.constantFrom('pause', 'resume', 'kill', 'rearm', 'leaveSafeMode', 'tripSafe', 'clearSafe') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 );
@@ -94,6 +100,30 @@ let template = '';
 let paths: Record<(typeof SYMBOLS)[number], Candle[]>;
 const codesSeen = new Map<RiskReasonCode, number>();
 let sentOrders = 0;
+/** Observations where today's loss or the drawdown had reached its limit: the monitor's trigger must be active then. */
+const tripsSeen = { daily_loss: 0, drawdown: 0 };
+
+/** Today's loss and the fall from the high-water mark as fractions, computed here, not by the risk layer. */
+function lossAndDrawdown(equityQuote: number, marks: { dayStartEquityQuote: number; highWaterMarkQuote: number }): { loss: number; drawdown: number } {
+  return {
+    loss: Math.max(0, marks.dayStartEquityQuote - equityQuote) / marks.dayStartEquityQuote,
+    drawdown: Math.max(0, marks.highWaterMarkQuote - equityQuote) / marks.highWaterMarkQuote,
+  };
+}
+
+/**
+ * Every reason a decision gives reads as a real sentence (no fallback for a missing number) and
+ * agrees with its code's declared effect: a refusal names at least one reason that can veto, and
+ * a shrunk order names only reasons that can shrink.
+ */
+function checkReasons(decision: RiskDecision): void {
+  for (const reason of decision.reasons) {
+    expect(reason.message, reason.code).not.toMatch(/unknown|NaN|undefined|Infinity/);
+  }
+  const effects = decision.reasons.map((reason) => RISK_REASONS[reason.code].effect);
+  if (decision.kind === 'rejected') expect(effects.some((effect) => effect !== 'shrink'), JSON.stringify(decision.reasons.map((r) => r.code))).toBe(true);
+  if (decision.kind === 'shrunk') expect(effects.every((effect) => effect !== 'veto'), JSON.stringify(decision.reasons.map((r) => r.code))).toBe(true);
+}
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'ballast-risk-props-'));
@@ -224,7 +254,22 @@ function runScenario(input: Scenario, runNumber: number): void {
     for (const symbol of SYMBOLS) mids.set(symbol, paths[symbol][Math.min(bar, paths[symbol].length - 1)]!.close);
   };
   const observe = (): void => {
-    layer.monitor.onEquity(sim.equityQuote(mids), 'USDT', clock.nowMs);
+    const equity = sim.equityQuote(mids);
+    const marks = layer.monitor.onEquity(equity, 'USDT', clock.nowMs);
+    // Daily loss and drawdown are checked on every mark-to-market: at the limit, the trigger is
+    // active and no state that opens positions remains; below it, the trigger has cleared.
+    const { loss, drawdown } = lossAndDrawdown(equity, marks);
+    const status = layer.machine.status();
+    const active = new Set(status.activeTriggers.map((trigger) => trigger.triggerId));
+    for (const [id, fraction, limit] of [['daily_loss', loss, input.limits.dailyLossFractionOfEquity], ['drawdown', drawdown, input.limits.maxDrawdownFraction]] as const) {
+      if (fraction >= limit) {
+        tripsSeen[id] += 1;
+        expect(active.has(id), id).toBe(true);
+        expect(status.snapshot.state, id).not.toBe('ACTIVE');
+      } else {
+        expect(active.has(id), id).toBe(false);
+      }
+    }
   };
   markPrices();
   if (input.heldBtcShare > 0) {
@@ -245,6 +290,11 @@ function runScenario(input: Scenario, runNumber: number): void {
           const state = layer.machine.snapshot().state;
           const decision = evaluate(intentFrom(cmd, mid, clock.nowMs, intents++), sim.view(mids, marks), view, input.limits, state);
           for (const reason of decision.reasons) codesSeen.set(reason.code, (codesSeen.get(reason.code) ?? 0) + 1);
+          checkReasons(decision);
+          const seen = sim.view(mids, marks);
+          const { loss, drawdown } = lossAndDrawdown(seen.equityQuote, seen);
+          // Whatever the state says, no buy opens or adds past the daily loss or drawdown limit.
+          if (cmd.purpose === 'entry' && (loss >= input.limits.dailyLossFractionOfEquity || drawdown >= input.limits.maxDrawdownFraction)) expect(decision.kind).toBe('rejected');
           if (decision.kind === 'rejected') break;
           checkSent(decision, state, sim, mids, input.limits, view.liquidity.depthWithinBps, clock.nowMs);
           sentOrders += 1;
@@ -262,7 +312,7 @@ function runScenario(input: Scenario, runNumber: number): void {
           bar += cmd.hours;
           clock.nowMs += cmd.hours * HOUR_MS;
           markPrices();
-          observe();
+          if (cmd.observed) observe();
           break;
         case 'state':
           applyStateAction(layer.machine, cmd.action);
@@ -318,10 +368,15 @@ describe('risk properties over random sequences of intents, fills, real price pa
       'PRICE_BAND',
       'INSUFFICIENT_BALANCE',
       'DEPTH',
+      'DAILY_LOSS_LIMIT',
+      'DRAWDOWN_LIMIT',
     ];
     if (RUNS >= 500) {
       for (const code of mustHaveBitten) expect(codesSeen.get(code) ?? 0, code).toBeGreaterThan(0);
       expect(sentOrders).toBeGreaterThan(RUNS / 2);
+      // The daily loss and drawdown triggers were reached, and checked, along the way.
+      expect(tripsSeen.daily_loss, 'daily loss trips').toBeGreaterThan(0);
+      expect(tripsSeen.drawdown, 'drawdown trips').toBeGreaterThan(0);
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { KeyEncryptionView, KeyList, KeyView, PendingKeyView } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
@@ -6,6 +6,12 @@ import { createBallastCore } from '../../../core/runtime/index.ts';
 import { StandInOsCipher } from '../keys/support/testCiphers.ts';
 import { CANARY, startFakeWithCanary, startKeysCore, type KeysCoreUnderTest } from './support/keysCore.ts';
 import type { FakeExchange } from '../../fake-exchange/index.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
+// A permission read still in flight when a test's core is closed may write the key file again.
+afterAll(removeTempDirs);
 
 const opened: KeysCoreUnderTest[] = [];
 let fake: FakeExchange | undefined;
@@ -91,7 +97,7 @@ describe('key encryption status', () => {
   });
 
   it('without any cipher, a core refuses to save keys and says why', async () => {
-    const core = createBallastCore({ version: 'test', log: createLogger({ level: 'silent' }) });
+    const core = createBallastCore({ dataDir: tempDir('core'), version: 'test', log: createLogger({ level: 'silent' }) });
     expect(await core.dispatch('getKeyEncryption', undefined)).toMatchObject({ ok: true, value: { state: 'os-weak', osBackend: 'unknown', liveKeysAllowed: false } });
     core.dispose();
   });

@@ -1,13 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { commands, type CommandName, type KeyView, type PendingKeyView } from '../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../core/keys/index.ts';
 import { keysCommands } from '../../../core/contract/commands/keys.ts';
 import { StandInOsCipher } from '../keys/support/testCiphers.ts';
 import { CANARY, CANARY_VALUES, everythingSeen, startKeysCore, type KeysCoreUnderTest } from './support/keysCore.ts';
+import { removeTempDirs } from '../../support/tempDirs.ts';
+
+// A permission read still in flight when a test's core is closed may write the key file again.
+afterAll(removeTempDirs);
 
 let app: KeysCoreUnderTest | undefined;
-afterEach(async () => { await app?.close(); app = undefined; });
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  removeTempDirs();
+});
 
 function expectNoCanary(text: string): void {
   for (const canary of CANARY_VALUES) expect(text).not.toContain(canary);

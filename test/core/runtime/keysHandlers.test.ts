@@ -1,10 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { KeyList, KeyView, PendingKeyView } from '../../../core/contract/index.ts';
 import { CANARY, CANARY_VALUES, startKeysCore, type KeysCoreUnderTest } from './support/keysCore.ts';
+import { removeTempDirs } from '../../support/tempDirs.ts';
+
+// A permission read still in flight when a test's core is closed may write the key file again.
+afterAll(removeTempDirs);
 
 let app: KeysCoreUnderTest | undefined;
-afterEach(async () => { await app?.close(); app = undefined; });
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  removeTempDirs();
+});
 
 const binanceLive = { exchange: 'binance', environment: 'live', label: 'Main account', apiKey: CANARY.apiKey, secret: CANARY.secret };
 

@@ -1,13 +1,21 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { LIVE_CONFIRMATION_PHRASE, makeSecret } from '../../../core/keys/index.ts';
 import {
   type Alert, type AppStatus, type KeyView, type LiveGateView, type LiveStatusView, type PendingKeyView,
   type StartLiveResult,
 } from '../../../core/contract/index.ts';
 import { CANARY, startKeysCore, type KeysCoreUnderTest } from './support/keysCore.ts';
+import { removeTempDirs } from '../../support/tempDirs.ts';
+
+// A permission read still in flight when a test's core is closed may write the key file again.
+afterAll(removeTempDirs);
 
 let app: KeysCoreUnderTest | undefined;
-afterEach(async () => { await app?.close(); app = undefined; });
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  removeTempDirs();
+});
 
 async function savedKey(under: KeysCoreUnderTest): Promise<KeyView> {
   const checked = await under.value<PendingKeyView>('verifyNewKey', {

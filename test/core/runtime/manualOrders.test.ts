@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../core/log/index.ts';
@@ -11,6 +9,10 @@ import { processBars } from '../../../core/runtime/paper/replayDriver.ts';
 import { createRollingQuoteVolume, replayMarketView } from '../../../core/runtime/paper/replayMarketView.ts';
 import { paperRiskDesk, type PaperRiskDesk } from '../../../core/runtime/paperRiskDesk.ts';
 import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../../../core/runtime/syntheticMarket.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const log = createLogger({ level: 'silent' });
 const SYMBOL = 'DEMO/USDT';
@@ -35,7 +37,7 @@ async function rig(): Promise<Rig> {
   const machine = createTradingStateMachine({ nowMs: () => 0 });
   const opened = PaperSession.open({
     prices: 'synthetic',
-    journalPath: join(mkdtempSync(join(tmpdir(), 'ballast-manual-')), 'run.sqlite'),
+    journalPath: join(tempDir('manual'), 'run.sqlite'),
     config: { source: { kind: 'synthetic' }, symbol: SYMBOL, strategyId: 'do-nothing', barsPerSecond: 1, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true },
     candles,
     timeframe: '1h',

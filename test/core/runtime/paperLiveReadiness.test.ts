@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -9,6 +8,10 @@ import { createBallastCore } from '../../../core/runtime/index.ts';
 import { KEEP_AWAKE_NOTICE } from '../../../core/runtime/keepAwakeNotice.ts';
 import { createPaperLiveReadiness, RISK_LIMITS_NOT_REVIEWED } from '../../../core/runtime/paperLiveReadiness.ts';
 import { DAY_MS } from '../../../core/runtime/paperRecords.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const log = createLogger({ level: 'silent' });
 const config: BotConfigInput = {
@@ -39,7 +42,7 @@ async function runPaperBot(core: ReturnType<typeof createBallastCore>): Promise<
 
 describe('the live gate inputs from paper sessions', () => {
   it('answers "not yet" honestly on a fresh profile: no strategy, no paper record, risk limits not reviewed', async () => {
-    const core = createBallastCore({ version: 't', log, dataDir: mkdtempSync(join(tmpdir(), 'ballast-readiness-')) });
+    const core = createBallastCore({ version: 't', log, dataDir: tempDir('readiness') });
     await core.restore();
     expect(await core.liveReadiness.liveStrategyId()).toBeUndefined();
     expect(await core.liveReadiness.paperRecordFor('trend-follower')).toBeUndefined();
@@ -52,7 +55,7 @@ describe('the live gate inputs from paper sessions', () => {
   });
 
   it('follows the paper bot\'s strategy, and does not count replays as a paper record, also across a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-readiness-'));
+    const dataDir = tempDir('readiness');
     let nowMs = Date.UTC(2026, 3, 1, 8);
     const core = createBallastCore({ version: 't', log, dataDir, nowMs: () => nowMs });
     const first = await runPaperBot(core);
@@ -72,7 +75,7 @@ describe('the live gate inputs from paper sessions', () => {
   }, 60_000);
 
   it('counts risk limits as set once the person has saved them on the Risk limits screen, also after a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-readiness-'));
+    const dataDir = tempDir('readiness');
     const core = createBallastCore({ version: 't', log, dataDir });
     expect(await core.liveReadiness.riskLimitsConfigured()).toMatchObject({ configured: false });
     const saved = await core.dispatch('applyRiskLimits', { changes: { maxOpenPositions: 2 } });
@@ -101,7 +104,7 @@ describe('the keep-awake note', () => {
   const alertsOf = (seen: EventMessage[]): Alert[] => seen.flatMap((m) => (m.name === 'alertRaised' ? [m.payload as Alert] : []));
 
   it('is raised once each time a bot starts, where the host keeps the computer awake', async () => {
-    const core = createBallastCore({ version: 't', log, keepsComputerAwake: true });
+    const core = createBallastCore({ dataDir: tempDir('core'), version: 't', log, keepsComputerAwake: true });
     const seen: EventMessage[] = [];
     core.events.subscribe((message) => seen.push(message));
     await runPaperBot(core);
@@ -114,7 +117,7 @@ describe('the keep-awake note', () => {
   }, 60_000);
 
   it('is not raised where the host does not keep the computer awake', async () => {
-    const core = createBallastCore({ version: 't', log });
+    const core = createBallastCore({ dataDir: tempDir('core'), version: 't', log });
     const seen: EventMessage[] = [];
     core.events.subscribe((message) => seen.push(message));
     await runPaperBot(core);

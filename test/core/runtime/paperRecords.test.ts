@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StrategyInfo } from '../../../core/contract/index.ts';
 import { openJournal } from '../../../core/journal/index.ts';
@@ -15,6 +14,10 @@ import {
 } from '../../../core/runtime/paperRecords.ts';
 import { tamper } from '../journal/journalFixtures.ts';
 import { BTC_USDT_1H_CSV, sharedDataPath } from '../../support/sharedData.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterAll(removeTempDirs);
 
 const log = createLogger({ level: 'silent' });
 let btc: Candle[] = [];
@@ -71,7 +74,7 @@ describe('a paper session journal', () => {
   const startRsi = start1 + DAY_MS;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'ballast-paper-records-'));
+    folder = tempDir('paper-records');
     trend = await paperSession(join(folder, `${start1}.sqlite`), 'trend-follower', start1);
     rsi = await paperSession(join(folder, `${startRsi}.sqlite`), 'rsi-mean-reversion', startRsi);
     // A copy of the first session under a later name, as someone trying to add days and trades might make.
@@ -153,7 +156,7 @@ describe('a paper session journal', () => {
   });
 
   it('ignores files that are not paper sessions and a folder that does not exist yet', () => {
-    const other = mkdtempSync(join(tmpdir(), 'ballast-paper-other-'));
+    const other = tempDir('paper-other');
     writeFileSync(join(other, 'current.json'), '{}');
     copyFileSync(join(folder, `${start1}.sqlite`), join(other, 'notes.sqlite'));
     writeFileSync(join(other, '1700000000000.sqlite'), 'not a database');

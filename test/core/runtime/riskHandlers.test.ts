@@ -1,11 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityJournal, ActivityPage, HighWaterMarkReset, ManualOrderResult, RiskLimitsProposal, RiskLimitsView, TradingStatusView } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../core/runtime/index.ts';
 import { LOOSEN_PHRASE } from '../../../core/runtime/riskHandlers.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const log = createLogger({ level: 'silent' });
 const cores: BallastCore[] = [];
@@ -13,7 +16,7 @@ afterEach(() => {
   for (const core of cores.splice(0)) core.dispose();
 });
 
-function startCore(dataDir = mkdtempSync(join(tmpdir(), 'ballast-risk-'))): BallastCore {
+function startCore(dataDir = tempDir('risk')): BallastCore {
   const core = createBallastCore({ version: 't', log, dataDir });
   cores.push(core);
   return core;
@@ -101,7 +104,7 @@ describe('the risk limits commands', () => {
   });
 
   it('keep the saved limits across a restart of the core', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-risk-restart-'));
+    const dataDir = tempDir('risk-restart');
     const first = startCore(dataDir);
     await call(first, 'applyRiskLimits', { changes: { maxOrdersPerMinute: 4 } });
     first.dispose();
@@ -112,7 +115,7 @@ describe('the risk limits commands', () => {
   });
 
   it('with a damaged limits file: safe mode with the cause, the trigger listed in the trading status, and saving clears it', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-risk-damaged-'));
+    const dataDir = tempDir('risk-damaged');
     writeFileSync(join(dataDir, 'risk-limits.json'), 'garbage');
     const core = startCore(dataDir);
     const status = await call<TradingStatusView>(core, 'getTradingStatus');
@@ -185,7 +188,7 @@ describe('resetting the high-water mark', () => {
   });
 
   it('states the consequence in money, needs the typed words, clears the drawdown check, and is kept across a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-hwm-'));
+    const dataDir = tempDir('hwm');
     const core = await coreInDrawdown(dataDir);
     const before = await call<TradingStatusView>(core, 'getTradingStatus');
     expect(before.activeTriggers.map((trigger) => trigger.triggerId)).toContain('drawdown');

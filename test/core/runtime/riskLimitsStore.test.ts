@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal, type Journal } from '../../../core/journal/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createTradingStateMachine, defaultRiskLimits, type TradingStateMachine } from '../../../core/risk/index.ts';
 import { createRiskLimitsStore, RISK_LIMITS_FILE_TRIGGER, type RiskLimitsStore } from '../../../core/runtime/riskLimitsStore.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const log = createLogger({ level: 'silent' });
 const CONTEXT = { equityQuote: 10_000, quoteAsset: 'USDT' };
@@ -26,7 +29,7 @@ function openStore(dir: string, timeZone = 'Europe/Berlin'): Opened {
   return { store, journal, machine, path, close: () => { journal.close(); } };
 }
 
-const freshDir = (): string => mkdtempSync(join(tmpdir(), 'ballast-limits-'));
+const freshDir = (): string => tempDir('limits');
 
 describe('the risk limits store', () => {
   it('starts from the safe paper defaults in the person’s time zone when nothing was saved', () => {

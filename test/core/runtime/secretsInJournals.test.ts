@@ -1,16 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSecret } from '../../../core/keys/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createBallastCore } from '../../../core/runtime/index.ts';
+import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const CANARY = 'FAKE-SECRET-CANARY-journal-9c1e';
 
 describe('key material in the journals', () => {
   it('is masked even inside free text, in the app journal and in paper run journals', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ballast-secret-journals-'));
+    const dataDir = tempDir('secret-journals');
     const core = createBallastCore({ version: 't', log: createLogger({ level: 'silent' }), dataDir });
     makeSecret(CANARY); // as the keys layer does with every key it reads or is given
     await core.dispatch('startPaperBot', { source: { kind: 'synthetic' }, symbol: 'DEMO/USDT', strategyId: 'do-nothing', barsPerSecond: 100, startingBalanceQuote: 1_000 });

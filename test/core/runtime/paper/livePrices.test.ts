@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openJournalReader } from '../../../../core/journal/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
 import { createCcxtMarketData } from '../../../../core/market/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
 import { binanceClientFor, startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterAll(removeTempDirs);
 
 const HOUR_MS = 3_600_000;
 const log = createLogger({ level: 'silent' });
@@ -26,7 +27,7 @@ describe('paper trading on live prices (the fake Binance standing in for the rea
 
   beforeAll(async () => {
     fake = await startFakeExchange({ startAt: '2021-01-10T00:00:00Z' });
-    dataDir = mkdtempSync(join(tmpdir(), 'ballast-live-paper-'));
+    dataDir = tempDir('live-paper');
     core = createBallastCore({
       version: 't',
       log,
@@ -82,6 +83,7 @@ describe('paper trading on live prices (the fake Binance standing in for the rea
     // This exchange's prices end where its data ends: from then on no new bar ever closes.
     const quiet = await startFakeExchange();
     const quietCore = createBallastCore({
+      dataDir: tempDir('core'),
       version: 't',
       log,
       livePollMs: 20,

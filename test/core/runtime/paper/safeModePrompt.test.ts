@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLogger } from '../../../../core/log/index.ts';
 import { createBallastCore } from '../../../../core/runtime/index.ts';
 import { BTC_USDT_1H_CSV, sharedDataPath } from '../../../support/sharedData.ts';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
+
+// Runs after the hooks below (they close what uses the folders), then removes the folders.
+afterEach(removeTempDirs);
 
 const log = createLogger({ level: 'silent' });
 
@@ -24,7 +26,7 @@ afterEach(() => {
 
 /** A core with the real BTC file imported and a trend-follower replay on it, left to run. */
 async function replayOfBtc(barsPerSecond = 1_000_000, leaveSafeModeAutomatically = false) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ballast-prompt-'));
+  const dataDir = tempDir('prompt');
   folders.push(dataDir);
   const core = createBallastCore({ version: 't', log, dataDir });
   const imported = await core.dispatch('importReplayFile', { fileName: 'btc.csv', symbol: 'BTC/USDT', text: readFileSync(sharedDataPath(BTC_USDT_1H_CSV), 'utf8') });
@@ -114,7 +116,7 @@ describe('the safe-mode question has one answer, wherever it is given', () => {
 
 describe('a replay that meets real data problems', () => {
   it('goes into safe mode at the file\'s first real problem, then stops to ask the person once it could be left', async () => {
-    const core = createBallastCore({ version: 't', log, dataDir: mkdtempSync(join(tmpdir(), 'ballast-prompt-')) });
+    const core = createBallastCore({ version: 't', log, dataDir: tempDir('prompt') });
     const imported = await core.dispatch('importReplayFile', { fileName: 'btc.csv', symbol: 'BTC/USDT', text: readFileSync(sharedDataPath(BTC_USDT_1H_CSV), 'utf8') });
     if (!imported.ok) throw new Error(imported.error.message);
     const { importId } = imported.value as { importId: string };
@@ -138,7 +140,7 @@ describe('a replay that meets real data problems', () => {
   });
 
   it('refuses a malformed file with the row and the reason, importing nothing', async () => {
-    const core = createBallastCore({ version: 't', log });
+    const core = createBallastCore({ dataDir: tempDir('core'), version: 't', log });
     const text = 'timestamp,open,high,low,close,volume\n1502942400000,4261.48,4313.62,4261.32,4308.83,47.18\n1502946000000,4308.83,abc,4291.37,4315.32,23.23\n';
     const result = await core.dispatch('importReplayFile', { fileName: 'bad.csv', symbol: 'BTC/USDT', text });
     expect(result).toMatchObject({ ok: false, error: { code: 'REFUSED' } });

@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandName, EventMessage, Result } from '../../../../core/contract/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
@@ -8,6 +7,7 @@ import { InMemoryKeyRecordStore } from '../../../../core/keys/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
+import { tempDir } from '../../../support/tempDirs.ts';
 
 /** Recognisable fake credentials for the service check: none may ever come back out. */
 export const CANARY = {
@@ -44,7 +44,7 @@ async function filesUnder(dir: string): Promise<string[]> {
  */
 export async function startServiceCheckCore(): Promise<ServiceCheckCore> {
   const fake = await startFakeExchange({ account: { credentials: { apiKey: CANARY.apiKey, secret: CANARY.secret } } });
-  const dataDir = await mkdtemp(join(tmpdir(), 'ballast-service-check-'));
+  const dataDir = tempDir('service-check');
   const seen = { results: [] as unknown[], events: [] as EventMessage[], logLines: [] as string[] };
   const destination = new Writable({ write(chunk: Buffer, _encoding, done) { seen.logLines.push(chunk.toString('utf8')); done(); } });
   const core = createBallastCore({

@@ -1,6 +1,4 @@
 import { Writable } from 'node:stream';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandName, EventMessage, Result } from '../../../../core/contract/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
@@ -11,6 +9,7 @@ import { createBallastCore, type BallastCore, type BallastCoreOptions } from '..
 import type { LiveReadiness } from '../../../../core/runtime/liveReadiness.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
+import { tempDir } from '../../../support/tempDirs.ts';
 
 /** Recognisable fake credentials: none of these strings may ever come back out. */
 export const CANARY = {
@@ -77,13 +76,14 @@ export async function startFakeWithCanary(): Promise<FakeExchange> {
 /** A real core over a JSON key file, a stand-in OS cipher and the fake Binance, reached through real ccxt. */
 export async function startKeysCore(options: KeysCoreOptions = {}): Promise<KeysCoreUnderTest> {
   const fake = options.fake ?? await startFakeWithCanary();
-  const storePath = options.storePath ?? join(await mkdtemp(join(tmpdir(), 'ballast-keys-runtime-')), 'keys.json');
+  const storePath = options.storePath ?? join(tempDir('keys-runtime'), 'keys.json');
   const store = new JsonFileKeyRecordStore(storePath);
   const scheduler = new ManualScheduler();
   const readiness = new SettableReadiness();
   const seen = { results: [] as unknown[], events: [] as EventMessage[], logLines: [] as string[] };
   const destination = new Writable({ write(chunk: Buffer, _encoding, done) { seen.logLines.push(chunk.toString('utf8')); done(); } });
   const core = createBallastCore({
+    dataDir: tempDir('core'),
     ...options.core,
     version: 'test',
     log: createLogger({ destination }),
