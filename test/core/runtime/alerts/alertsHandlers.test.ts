@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { AlertSettingsView, CommandName, RecentAlertsView, Result } from '../../../../core/contract/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
@@ -36,10 +35,11 @@ afterEach(async () => {
   await running.telegram.close();
   await running.smtp.close();
   running = undefined;
+  removeTempDirs();
 });
 
 async function start(): Promise<Running> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ballast-alerts-'));
+  const dataDir = tempDir('alerts');
   const telegram = await startFakeTelegram({ token: CANARY_TOKEN, chats: [CHAT] });
   const smtp = await startSmtpTestServer({ username: MAIL_USER, password: CANARY_PASSWORD });
   const logLines: string[] = [];
