@@ -177,6 +177,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     nowMs,
     ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+    entryReviewerFor: (run) => ai.liveReviewerFor(run),
   });
   const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
   // Every key value Ballast handles is masked in every journal, even inside free text.

@@ -5,7 +5,7 @@ import type { Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { Candle, Timeframe } from '../../market/index.ts';
 import type { RiskLimits, TradingStateMachine } from '../../risk/index.ts';
-import type { Strategy, StrategyDescription } from '../../signals/index.ts';
+import type { Strategy, StrategyDescription, StrategyId } from '../../signals/index.ts';
 import { createLlmAdvisor, type AdviceRecord, type BudgetCall, type LlmAdvisor, type SecondOpinion } from '../../signals/llm/index.ts';
 import { createModelStrategy, type DriftReport } from '../../signals/model/index.ts';
 import type { EntryReviewer, SignalProposer } from '../paper/entryReview.ts';
@@ -202,8 +202,16 @@ export class AiRuntime {
     throw new ContractError('REFUSED', 'This strategy is not one of Ballast’s AI strategies.');
   }
 
+  /**
+   * The same review for the live bot: the model filter and the LLM second opinion as chosen on
+   * the AI screen (the live gate has judged the model). The AI's own strategies never run live.
+   */
+  liveReviewerFor(run: { readonly symbol: string; readonly strategyId: StrategyId; readonly timeframe: Timeframe }): EntryReviewer | null {
+    return this.reviewerFor({ symbol: run.symbol, strategyId: run.strategyId }, run.timeframe);
+  }
+
   /** A reviewer for one paper run, or null when neither the model filter nor the LLM is on. */
-  reviewerFor(config: BotConfig, timeframe: Timeframe): EntryReviewer | null {
+  reviewerFor(config: Pick<BotConfig, 'symbol' | 'strategyId'>, timeframe: Timeframe): EntryReviewer | null {
     const settings = this.models.settings();
     const modelIsStrategy = config.strategyId === 'ai-model';
     // The model as the strategy is reviewed by itself too, so the feed shows its probability and reasons and drift acts on it.
@@ -232,7 +240,7 @@ export class AiRuntime {
     this.#run = null;
   }
 
-  #advisorFor(config: BotConfig): LlmAdvisor {
+  #advisorFor(config: Pick<BotConfig, 'symbol'>): LlmAdvisor {
     return createLlmAdvisor({
       settings: this.provider.settings(),
       readApiKey: () => this.provider.readApiKey(),
