@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DecisionAiView } from './ai.ts';
-import { EXCHANGE_IDS, MARKET_SYMBOL_PATTERN, STRATEGY_IDS } from '../model/index.ts';
+import { EXCHANGE_IDS, MARKET_SYMBOL_PATTERN, PAPER_STRATEGY_IDS } from '../model/index.ts';
 
 /**
  * The paper bot as the screens see it. Every figure is after fees and slippage; replays of past
  * data are labelled as such, and results are always shown next to buy-and-hold.
  */
-export const StrategyIdSchema = z.enum(STRATEGY_IDS);
+export const StrategyIdSchema = z.enum(PAPER_STRATEGY_IDS);
 
 export const StrategyInfo = z.strictObject({
   id: StrategyIdSchema,

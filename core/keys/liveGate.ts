@@ -40,6 +40,8 @@ export interface LiveGateInputs {
   /** The person confirms a spot-only key, for exchanges that cannot tell futures or margin (see `permissionItems`). */
   readonly spotOnlyConfirmed?: boolean;
   readonly paperRecord: PaperRecordSummary | undefined;
+  /** Set when the strategy may run on paper only (the AI's own strategies): the paper-record item then fails with these words. */
+  readonly paperOnly?: { readonly reason: string; readonly fix: string };
   /** Present only when a trained model filters the strategy's entries: then it must be usable live. */
   readonly aiModel?: AiModelGateInput;
   readonly policy?: Partial<LiveGatePolicy>;
@@ -86,7 +88,9 @@ export async function evaluateLiveGate(inputs: LiveGateInputs): Promise<LiveGate
     riskLimitsItem(inputs.riskLimits),
     keyAgeItem(createdAtMs, inputs.nowMs, policy.rotation),
     confirmationItem(inputs.typedConfirmation, LIVE_CONFIRMATION_PHRASE),
-    paperRecordItem({ id: inputs.strategyId, name: inputs.strategyName ?? 'This strategy' }, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades }),
+    inputs.paperOnly === undefined
+      ? paperRecordItem({ id: inputs.strategyId, name: inputs.strategyName ?? 'This strategy' }, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades })
+      : { id: 'paper-record', status: 'fail', reason: inputs.paperOnly.reason, fix: inputs.paperOnly.fix },
     ...(inputs.aiModel === undefined ? [] : [aiModelItem(inputs.aiModel)]),
   ];
   const result: LiveGateResult = {

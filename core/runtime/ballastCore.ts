@@ -166,6 +166,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...(options.livePollMs === undefined ? {} : { livePollMs: options.livePollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
     entryReviewerFor: (config, timeframe) => ai.reviewerFor(config, timeframe),
+    aiStrategyFor: (config, timeframe) => ai.strategyFor(config, timeframe),
   });
   const liveBot = createLiveBot({
     dataDir,
@@ -176,6 +177,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     nowMs,
     ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+    entryReviewerFor: (run) => ai.liveReviewerFor(run),
   });
   const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
   // Every key value Ballast handles is masked in every journal, even inside free text.
@@ -220,7 +222,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause, liveChoice) => killEverything(cause, liveChoice) }),
     ...keysHandlers(keys, liveBotControl),
     getLiveBot: () => liveBot.view(),
-    ...botHandlers(bot, replays),
+    ...botHandlers(bot, replays, () => ai.strategyInfos()),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...backtestHandlers(backtests, replays),
     ...aiHandlers(ai, nowMs, journal),

@@ -5,6 +5,7 @@ import { evaluateLiveGate, type KeySummary, type LiveGateResult } from '../keys/
 import type { KeysRuntime } from './keysRuntime.ts';
 import { liveGateView } from './keysViews.ts';
 import { NO_STRATEGY_CHOSEN } from './liveReadiness.ts';
+import { paperOnlyRefusal } from './live/paperOnlyStrategies.ts';
 
 type LiveCommand = 'getLiveGate' | 'startLive' | 'stopLive' | 'getLiveStatus';
 
@@ -38,9 +39,11 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
   const paperRecord = strategyId === NO_STRATEGY_CHOSEN ? undefined : await keys.readiness.paperRecordFor(strategyId);
   const riskLimits = await keys.readiness.riskLimitsConfigured();
   const aiModel = await keys.readiness.aiModelInUse?.();
+  const paperOnly = paperOnlyRefusal(strategyId);
   const result = await evaluateLiveGate({
     strategyId,
     ...(isStrategyId(strategyId) ? { strategyName: createStrategy(strategyId).description.name } : {}),
+    ...(paperOnly === null ? {} : { strategyName: paperOnly.name, paperOnly }),
     readPermissions: keys.permissionReaderFor(summary.id),
     nowMs: keys.nowMs(),
     keyCreatedAtMs: summary.keyCreatedAtMs ?? summary.savedAtMs,

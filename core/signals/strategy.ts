@@ -1,9 +1,9 @@
 import type { Candle } from '../market/index.ts';
 import type { Stance } from './signal.ts';
 
-import type { AnyStrategyId } from '../model/index.ts';
+import type { AiStrategyId, AnyStrategyId } from '../model/index.ts';
 
-export type { AnyStrategyId, StrategyId } from '../model/index.ts';
+export type { AiStrategyId, AnyStrategyId, StrategyId } from '../model/index.ts';
 
 /** A line drawn over the price chart, e.g. a moving average. */
 export interface OverlaySpec {
@@ -13,7 +13,7 @@ export interface OverlaySpec {
 
 /** What a strategy is, in words a beginner can follow. */
 export interface StrategyDescription {
-  readonly id: AnyStrategyId;
+  readonly id: AnyStrategyId | AiStrategyId;
   readonly name: string;
   readonly summary: string;
   readonly parameters: Readonly<Record<string, number>>;

@@ -57,10 +57,12 @@ const CALL_WORDS: Readonly<Record<string, string>> = {
 export const callWords = (call: string): string => CALL_WORDS[call] ?? `the ${call} request`;
 
 let strategyNames: ReadonlyMap<string, string> | undefined;
+/** The AI's strategies are built on a model or an advisor; their names are fixed. */
+const AI_STRATEGY_NAMES = [['ai-model', 'AI model'], ['llm-advisor', 'AI advisor proposes (paper only)']] as const;
 
 /** The strategy's name as the Paper trading screen shows it, or the id for one Ballast no longer has. */
 export function strategyName(strategyId: string): string {
-  strategyNames ??= new Map(STRATEGY_IDS.map((id) => [id, createStrategy(id).description.name]));
+  strategyNames ??= new Map([...STRATEGY_IDS.map((id) => [id, createStrategy(id).description.name] as const), ...AI_STRATEGY_NAMES]);
   return strategyNames.get(strategyId) ?? strategyId;
 }
 

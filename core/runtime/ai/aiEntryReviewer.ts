@@ -3,7 +3,7 @@ import type { Journal } from '../../journal/index.ts';
 import type { Candle, Timeframe } from '../../market/index.ts';
 import type { TradingStateMachine } from '../../risk/index.ts';
 import type { Intent } from '../../signals/index.ts';
-import { applySecondOpinion, briefReadings, type AdviceRecord, type LlmAdvisor, type SecondOpinion } from '../../signals/llm/index.ts';
+import { applySecondOpinion, briefReadings, type AdviceRecord, type LlmAdvisor, type MarketBriefInput, type SecondOpinion } from '../../signals/llm/index.ts';
 import { driftReaction, featureSnapshot, filterEntry, ModelPredictor, type DriftReport, type EntryFilterDecision } from '../../signals/model/index.ts';
 import type { EntryReviewContext, EntryReviewer, EntryReviewOutcome } from '../paper/entryReview.ts';
 import { aiReason } from './aiWords.ts';
@@ -18,6 +18,12 @@ export interface AiEntryReviewerOptions {
   readonly timeframe: Timeframe;
   /** The model as a filter; null when the filter is off or no model is current. */
   readonly model: StoredModel | null;
+  /**
+   * 'strategy': the run's strategy is the model itself, so its entries are kept exactly when the
+   * probability clears the entry threshold chosen on its training folds (else skipped); drift and
+   * bars outside training act as for the filter. Default 'filter'.
+   */
+  readonly modelRole?: 'filter' | 'strategy';
   /** The LLM second opinion; null when its role is off. */
   readonly advisor: { readonly advisor: LlmAdvisor; readonly neutralShrinkFactor: number } | null;
   readonly tradingState: TradingStateMachine;
@@ -42,6 +48,11 @@ export function createAiEntryReviewer(options: AiEntryReviewerOptions): EntryRev
   let bars = 0;
   let driftFactor = 1;
   const driftTriggerId = `drift:${options.symbol}`;
+  const entryThreshold = model?.trained.card.entryThreshold?.threshold ?? null;
+  // As the strategy: no threshold, no entry (skipBelow above any probability).
+  const thresholds = options.modelRole === 'strategy'
+    ? (entryThreshold === null ? { skipBelow: 1.01, keepFrom: 1.01 } : { skipBelow: entryThreshold, keepFrom: entryThreshold })
+    : model?.trained.card.filterThresholds ?? { skipBelow: 1.01, keepFrom: 1.01 };
 
   const checkDrift = (journal: Journal, atMs: number): void => {
     if (predictor === null) return;
@@ -70,7 +81,7 @@ export function createAiEntryReviewer(options: AiEntryReviewerOptions): EntryRev
     const outside = predictor.lastBarOutsideTraining();
     let decision: EntryFilterDecision = outside.skipSignal
       ? { action: 'skip', code: 'MODEL_SKIP_NO_PROBABILITY', params: {} }
-      : filterEntry(fraction, probability, model.trained.card.filterThresholds);
+      : filterEntry(fraction, probability, thresholds);
     let reason = outside.skipSignal && outside.code !== null ? aiReason(outside.code, outside.params) : aiReason(decision.code, decision.params);
     if (decision.action !== 'skip' && driftFactor < 1) {
       const sizeBase = decision.sizeBase * driftFactor;
@@ -106,26 +117,7 @@ export function createAiEntryReviewer(options: AiEntryReviewerOptions): EntryRev
 
   const llmStep = async (fraction: number, candle: Candle, context: EntryReviewContext, probability: number | null): Promise<{ opinion: SecondOpinion; view: NonNullable<DecisionAiView['llm']> } | null> => {
     if (options.advisor === null) return null;
-    const readings = briefReadings(context.candles);
-    const record = await options.advisor.advisor.advise({
-      symbol: options.symbol,
-      timeframe: options.timeframe,
-      candles: context.candles,
-      atrQuote: readings.atrQuote ?? Number.NaN,
-      indicators: readings.indicators,
-      modelProbabilityUp: probability,
-      position: { amountBase: context.positionBase, averageEntryPriceQuote: null, unrealisedPnlQuote: null },
-      limits: {
-        perTradeFractionOfEquity: context.limits.perTradeFractionOfEquity,
-        totalExposureFractionOfEquity: context.limits.totalExposureFractionOfEquity,
-        dailyLossFractionOfEquity: context.limits.dailyLossFractionOfEquity,
-        dailyLossUsedFractionOfEquity: 0,
-        maxDrawdownFraction: context.limits.maxDrawdownFraction,
-        openPositions: context.openPositions,
-        maxOpenPositions: context.limits.maxOpenPositions,
-      },
-      tradingState: context.tradingState,
-    });
+    const record = await options.advisor.advisor.advise(adviceInputFor(options.symbol, options.timeframe, context, probability));
     const opinion = applySecondOpinion(fraction, record, { neutralShrinkFactor: options.advisor.neutralShrinkFactor });
     context.journal.append({ atMs: context.atMs, kind: 'signal', subject: options.symbol, payload: { event: 'llm_review', barOpenTimeMs: candle.openTimeMs, record, effect: opinion } });
     options.onLlmCall(record, opinion);
@@ -181,6 +173,30 @@ export function createAiEntryReviewer(options: AiEntryReviewerOptions): EntryRev
       const reviewed: Intent = kept < fraction ? { ...intent, desiredFractionOfEquity: kept } : intent;
       return { intent: reviewed, text: texts.join(' '), ai };
     },
+  };
+}
+
+/** The advisor's question about this bar: Ballast's own data only (bars, readings, position, limits, state). */
+export function adviceInputFor(symbol: string, timeframe: Timeframe, context: EntryReviewContext, modelProbabilityUp: number | null): MarketBriefInput {
+  const readings = briefReadings(context.candles);
+  return {
+    symbol,
+    timeframe,
+    candles: context.candles,
+    atrQuote: readings.atrQuote ?? Number.NaN,
+    indicators: readings.indicators,
+    modelProbabilityUp,
+    position: { amountBase: context.positionBase, averageEntryPriceQuote: null, unrealisedPnlQuote: null },
+    limits: {
+      perTradeFractionOfEquity: context.limits.perTradeFractionOfEquity,
+      totalExposureFractionOfEquity: context.limits.totalExposureFractionOfEquity,
+      dailyLossFractionOfEquity: context.limits.dailyLossFractionOfEquity,
+      dailyLossUsedFractionOfEquity: 0,
+      maxDrawdownFraction: context.limits.maxDrawdownFraction,
+      openPositions: context.openPositions,
+      maxOpenPositions: context.limits.maxOpenPositions,
+    },
+    tradingState: context.tradingState,
   };
 }
 

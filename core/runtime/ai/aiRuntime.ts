@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { ContractError, type BotConfig, type EventHub, type LlmProviderView, type TrainingSource, type TrainingStatusView } from '../../contract/index.ts';
+import { ContractError, type BotConfig, type EventHub, type LlmProviderView, type StrategyInfo, type TrainingSource, type TrainingStatusView } from '../../contract/index.ts';
 import type { AiModelGateInput } from '../../keys/index.ts';
 import type { Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { Candle, Timeframe } from '../../market/index.ts';
 import type { RiskLimits, TradingStateMachine } from '../../risk/index.ts';
-import { createLlmAdvisor, type AdviceRecord, type BudgetCall, type SecondOpinion } from '../../signals/llm/index.ts';
-import type { DriftReport } from '../../signals/model/index.ts';
-import type { EntryReviewer } from '../paper/entryReview.ts';
+import type { Strategy, StrategyDescription, StrategyId } from '../../signals/index.ts';
+import { createLlmAdvisor, type AdviceRecord, type BudgetCall, type LlmAdvisor, type SecondOpinion } from '../../signals/llm/index.ts';
+import { createModelStrategy, type DriftReport } from '../../signals/model/index.ts';
+import type { EntryReviewer, SignalProposer } from '../paper/entryReview.ts';
+import { createLlmProposer, createLlmProposesStrategy } from './llmProposer.ts';
 import type { ReplayLibrary } from '../replayLibrary.ts';
 import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../syntheticMarket.ts';
 import { createAiEntryReviewer } from './aiEntryReviewer.ts';
@@ -94,16 +96,20 @@ export class AiRuntime {
     const data = this.dataFor(source);
     const startedAtMs = this.#options.nowMs();
     this.#setTraining({ phase: 'training', stage: 'features', fraction: 0, startedAtMs, resultFileHash: null, reason: null });
+    // Training on this thread reports its first progress before `startTraining` returns: until
+    // then there is no run to compare with, and the progress is this run's.
+    let started: TrainingRun | null = null;
     const run = startTraining({
       candles: data.candles,
       config: { symbol: data.symbol, timeframe: data.timeframe },
       log: this.#options.log,
       ...(this.#options.trainInThread === true ? { inThread: true } : {}),
       onProgress: (progress) => {
-        if (this.#run !== run) return;
+        if (started !== null && this.#run !== started) return;
         this.#setTraining({ ...this.#training, stage: progress.stage, fraction: progress.fraction });
       },
     });
+    started = run;
     this.#run = run;
     void run.done.then((outcome) => {
       if (this.#run !== run) return;
@@ -163,36 +169,66 @@ export class AiRuntime {
     };
   }
 
+  /** The AI strategies the paper bot can be given now: the model always (starting it needs one), the advisor once a provider is set up. */
+  strategyInfos(): StrategyInfo[] {
+    const current = this.models.current();
+    const model = current === null
+      ? { id: 'ai-model' as const, name: 'AI model', summary: 'Trades on the trained model’s probability. It needs a trained model: train one on the AI screen and make it your current model first.' }
+      : { id: 'ai-model' as const, ...pickNameAndSummary(createModelStrategy(current.trained).description) };
+    const llm = { id: 'llm-advisor' as const, ...pickNameAndSummary(createLlmProposesStrategy().description) };
+    return this.provider.isConfigured() ? [model, llm] : [model];
+  }
+
+  /**
+   * The parts of a paper run whose strategy is the AI's: the model strategy on the current model,
+   * or the advisor proposing trades. Refuses in plain words what cannot run.
+   */
+  strategyFor(config: BotConfig, timeframe: Timeframe): { strategy: Strategy; proposer?: SignalProposer } {
+    if (config.strategyId === 'ai-model') {
+      const current = this.models.current();
+      if (current === null) throw new ContractError('REFUSED', 'The AI model strategy needs a trained model. Train one on the AI screen and make it your current model, then start again.');
+      if (current.trained.card.timeframe !== timeframe) {
+        throw new ContractError('REFUSED', `Your current model was trained on ${current.trained.card.timeframe} bars, and these prices are ${timeframe} bars. Choose prices with ${current.trained.card.timeframe} bars, or train a model on these.`);
+      }
+      return { strategy: createModelStrategy(current.trained) };
+    }
+    if (config.strategyId === 'llm-advisor') {
+      if (!this.provider.isConfigured()) throw new ContractError('REFUSED', 'The AI advisor is not set up. Set up its provider on the AI screen first, then start again.');
+      return {
+        strategy: createLlmProposesStrategy(),
+        proposer: createLlmProposer({ symbol: config.symbol, timeframe, advisor: this.#advisorFor(config), onLlmCall: (record) => { this.#recordCall(record, null); } }),
+      };
+    }
+    throw new ContractError('REFUSED', 'This strategy is not one of Ballast’s AI strategies.');
+  }
+
+  /**
+   * The same review for the live bot: the model filter and the LLM second opinion as chosen on
+   * the AI screen (the live gate has judged the model). The AI's own strategies never run live.
+   */
+  liveReviewerFor(run: { readonly symbol: string; readonly strategyId: StrategyId; readonly timeframe: Timeframe }): EntryReviewer | null {
+    return this.reviewerFor({ symbol: run.symbol, strategyId: run.strategyId }, run.timeframe);
+  }
+
   /** A reviewer for one paper run, or null when neither the model filter nor the LLM is on. */
-  reviewerFor(config: BotConfig, timeframe: Timeframe): EntryReviewer | null {
+  reviewerFor(config: Pick<BotConfig, 'symbol' | 'strategyId'>, timeframe: Timeframe): EntryReviewer | null {
     const settings = this.models.settings();
-    const model = settings.filterOn ? this.models.current() : null;
+    const modelIsStrategy = config.strategyId === 'ai-model';
+    // The model as the strategy is reviewed by itself too, so the feed shows its probability and reasons and drift acts on it.
+    const model = settings.filterOn || modelIsStrategy ? this.models.current() : null;
     const provider = this.provider.settings();
-    const llmOn = this.provider.isConfigured() && provider.enabled && provider.mode === 'second-opinion';
+    // The advisor proposing trades is not also its own second opinion.
+    const llmOn = this.provider.isConfigured() && provider.enabled && provider.mode === 'second-opinion' && config.strategyId !== 'llm-advisor';
     if (model === null && !llmOn) return null;
-    const advisor = llmOn
-      ? {
-          advisor: createLlmAdvisor({
-            settings: provider,
-            readApiKey: () => this.provider.readApiKey(),
-            allowlist: [...new Set([...this.#options.limits().allowedSymbols, config.symbol])],
-            nowMs: this.#options.nowMs,
-            logger: this.#options.log,
-            budgetHistory: this.#budgetHistory(),
-          }),
-          neutralShrinkFactor: provider.neutralShrinkFactor,
-        }
-      : null;
+    const advisor = llmOn ? { advisor: this.#advisorFor(config), neutralShrinkFactor: provider.neutralShrinkFactor } : null;
     return createAiEntryReviewer({
       symbol: config.symbol,
       timeframe,
       model,
+      modelRole: modelIsStrategy ? 'strategy' : 'filter',
       advisor,
       tradingState: this.#options.tradingState,
-      onLlmCall: (record, effect) => {
-        this.#calls.push({ record, effect });
-        if (this.#calls.length > MAX_CALLS_SHOWN) this.#calls.shift();
-      },
+      onLlmCall: (record, effect) => { this.#recordCall(record, effect); },
       onDrift: (report: DriftReport, atMs: number) => {
         this.#drift = driftView(report, atMs);
       },
@@ -204,6 +240,22 @@ export class AiRuntime {
     this.#run = null;
   }
 
+  #advisorFor(config: Pick<BotConfig, 'symbol'>): LlmAdvisor {
+    return createLlmAdvisor({
+      settings: this.provider.settings(),
+      readApiKey: () => this.provider.readApiKey(),
+      allowlist: [...new Set([...this.#options.limits().allowedSymbols, config.symbol])],
+      nowMs: this.#options.nowMs,
+      logger: this.#options.log,
+      budgetHistory: this.#budgetHistory(),
+    });
+  }
+
+  #recordCall(record: AdviceRecord, effect: SecondOpinion | null): void {
+    this.#calls.push({ record, effect });
+    if (this.#calls.length > MAX_CALLS_SHOWN) this.#calls.shift();
+  }
+
   #budgetHistory(): BudgetCall[] {
     return this.#calls.filter((call) => call.record.called).map((call) => ({ atMs: call.record.askedAtMs, tokens: call.record.usage?.totalTokens ?? 0 }));
   }
@@ -213,3 +265,5 @@ export class AiRuntime {
     this.#options.events.emit('aiTrainingProgressed', next);
   }
 }
+
+const pickNameAndSummary = (description: StrategyDescription): { name: string; summary: string } => ({ name: description.name, summary: description.summary });

@@ -12,6 +12,7 @@ import { createSignalEmitter, createStrategy } from '../../signals/index.ts';
 import { LiveFeed } from './liveFeed.ts';
 import { LiveRun } from './liveRun.ts';
 import { shareForStart } from './liveShare.ts';
+import type { EntryReviewer } from '../paper/entryReview.ts';
 
 export interface LiveBotOptions {
   readonly dataDir: string;
@@ -27,6 +28,8 @@ export interface LiveBotOptions {
   readonly wallNowMs?: () => number;
   /** Wraps the exchange the bot's orders go to (fault injection in tests). */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** The AI review of entries chosen on the AI screen (model filter, LLM second opinion), as on paper; null when both are off. */
+  readonly entryReviewerFor?: (run: { readonly symbol: string; readonly strategyId: StrategyId; readonly timeframe: Timeframe }) => EntryReviewer | null;
 }
 
 /** What a live start needs: the verified key's ccxt client, and what to trade. */
@@ -225,6 +228,7 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         const current = new LiveRun({
           strategy, emitter: createSignalEmitter(strategy, request.symbol), symbol: request.symbol, timeframe: request.timeframe, market: market.value, journal, cache, port,
           marketData: data.value, manager, live, feed, monitor, watermarks, ladder, tradingState: options.tradingState, limits: options.limits, nowMs: options.nowMs, log: options.log, marks,
+          entryReviewer: options.entryReviewerFor?.({ symbol: request.symbol, strategyId: request.strategyId, timeframe: request.timeframe }) ?? null,
         });
         run = current;
         opened = true;
@@ -241,7 +245,7 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
           close();
           return refuse(`The exchange did not send recent prices of ${request.symbol}: ${history.error.message}`);
         }
-        for (const bar of history.bars) current.parts.emitter.next(bar);
+        for (const bar of history.bars) current.warmUp(bar);
         current.lastBar = history.bars.at(-1) ?? null;
         await current.shareView();
         startedAtMs = options.nowMs();

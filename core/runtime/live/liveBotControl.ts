@@ -4,6 +4,7 @@ import type { Timeframe } from '../../market/index.ts';
 import type { KeysRuntime } from '../keysRuntime.ts';
 import type { LiveBotControl } from '../liveHandlers.ts';
 import type { LiveBot } from './liveBot.ts';
+import { paperOnlyRefusal } from './paperOnlyStrategies.ts';
 
 /** When the paper record was not on an exchange's live prices: the guide's "a highly liquid pair". */
 const DEFAULT_LIVE_MARKET: { readonly symbol: string; readonly timeframe: Timeframe } = { symbol: 'BTC/USDT', timeframe: '1h' };
@@ -18,6 +19,8 @@ export function liveBotControlFor(parts: { readonly keys: KeysRuntime; readonly 
   return {
     async start(keyId, shareQuote, stillWanted) {
       const strategyId = await keys.readiness.liveStrategyId();
+      const paperOnly = paperOnlyRefusal(strategyId);
+      if (paperOnly !== null) throw new ContractError('REFUSED', `${paperOnly.reason} ${paperOnly.fix}`);
       if (!isStrategyId(strategyId)) throw new ContractError('REFUSED', 'Choose the strategy to trade (run it on paper first), then start live trading.');
       const summary = await keys.summaryOf(keyId);
       const paper = parts.paperConfig();

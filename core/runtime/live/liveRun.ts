@@ -20,6 +20,7 @@ import {
 } from '../../risk/index.ts';
 import { intentFor, type Intent, type PolicyPosition, type Signal, type Strategy } from '../../signals/index.ts';
 import { policyPositionOf } from '../paper/paperAccountView.ts';
+import { acceptReview, type EntryReviewer } from '../paper/entryReview.ts';
 import type { LiveFeed } from './liveFeed.ts';
 
 const DAY_MS = 86_400_000;
@@ -51,6 +52,11 @@ export interface LiveRunParts {
   readonly log: Logger;
   /** The latest mid of the market, kept for the protective stops' price band. */
   readonly marks: Map<string, number>;
+  /**
+   * The model filter and the LLM second opinion chosen on the AI screen, as on paper: they may
+   * skip or shrink an entry, never more (`acceptReview` guards it). Null when both are off.
+   */
+  readonly entryReviewer?: EntryReviewer | null;
 }
 
 const noticeOf = (notice: LiveNotice, explained?: boolean): LiveNoticeView => ({ code: notice.code, params: { ...notice.params }, ...(explained === undefined ? {} : { explained }) });
@@ -99,6 +105,7 @@ export class LiveRun {
   async onBars(bars: readonly Candle[]): Promise<void> {
     const { feed, monitor, symbol, timeframe, emitter, journal, live } = this.parts;
     let signal: Signal | null = null;
+    let signalBar: Candle | null = null;
     for (const bar of bars) {
       this.lastBar = bar;
       if (feed.isImpossible(bar)) {
@@ -109,7 +116,9 @@ export class LiveRun {
       monitor.onClosedCandle(symbol, timeframe, bar);
       const step = emitter.next(bar);
       if (step.reading.atrQuote !== null) this.#atrQuote = step.reading.atrQuote;
+      this.parts.entryReviewer?.onClosedBar(bar, journal, this.parts.nowMs());
       signal = step.signal;
+      signalBar = bar;
       this.barsActedOn += 1;
     }
     if (bars.length === 0) return;
@@ -123,8 +132,37 @@ export class LiveRun {
     if (signal !== null) {
       journal.append({ atMs: this.parts.nowMs(), kind: 'signal', subject: symbol, payload: signal });
       const intent = intentFor(signal, this.#policyPosition(), this.parts.nowMs());
-      if (intent !== null) await this.decide(intent);
+      const reviewed = intent === null || signalBar === null ? null : await this.#review(intent, signalBar);
+      if (reviewed !== null) await this.decide(reviewed);
     }
+  }
+
+  /** Warm-up history (no trading on it): the reviewer's model sees it like the strategy does. */
+  warmUp(bar: Candle): void {
+    this.parts.emitter.next(bar);
+    this.parts.entryReviewer?.onClosedBar(bar, this.parts.journal, this.parts.nowMs());
+  }
+
+  /** Entries only: the AI review as on paper; what comes back must be the same entry, no larger, or it is skipped. */
+  async #review(intent: Intent, bar: Candle): Promise<Intent | null> {
+    const { entryReviewer, manager, symbol, journal, limits, tradingState, nowMs, feed } = this.parts;
+    if (entryReviewer === undefined || entryReviewer === null || intent.purpose !== 'entry') return intent;
+    const share = this.lastShare;
+    const positions = manager.positions().filter((position) => position.amountBase > 0);
+    const outcome = await entryReviewer.review(intent, bar, {
+      candles: feed.bars.slice(-500),
+      limits: limits(),
+      tradingState: tradingState.snapshot().state,
+      equityQuote: share?.ok === true ? share.account.equityQuote : 0,
+      openPositions: positions.length,
+      positionBase: positions.find((position) => position.symbol === symbol)?.amountBase ?? 0,
+      journal,
+      atMs: nowMs(),
+    });
+    if (outcome === null) return intent;
+    const accepted = acceptReview(intent, outcome.intent);
+    this.#notice({ code: accepted === null ? 'LIVE_AI_SKIPPED' : 'LIVE_AI_REVIEWED', params: { symbol, text: outcome.text } });
+    return accepted;
   }
 
   /** The latest mid from the order book; without one, no stop or order is priced on a guess. */

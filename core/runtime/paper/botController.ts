@@ -4,7 +4,9 @@ import { botIsUnderWay, ContractError, type BotConfig, type BotStatus, type Dash
 import type { ChainHead } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { MarketDataPort, MarketResult, Timeframe } from '../../market/index.ts';
-import type { EntryReviewer } from './entryReview.ts';
+import { isAiStrategyId } from '../../model/index.ts';
+import type { Strategy } from '../../signals/index.ts';
+import type { EntryReviewer, SignalProposer } from './entryReview.ts';
 import { fetchClosedBars, paperMarketFor } from './paperMarkets.ts';
 import type { ExchangePort, KillReport } from '../../execution/index.ts';
 import type { RiskLimits, TradingStateMachine } from '../../risk/index.ts';
@@ -35,6 +37,8 @@ export interface BotControllerOptions {
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
   /** The AI review of entries for a run (model filter, LLM second opinion), or null when both are off. */
   readonly entryReviewerFor?: (config: BotConfig, timeframe: Timeframe) => EntryReviewer | null;
+  /** The parts of an AI strategy (`ai-model`, `llm-advisor`) for a run; throws a ContractError in plain words when it cannot run. */
+  readonly aiStrategyFor?: (config: BotConfig, timeframe: Timeframe) => { readonly strategy: Strategy; readonly proposer?: SignalProposer };
 }
 
 export interface BotController {
@@ -111,6 +115,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
   const openSession = async (config: BotConfig, id: string): Promise<PaperSession> => {
     const paperMarket = await paperMarketFor(config, { replays: options.replays, marketData: options.marketData, nowMs: options.nowMs });
     const { candles, timeframe, market, label } = paperMarket;
+    const aiStrategy = isAiStrategyId(config.strategyId) ? options.aiStrategyFor?.(config, timeframe) ?? null : null;
     livePort = paperMarket.port ?? null;
     rulesNote = paperMarket.rulesNote;
     const opened = PaperSession.open({
@@ -127,6 +132,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
       seed: 1,
       ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
       entryReviewer: options.entryReviewerFor?.(config, timeframe) ?? null,
+      aiStrategy,
     });
     if (!opened.ok) throw new ContractError('REFUSED', `The paper account could not be opened: ${opened.error}`);
     for (const value of secretValues) opened.value.journal.registerSecretValue(value);

@@ -2,7 +2,7 @@ import type { DecisionAiView, TradingStateName } from '../../contract/index.ts';
 import type { Journal } from '../../journal/index.ts';
 import type { Candle } from '../../market/index.ts';
 import type { RiskLimits } from '../../risk/index.ts';
-import type { Intent } from '../../signals/index.ts';
+import type { Intent, Signal } from '../../signals/index.ts';
 
 /** What a review of one entry may look at: the bars so far, the limits, the state, where to journal. */
 export interface EntryReviewContext {
@@ -55,4 +55,13 @@ export function acceptReview(original: Intent, reviewed: Intent | null): Intent 
   if (!notLarger(reviewed.desiredAmountBase, original.desiredAmountBase)) return null;
   if (reviewed.stopPriceQuote !== original.stopPriceQuote || reviewed.limitPriceQuote !== original.limitPriceQuote) return null;
   return reviewed;
+}
+
+/**
+ * A source of signals that must ask someone each bar, asynchronously: the AI advisor when it
+ * proposes trades (paper only). Its signal goes through the same policy, the same reviewer and
+ * the same risk gate as a strategy's; null proposes nothing.
+ */
+export interface SignalProposer {
+  propose(candle: Candle, context: EntryReviewContext): Promise<Signal | null>;
 }

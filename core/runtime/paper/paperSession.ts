@@ -21,10 +21,11 @@ import {
   type RiskMonitor,
   type TradingStateMachine,
 } from '../../risk/index.ts';
+import { isAiStrategyId } from '../../model/index.ts';
 import { createSignalEmitter, createStrategy, intentFor, type Intent, type PolicyPosition, type Signal, type Strategy } from '../../signals/index.ts';
 import { createPerformanceTracker, type PerformanceTracker } from '../performanceTracker.ts';
 import { DecisionFeed } from './decisionFeed.ts';
-import { acceptReview, type EntryReviewer } from './entryReview.ts';
+import { acceptReview, type EntryReviewContext, type EntryReviewer, type SignalProposer } from './entryReview.ts';
 import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';
 import { createRecentIssues, type RecentIssues } from './recentIssues.ts';
 import { paperAccountView, policyPositionOf, withFill, type Holdings } from './paperAccountView.ts';
@@ -64,6 +65,12 @@ export interface PaperSessionOptions {
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
   /** The trained model and the LLM second opinion, when switched on: they may skip or shrink entries, never more. */
   readonly entryReviewer?: EntryReviewer | null;
+  /**
+   * The AI strategies (`ai-model`, `llm-advisor`) need parts only the AI layer has: the strategy
+   * built on the trained model, or the advisor asked each bar. A run of an AI strategy without
+   * them does not open.
+   */
+  readonly aiStrategy?: { readonly strategy: Strategy; readonly proposer?: SignalProposer } | null;
 }
 
 /** What one bar changed, for the driver (which paces bars and batches journal writes). */
@@ -107,6 +114,9 @@ export class PaperSession {
   #nextIndex = 0;
   #marks: EquityMarks | null = null;
   #pendingSignal: { signal: Signal; candle: Candle } | null = null;
+  /** A bar the proposer (the AI advisor) is still to be asked about. */
+  #pendingProposal: Candle | null = null;
+  #proposedStance: Signal['stance'] = 'neutral';
   #quoteVolume = 0;
   #atrQuote: number | null = null;
   readonly #orderTimesMs: number[] = [];
@@ -129,7 +139,10 @@ export class PaperSession {
       sleep: (ms) => { nowMs += ms; return Promise.resolve(); },
     };
     this.orders = new OrderManager({ exchange: options.decorateExchange?.(exchange) ?? exchange, journal, clock: this.#clock, requeryDelayMs: 0 });
-    this.strategy = createStrategy(options.config.strategyId);
+    const { strategyId } = options.config;
+    const ai = options.aiStrategy ?? null;
+    if (isAiStrategyId(strategyId) && ai === null) throw new Error('an AI strategy needs its parts from the AI layer');
+    this.strategy = isAiStrategyId(strategyId) ? (ai as NonNullable<typeof ai>).strategy : createStrategy(strategyId);
     this.#emitter = createSignalEmitter(this.strategy, options.config.symbol);
     this.overlayValues = this.strategy.description.overlays.map(() => []);
     this.tracker = createPerformanceTracker(options.config.startingBalanceQuote, options.market.fees.takerRate);
@@ -164,6 +177,7 @@ export class PaperSession {
 
   /** Opens (or reopens) the session's journal and paper account. */
   static open(options: PaperSessionOptions): Result<PaperSession, string> {
+    if (isAiStrategyId(options.config.strategyId) && (options.aiStrategy ?? null) === null) return err('this strategy needs Ballast\'s AI, which gave it nothing to run.');
     // Pretend money: see `durability` in openJournal for what 'simulated' gives up and why it is safe here.
     const journal = openJournal(options.journalPath, { durability: 'simulated' });
     const quote = options.market.quote;
@@ -323,8 +337,9 @@ export class PaperSession {
       this.feed.signal(this.strategy.description.name, step.signal, closeMs);
       this.#pendingSignal = { signal: step.signal, candle };
     }
+    if (this.#options.aiStrategy?.proposer !== undefined) this.#pendingProposal = candle;
     const activity = this.exchange.matchingActivity();
-    return { needsAsync: this.#pendingSignal !== null || (this.#liveOrders && activity !== this.#seenActivity) };
+    return { needsAsync: this.#pendingSignal !== null || this.#pendingProposal !== null || (this.#liveOrders && activity !== this.#seenActivity) };
   }
 
   /**
@@ -346,7 +361,8 @@ export class PaperSession {
     const activity = this.exchange.matchingActivity();
     if (this.#liveOrders && activity !== this.#seenActivity) await this.orders.sync();
     this.#seenActivity = activity;
-    const pending = this.#pendingSignal;
+    const proposed = await this.#askProposer();
+    const pending = this.#pendingSignal ?? proposed;
     this.#pendingSignal = null;
     if (pending !== null) {
       const proposed = intentFor(pending.signal, this.#policyPosition(pending.candle.close), this.#clock.nowMs());
@@ -359,15 +375,27 @@ export class PaperSession {
   }
 
   /**
-   * The model filter and the LLM second opinion between policy and risk, for entries only. What
-   * comes back passes `acceptReview` (same entry, never larger) or the entry is skipped.
+   * The AI advisor, when it proposes trades (paper only), is asked about the latest bar: an
+   * accepted answer is a signal like a strategy's, journaled; the feed shows it when its stance
+   * changes. A rejected answer proposes nothing (the advisor journaled why).
    */
-  async #review(intent: Intent, candle: Candle): Promise<Intent | null> {
-    const reviewer = this.#options.entryReviewer;
-    if (reviewer === undefined || reviewer === null || intent.purpose !== 'entry') return intent;
-    const atMs = this.#clock.nowMs();
+  async #askProposer(): Promise<{ signal: Signal; candle: Candle } | null> {
+    const proposer = this.#options.aiStrategy?.proposer;
+    const candle = this.#pendingProposal;
+    this.#pendingProposal = null;
+    if (proposer === undefined || candle === null) return null;
+    const signal = await proposer.propose(candle, this.#reviewContext(candle));
+    if (signal === null) return null;
+    this.journal.append({ atMs: this.#clock.nowMs(), kind: 'signal', subject: signal.symbol, payload: signal });
+    if (signal.stance !== this.#proposedStance) this.feed.signal(this.strategy.description.name, signal, this.#clock.nowMs());
+    this.#proposedStance = signal.stance;
+    return { signal, candle };
+  }
+
+  /** What a reviewer or the proposer may look at for this bar. */
+  #reviewContext(candle: Candle): EntryReviewContext {
     const account = this.accountView(candle.close);
-    const outcome = await reviewer.review(intent, candle, {
+    return {
       // Enough bars for the brief's window and its indicators; the model keeps its own stream.
       candles: this.#candles.slice(Math.max(0, this.#nextIndex - 500), this.#nextIndex),
       limits: this.#options.limits(),
@@ -376,8 +404,19 @@ export class PaperSession {
       openPositions: this.orders.positions().filter((position) => position.amountBase * candle.close >= this.#options.limits().dustPositionQuote).length,
       positionBase: this.#holdings.base,
       journal: this.journal,
-      atMs,
-    });
+      atMs: this.#clock.nowMs(),
+    };
+  }
+
+  /**
+   * The model filter and the LLM second opinion between policy and risk, for entries only. What
+   * comes back passes `acceptReview` (same entry, never larger) or the entry is skipped.
+   */
+  async #review(intent: Intent, candle: Candle): Promise<Intent | null> {
+    const reviewer = this.#options.entryReviewer;
+    if (reviewer === undefined || reviewer === null || intent.purpose !== 'entry') return intent;
+    const atMs = this.#clock.nowMs();
+    const outcome = await reviewer.review(intent, candle, this.#reviewContext(candle));
     if (outcome === null) return intent;
     const accepted = acceptReview(intent, outcome.intent);
     this.feed.add({ atMs, outcome: accepted === null ? 'rejected' : 'signal', text: outcome.text, reasonCodes: [], ai: outcome.ai });

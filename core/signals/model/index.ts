@@ -71,5 +71,6 @@ export { candlesHash, trainingSamplesFor, type TrainingSamples } from './trainin
 export { MIN_SAMPLES_PER_FOLD, train, type TrainedModel, type TrainingErrorCode, type TrainingProgress, type TrainingResult, type TrainingStage } from './train.ts';
 export { fileHash, readTrainedModel, serialiseTrainedModel, TRAINED_MODEL_FORMAT, type TrainedModelReadResult } from './trainedModelFile.ts';
 export { ModelPredictor, type LiveModel } from './predictor.ts';
+export { AI_MODEL_STRATEGY_ID, createModelStrategy, type ModelStrategyInput } from './modelStrategy.ts';
 export { compareOnUnseenWindow, MIN_COMPARISON_SAMPLES, type ModelComparison } from './retraining.ts';
 export { MODEL_MESSAGES, type ModelMessageCode } from './messages.ts';

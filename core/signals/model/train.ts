@@ -7,7 +7,7 @@ import { FEATURE_NAMES, FEATURE_WARM_UP_BARS, FEATURES_READY_AFTER_BARS, Feature
 import { forecastScoresOf } from './forecastScores.ts';
 import { fitLogisticRegression } from './logisticRegression.ts';
 import type { Model, ModelKind } from './model.ts';
-import { modelVerdict, type CandidateScores, type ModelCard, type RegimeScores } from './modelCard.ts';
+import { modelVerdict, type CandidateScores, type ForecastScores, type ModelCard, type RegimeScores } from './modelCard.ts';
 import { sha256Hex } from './modelBytes.ts';
 import { outOfFoldPredictions, type ModelFitter, type OutOfFoldPredictions } from './outOfFold.ts';
 import { purgedWalkForwardFolds } from './purgedWalkForward.ts';
@@ -149,7 +149,7 @@ function cardFor(
       probabilities.push(shipped.calibrated[k] ?? 0);
       labels.push(shipped.labels[k] ?? 0);
     });
-    return { regime, ...forecastScoresOf(probabilities, labels) };
+    return { regime, ...finiteScores(forecastScoresOf(probabilities, labels)) };
   });
   const returnsOfTested = Array.from(shipped.samples, (position) => samples.returnsNet[position] ?? 0);
   // The threshold is read on the probabilities the live model will give: the final calibration.
@@ -184,6 +184,16 @@ function cardFor(
     deflatedSharpe: config.deflatedSharpe,
     verdict: modelVerdict(outOfSample.brierSkill, config.deflatedSharpe),
   };
+}
+
+/**
+ * A regime the training window never (or barely) visited has scores that are not numbers (no
+ * samples, or one outcome only); they are stored as 0 beside the sample count, which says how
+ * little they mean. Left as NaN they would make the model impossible to save.
+ */
+function finiteScores<T extends ForecastScores>(scores: T): T {
+  const finite = (value: number): number => (Number.isFinite(value) ? value : 0);
+  return { ...scores, baseRate: finite(scores.baseRate), brier: finite(scores.brier), brierReference: finite(scores.brierReference), brierSkill: finite(scores.brierSkill), auc: finite(scores.auc) };
 }
 
 function failure(code: TrainingErrorCode, params: Record<string, string | number>): TrainingResult {

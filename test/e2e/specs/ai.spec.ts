@@ -15,6 +15,14 @@ test.describe('the AI screen', () => {
     if (!harness) throw new Error('harness mode without a harness');
     const nav = page.getByRole('navigation', { name: 'Screens' });
 
+    // The model as its own strategy is on offer, and without a trained model it is refused in words.
+    await nav.getByRole('button', { name: 'Paper trading' }).click();
+    await page.getByRole('radio', { name: /AI model/ }).check();
+    await expect(page.getByText(/needs a trained model: train one on the AI screen/)).toBeVisible();
+    await page.getByRole('button', { name: 'Start paper bot' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The AI model strategy needs a trained model. Train one on the AI screen and make it your current model, then start again.');
+    await app.screenshot('ai-00-model-strategy-needs-model');
+
     await nav.getByRole('button', { name: 'AI', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'AI' })).toBeVisible();
     await expect(page.getByText('A language model cannot be backtested honestly')).toBeVisible();
@@ -69,6 +77,13 @@ test.describe('the AI screen', () => {
       await page.getByRole('radio', { name: /Second opinion/ }).click();
       await expect(page.getByRole('radio', { name: /Second opinion/ })).toBeChecked();
       await app.screenshot('ai-03-provider');
+
+      // With a provider set up, letting the advisor propose trades is a paper strategy of its own.
+      await nav.getByRole('button', { name: 'Paper trading' }).click();
+      const proposes = page.getByRole('radio', { name: /AI advisor proposes \(paper only\)/ });
+      await expect(proposes).toBeVisible();
+      await proposes.scrollIntoViewIfNeeded();
+      await app.screenshot('ai-03b-paper-ai-strategies');
 
       // A slower replay, so the first entries (asked about within the hourly budget) are still in the feed.
       const again = await harness.core.dispatch('startPaperBot', {

@@ -43,6 +43,8 @@ export const live = {
       LIVE_ORDER_NOT_SENT: 'The order was not sent: {{reason}}',
       LIVE_ORDER_REJECTED: 'The exchange refused the order: {{reason}}',
       LIVE_RISK_REFUSED: 'The risk limits refused a trade ({{reasons}}).',
+      LIVE_AI_REVIEWED: 'The AI looked at an entry: {{text}}',
+      LIVE_AI_SKIPPED: 'The AI skipped an entry: {{text}}',
       LIVE_NO_PRICE: 'No fresh price from the exchange, so nothing was priced on a guess.',
       LIVE_BALANCES_UNREADABLE: 'Your balances could not be read, so nothing was sent.',
       SHARE_USED_UP: 'Ballast’s share is used up by losses: no new entries.',

@@ -29,9 +29,10 @@ function ScoresRow({ label, scores }: { label: string; scores: ForecastScoresVie
     <tr>
       <th scope="row">{label}</th>
       <td>{scores.samples.toLocaleString('en-US')}</td>
-      <td>{pct(scores.baseRate)}</td>
-      <td>{fixed(scores.brierSkill, 4)}</td>
-      <td>{fixed(scores.auc)}</td>
+      {/* No samples in this regime: its scores mean nothing. */}
+      <td>{scores.samples === 0 ? '—' : pct(scores.baseRate)}</td>
+      <td>{scores.samples === 0 ? '—' : fixed(scores.brierSkill, 4)}</td>
+      <td>{scores.samples === 0 ? '—' : fixed(scores.auc)}</td>
     </tr>
   );
 }

@@ -24,9 +24,11 @@ export function PaperScreen() {
   const [formProblem, setFormProblem] = useState<string | null>(null);
 
   useEffect(() => {
+    // A refusal from an earlier visit (say, no trained model then) may no longer hold.
+    clearError();
     void loadCatalogue();
     void refresh();
-  }, [loadCatalogue, refresh]);
+  }, [loadCatalogue, refresh, clearError]);
 
   const { sourceKind } = form;
   const chosenFile = replayFiles.find((file) => file.importId === form.importId) ?? replayFiles.at(-1);
