@@ -30,6 +30,7 @@ export const CAPITAL_LADDER_MESSAGES = {
   LADDER_CONFIRMATION_MISMATCH: 'The confirmation did not match, so the share stays as it is. Type exactly: {{expected}}',
   LADDER_NOT_A_DECREASE: `${money('toQuote')} is not less than the current ${money('fromQuote')}; lowering needs a smaller amount.`,
   LADDER_AMOUNT_INVALID: 'The amount {{shareQuote}} is not a positive number, so nothing changed.',
+  LADDER_NOT_TRADING: 'The live bot is not trading normally now (stopped, killed, in safe mode or waiting for its check), so more money is not offered. Lowering the share is always possible.',
 } as const satisfies Record<LadderCode, string>;
 
 /** The raise dialog's lines: the money at stake, said plainly before the person types the confirmation. */

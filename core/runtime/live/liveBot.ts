@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exchange } from 'ccxt';
-import { ContractError, type EventHub, type LiveBotView, type StateCause } from '../../contract/index.ts';
+import { ContractError, type EventHub, type LiveBotView, type LiveLadderView, type LiveShareStepResult, type StateCause } from '../../contract/index.ts';
 import { createCcxtExchange, OrderManager, type ExchangePort, type LiveKillChoice, type LiveKillReport } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { CandleCache, createCcxtMarketData, type Timeframe } from '../../market/index.ts';
 import type { StrategyId } from '../../model/index.ts';
-import { createEquityWatermarks, createRiskMonitor, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
+import { createEquityWatermarks, createRiskMonitor, DEFAULT_LADDER_POLICY, lowerShare, raiseShare, type LadderPolicy, type LadderReason, type LadderRecord, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
 import { createSignalEmitter, createStrategy } from '../../signals/index.ts';
 import { LiveFeed } from './liveFeed.ts';
 import { LiveRun } from './liveRun.ts';
-import { shareForStart } from './liveShare.ts';
+import { journalStep, shareForStart } from './liveShare.ts';
+import { ladderBlockers, ladderView, NO_LADDER_VIEW, reasonView } from './liveLadder.ts';
 
 export interface LiveBotOptions {
   readonly dataDir: string;
@@ -27,6 +28,8 @@ export interface LiveBotOptions {
   readonly wallNowMs?: () => number;
   /** Wraps the exchange the bot's orders go to (fault injection in tests). */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** When a larger share may be offered (default: the ladder's own policy). */
+  readonly ladderPolicy?: LadderPolicy;
 }
 
 /** What a live start needs: the verified key's ccxt client, and what to trade. */
@@ -54,6 +57,12 @@ export interface LiveBot {
   /** Whether a live run is open (running, not trading, or killed with its record open). */
   isOpen(): boolean;
   view(): LiveBotView;
+  /** Ballast's share and the capital ladder: what was measured, the raise on offer (to `newShareQuote`, or one step up) and its blockers. */
+  ladder(newShareQuote?: number): Promise<LiveLadderView>;
+  /** Raises the share: no blocker and the exact typed phrase, else refused; journaled either way. */
+  raiseShare(request: { readonly newShareQuote: number; readonly typedConfirmation: string }): Promise<LiveShareStepResult>;
+  /** Lowers the share at once; journaled. */
+  lowerShare(newShareQuote: number): Promise<LiveShareStepResult>;
   /** Resolves when the poll in progress (if any) has finished. */
   settled(): Promise<void>;
   dispose(): void;
@@ -91,6 +100,14 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
   let feedDown = false;
   let pendingChoice: LiveKillChoice | null = null;
   let sweeping: Promise<LiveKillReport | null> = Promise.resolve(null);
+  const ladderPolicy = options.ladderPolicy ?? DEFAULT_LADDER_POLICY;
+
+  /** Raises are offered only while the bot trades normally: running, its check passed, not in safe mode or killed. */
+  const tradingNormally = (): boolean => phase === 'running' && options.tradingState.snapshot().state === 'ACTIVE';
+  const openRun = (): LiveRun => {
+    if (run === null) throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is not running. Ballast’s share can be changed while it runs, or set lower when you start it.');
+    return run;
+  };
 
   const changed = (nextPhase: Phase, code: string, params: Record<string, string | number> = {}): void => {
     phase = nextPhase;
@@ -293,6 +310,45 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
     },
 
     isOpen: () => run !== null,
+
+    async ladder(newShareQuote) {
+      const current = run;
+      if (current === null) return NO_LADDER_VIEW;
+      return ladderView({ state: current.ladder, evidence: await current.ladderEvidence(), trading: tradingNormally(), newShareQuote, limits: options.limits(), policy: ladderPolicy });
+    },
+
+    async raiseShare(request) {
+      const current = openRun();
+      const evidence = await current.ladderEvidence();
+      const blockers = ladderBlockers({ state: current.ladder, evidence, trading: tradingNormally(), newShareQuote: request.newShareQuote, limits: options.limits(), policy: ladderPolicy });
+      if (run !== current) throw new ContractError('NOT_ALLOWED_NOW', 'Live trading stopped meanwhile, so the share did not change.');
+      let reasons: readonly LadderReason[];
+      let record: LadderRecord;
+      if (evidence === null || blockers.length > 0) {
+        reasons = blockers;
+        record = { kind: 'capital_ladder', event: 'raise_refused', atMs: Math.max(0, Math.floor(options.nowMs())), quoteAsset: current.ladder.quoteAsset, fromQuote: current.ladder.shareQuote, toQuote: request.newShareQuote, roundTrips: evidence?.completedRoundTrips ?? 0, reasons: [...reasons] };
+      } else {
+        const step = raiseShare(current.ladder, evidence, request, options.limits(), ladderPolicy);
+        record = step.record;
+        reasons = step.ok ? [] : step.reasons;
+        if (step.ok) current.ladder = step.state;
+      }
+      journalStep(current.parts.journal, record);
+      const done = record.event === 'raised';
+      options.log.info({ event: record.event, fromQuote: record.fromQuote, toQuote: record.toQuote, reasons: reasons.map((reason) => reason.code) }, 'live share raise');
+      if (done) await current.shareView();
+      return { done, reasons: reasons.map(reasonView), ladder: await this.ladder() };
+    },
+
+    async lowerShare(newShareQuote) {
+      const current = openRun();
+      const step = lowerShare(current.ladder, newShareQuote, options.nowMs());
+      journalStep(current.parts.journal, step.record);
+      if (step.ok) current.ladder = step.state;
+      options.log.info({ event: step.record.event, fromQuote: step.record.fromQuote, toQuote: step.record.toQuote }, 'live share lowered');
+      if (step.ok) await current.shareView();
+      return { done: step.ok, reasons: step.ok ? [] : step.reasons.map(reasonView), ladder: await this.ladder() };
+    },
 
     view() {
       const current = run;
