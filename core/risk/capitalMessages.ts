@@ -23,7 +23,7 @@ export const CAPITAL_LADDER_MESSAGES = {
   LADDER_SLIPPAGE_UNKNOWN: 'Ballast has not yet measured how far its fills land from the prices it decided on, so it cannot tell whether larger orders would cost more. More money is not offered yet.',
   LADDER_SLIPPAGE_ABOVE_LIMIT:
     'Ballast’s fills have landed on average {{slippageBps, number(maximumFractionDigits: 1)}} basis points away from the prices it decided on, more than the {{limitBps, number}} allowed. Larger orders would likely cost more, so more money is not offered.',
-  LADDER_EVIDENCE_INVALID: 'Ballast could not count its own live record (days, trades, findings), so it offers no more money until it can.',
+  LADDER_EVIDENCE_INVALID: 'Ballast could not read its own live record or your balance on the exchange just now, so it offers no more money until it can.',
   LADDER_NOT_A_RAISE: `${money('toQuote')} is not more than the current ${money('fromQuote')}. To use less, lower the share instead: that takes effect at once.`,
   LADDER_RAISE_TOO_LARGE: `One step may at most double the share: up to ${money('maxQuote')}, not ${money('toQuote')}.`,
   LADDER_ABOVE_BALANCE: `${money('toQuote')} is more than the {{balanceQuote}} {{quoteAsset}} in your account.`,

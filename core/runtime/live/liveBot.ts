@@ -337,7 +337,7 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
       const done = record.event === 'raised';
       options.log.info({ event: record.event, fromQuote: record.fromQuote, toQuote: record.toQuote, reasons: reasons.map((reason) => reason.code) }, 'live share raise');
       if (done) await current.shareView();
-      return { done, reasons: reasons.map(reasonView), ladder: await this.ladder() };
+      return { done, reasons: reasons.map((reason) => reasonView(reason, record.quoteAsset)), ladder: await this.ladder() };
     },
 
     async lowerShare(newShareQuote) {
@@ -347,7 +347,7 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
       if (step.ok) current.ladder = step.state;
       options.log.info({ event: step.record.event, fromQuote: step.record.fromQuote, toQuote: step.record.toQuote }, 'live share lowered');
       if (step.ok) await current.shareView();
-      return { done: step.ok, reasons: step.ok ? [] : step.reasons.map(reasonView), ladder: await this.ladder() };
+      return { done: step.ok, reasons: step.ok ? [] : step.reasons.map((reason) => reasonView(reason, step.record.quoteAsset)), ladder: await this.ladder() };
     },
 
     view() {

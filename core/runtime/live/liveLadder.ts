@@ -66,7 +66,8 @@ export function suggestedRaiseQuote(state: LadderState, quoteBalanceQuote: numbe
   return whole > state.shareQuote ? whole : most;
 }
 
-export const reasonView = (reason: LadderReason): LiveLadderReason => ({ code: reason.code, params: { ...reason.params } });
+/** A ladder reason for the screen, with the currency its amounts are in. */
+export const reasonView = (reason: LadderReason, quoteAsset: string): LiveLadderReason => ({ code: reason.code, params: { quoteAsset, ...reason.params } });
 
 export interface LadderViewInput {
   readonly state: LadderState;
@@ -120,7 +121,7 @@ export function ladderView(input: LadderViewInput): LiveLadderView {
           },
     raise: {
       allowed: blockers.length === 0,
-      blockers: blockers.slice(0, 20).map((reason) => reasonView({ code: reason.code, params: { quoteAsset: state.quoteAsset, ...reason.params } })),
+      blockers: blockers.slice(0, 20).map((reason) => reasonView(reason, state.quoteAsset)),
       fromQuote: figures.fromQuote,
       toQuote: figures.toQuote,
       extraAtStakeQuote: figures.extraAtStakeQuote,
