@@ -72,6 +72,8 @@ export interface BallastCoreOptions {
   readonly liveBotPollMs?: number;
   /** When the capital ladder offers a larger live share (default: its own policy; tests shorten it). */
   readonly liveLadderPolicy?: LadderPolicy;
+  /** The computer's own clock the live bot notices a sleep by (default Date.now; tests move it). */
+  readonly liveBotWallNowMs?: () => number;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -179,6 +181,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
     ...(options.liveLadderPolicy === undefined ? {} : { ladderPolicy: options.liveLadderPolicy }),
+    ...(options.liveBotWallNowMs === undefined ? {} : { wallNowMs: options.liveBotWallNowMs }),
   });
   const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
   // Every key value Ballast handles is masked in every journal, even inside free text.
