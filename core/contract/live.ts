@@ -38,6 +38,8 @@ export const LiveBotView = z.strictObject({
   shareQuote: z.number().nonnegative().nullable(),
   /** Value of Ballast's positions at the current price plus its resting buys. */
   inUseQuote: z.number().nonnegative().nullable(),
+  /** True where the exchange holds the protective stops; false where Ballast watches them (protected only while it runs). */
+  stopsOnExchange: z.boolean().nullable(),
   /** Entry sizes are multiplied by this (0.5 during the first live week). */
   entrySizeMultiplier: z.number().min(0).max(1),
   /** When the first live week ends (entries at full size from then on); null before the first start. */

@@ -2,8 +2,8 @@ import { KeysError } from './keysError.ts';
 import { DEFAULT_ROTATION_POLICY, type RotationPolicy } from './keyAge.ts';
 import type { PermissionReport } from './permissions/permissionReport.ts';
 import {
-  aiModelItem, confirmationItem, keyAgeItem, paperRecordItem, permissionItems, riskLimitsItem, unreadablePermissionItems,
-  type AiModelGateInput, type GateItem, type PaperRecordSummary,
+  aiModelItem, confirmationItem, exchangeStopsItem, keyAgeItem, paperRecordItem, permissionItems, riskLimitsItem, unreadablePermissionItems,
+  type AiModelGateInput, type ExchangeStopsGateInput, type GateItem, type PaperRecordSummary,
 } from './liveGateItems.ts';
 
 /** What the person must type, word for word, to start live trading. */
@@ -42,6 +42,8 @@ export interface LiveGateInputs {
   readonly paperRecord: PaperRecordSummary | undefined;
   /** Present only when a trained model filters the strategy's entries: then it must be usable live. */
   readonly aiModel?: AiModelGateInput;
+  /** Whether the exchange holds protective stops; where it does not, the person must accept that (see `exchangeStopsItem`). */
+  readonly exchangeStops?: ExchangeStopsGateInput;
   readonly policy?: Partial<LiveGatePolicy>;
 }
 
@@ -88,6 +90,7 @@ export async function evaluateLiveGate(inputs: LiveGateInputs): Promise<LiveGate
     confirmationItem(inputs.typedConfirmation, LIVE_CONFIRMATION_PHRASE),
     paperRecordItem({ id: inputs.strategyId, name: inputs.strategyName ?? 'This strategy' }, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades }),
     ...(inputs.aiModel === undefined ? [] : [aiModelItem(inputs.aiModel)]),
+    ...(inputs.exchangeStops === undefined ? [] : [exchangeStopsItem(inputs.exchangeStops)]),
   ];
   const result: LiveGateResult = {
     allowed: items.every((item) => item.status === 'pass'),

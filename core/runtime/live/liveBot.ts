@@ -70,7 +70,7 @@ export interface LiveBot {
 
 const OFF_VIEW: LiveBotView = {
   phase: 'off', messageCode: 'LIVE_BOT_OFF', messageParams: {}, strategyId: null, strategyName: null, symbol: null, timeframe: null, quoteAsset: null,
-  shareQuote: null, inUseQuote: null, entrySizeMultiplier: 0.5, firstWeekEndsAtMs: null, startedAtMs: null, lastBarOpenTimeMs: null, barsActedOn: 0, ordersSent: 0,
+  shareQuote: null, inUseQuote: null, stopsOnExchange: null, entrySizeMultiplier: 0.5, firstWeekEndsAtMs: null, startedAtMs: null, lastBarOpenTimeMs: null, barsActedOn: 0, ordersSent: 0,
   lastCheck: null, positions: [], notices: [], lastKill: null,
 };
 const HISTORY_BARS = 300;

@@ -240,7 +240,7 @@ export class LiveRun {
     return report;
   }
 
-  view(): Pick<LiveBotView, 'shareQuote' | 'inUseQuote' | 'entrySizeMultiplier' | 'firstWeekEndsAtMs' | 'lastBarOpenTimeMs' | 'barsActedOn' | 'ordersSent' | 'lastCheck' | 'positions' | 'notices' | 'lastKill'> {
+  view(): Pick<LiveBotView, 'shareQuote' | 'inUseQuote' | 'stopsOnExchange' | 'entrySizeMultiplier' | 'firstWeekEndsAtMs' | 'lastBarOpenTimeMs' | 'barsActedOn' | 'ordersSent' | 'lastCheck' | 'positions' | 'notices' | 'lastKill'> {
     const { live, symbol, nowMs } = this.parts;
     const ladder = this.ladder;
     const check = this.lastCheck;
@@ -250,6 +250,7 @@ export class LiveRun {
     return {
       shareQuote: ladder.shareQuote,
       inUseQuote: this.lastShare?.ok === true ? this.lastShare.inUseQuote : null,
+      stopsOnExchange: this.parts.port.supportsNativeStops,
       entrySizeMultiplier: entrySizeMultiplier(ladder, nowMs()),
       firstWeekEndsAtMs: ladder.liveStartedAtMs + 7 * DAY_MS,
       lastBarOpenTimeMs: this.lastBar?.openTimeMs ?? null,

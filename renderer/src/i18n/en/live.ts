@@ -20,6 +20,7 @@ export const live = {
     fullSize: 'Full size, within your risk limits',
     lastBar: 'Last bar acted on',
     lastBarValue: '{{time}} · {{bars}} bars · {{orders}} orders sent',
+    watchedStops: 'This exchange does not hold stop orders for Ballast: your positions are protected only while Ballast runs. Keep this computer on and online while a position is open.',
     positions: 'Positions Ballast opened',
     noPositions: 'No position. Ballast holds nothing it bought.',
     positionProtected: '{{amount}}, protected by a stop at {{stop}} resting on the exchange: it sells even when this computer is off.',

@@ -53,6 +53,7 @@ export function LiveBotPanel() {
       </dl>
       <p className="keys-muted">{t('liveBot.shareNote')}</p>
       <LiveLadderPanel shareQuote={bot.shareQuote} phase={bot.phase} />
+      {bot.stopsOnExchange === false ? <p role="alert" className="live-bot-watched-stops" data-testid="live-watched-stops">{t('liveBot.watchedStops')}</p> : null}
       <h4>{t('liveBot.positions')}</h4>
       {bot.positions.length === 0 ? <p>{t('liveBot.noPositions')}</p> : (
         <ul className="live-bot-positions">
