@@ -214,6 +214,22 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         throw new ContractError('REFUSED', text);
       };
       const overtaken = (): boolean => !request.stillWanted() || options.tradingState.snapshot().state === 'KILLED';
+      /**
+       * Stop or Kill pressed while this start waited on the exchange: it ends here, after every
+       * await. A Kill's sweep (if the run was already open) finishes first and its report stays.
+       */
+      const abandonIfOvertaken = async (opening: LiveRun | null): Promise<void> => {
+        if (!overtaken()) return;
+        if (options.tradingState.snapshot().state === 'KILLED' && opening !== null && run === opening) {
+          await sweeping.catch(() => null);
+          if (timer !== null) clearTimeout(timer);
+          timer = null;
+        } else {
+          if (opening !== null && run === opening) close();
+          changed('stopped', 'LIVE_BOT_STOPPED');
+        }
+        throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking your account, so the bot did not start.');
+      };
       changed('starting', 'LIVE_BOT_STARTING');
       start = request;
       strategyName = createStrategy(request.strategyId).description.name;
@@ -223,12 +239,14 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
       const data = createCcxtMarketData({ exchangeId: request.exchangeId, exchange: request.client, nowMs: options.nowMs, logger: options.log });
       if (!data.ok) return refuse(data.error.message);
       const market = await data.value.fetchMarket(request.symbol);
+      await abandonIfOvertaken(null);
       if (!market.ok) return refuse(`The exchange did not give Ballast the trading rules of ${request.symbol}: ${market.error.message}`);
       const journal: Journal = openJournal(join(folder, `${request.exchangeId}-orders.sqlite`));
       const cache = CandleCache.open(join(folder, 'candles.sqlite'));
       let opened = false;
       try {
         const balances = await port.fetchBalances();
+        await abandonIfOvertaken(null);
         if (balances.kind !== 'ok') return refuse('Ballast could not read your balances on the exchange, so it does not trade.');
         const ladder = shareForStart(journal, { requestedQuote: request.shareQuote, quoteAsset: market.value.quote, quoteBalanceQuote: balances.value.get(market.value.quote)?.total ?? 0, nowMs: options.nowMs() });
         const clock = { nowMs: options.nowMs, sleep: (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); }) };
@@ -247,13 +265,10 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         opened = true;
         // Before the first order: the account as the exchange has it, against the journal.
         const trading = await checked(current, 'startup');
-        if (overtaken()) {
-          close();
-          changed('stopped', 'LIVE_BOT_STOPPED');
-          throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking your account, so the bot did not start.');
-        }
+        await abandonIfOvertaken(current);
         // The strategy warms up on history; nothing is traded on bars that closed before this start.
         const history = await feed.history();
+        await abandonIfOvertaken(current);
         if (!history.ok) {
           close();
           return refuse(`The exchange did not send recent prices of ${request.symbol}: ${history.error.message}`);
@@ -261,6 +276,7 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         for (const bar of history.bars) current.parts.emitter.next(bar);
         current.lastBar = history.bars.at(-1) ?? null;
         await current.shareView();
+        await abandonIfOvertaken(current);
         startedAtMs = options.nowMs();
         lastPollWallMs = wallNowMs();
         if (!trading) changed('not_trading', 'LIVE_BOT_NOT_TRADING', { reason: 'startup' });
@@ -272,6 +288,11 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         if (!opened) {
           journal.close();
           cache.close();
+        }
+        // Stop closed the run under a read in flight: that read's failure is the Stop, said as such.
+        if (overtaken() && !(error instanceof ContractError)) {
+          options.log.info({ err: error }, 'live start overtaken by Stop or Kill');
+          throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking your account, so the bot did not start.');
         }
         throw error;
       }
