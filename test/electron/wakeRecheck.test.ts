@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,9 +15,18 @@ const START = '2021-01-23T04:00:00Z';
 
 const opened: KeysCoreUnderTest[] = [];
 const fakes: FakeExchange[] = [];
+const folders: string[] = [];
+/** A temporary data folder, removed after the test (once its cores are closed). */
+async function tempFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(prefix);
+  folders.push(folder);
+  return folder;
+}
+
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
 });
 
 const silentLog = { info: () => undefined, error: () => undefined };
@@ -51,7 +60,7 @@ describe('the live bot after the computer sleeps, through the composed core on t
     const app = await startKeysCore({
       fake,
       osCipher: new StandInOsCipher('gnome_libsecret'),
-      core: { dataDir: await mkdtemp(join(tmpdir(), 'ballast-wake-')), nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20, liveBotWallNowMs: () => wallMs },
+      core: { dataDir: await tempFolder(join(tmpdir(), 'ballast-wake-')), nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20, liveBotWallNowMs: () => wallMs },
     });
     opened.push(app);
     app.readiness.strategyId = 'trend-follower';
