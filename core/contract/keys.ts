@@ -139,7 +139,7 @@ export const KeyEncryptionView = z.strictObject({
 export type KeyEncryptionView = z.infer<typeof KeyEncryptionView>;
 
 export const GateItemView = z.strictObject({
-  id: z.enum(['withdraw-off', 'trade-permission', 'no-futures-or-margin', 'risk-limits', 'key-age', 'confirmation', 'paper-record', 'ai-model']),
+  id: z.enum(['withdraw-off', 'trade-permission', 'no-futures-or-margin', 'risk-limits', 'key-age', 'confirmation', 'paper-record', 'ai-model', 'exchange-stops']),
   status: z.enum(['pass', 'fail', 'unknown']),
   reason: z.string(),
   fix: z.string(),
@@ -155,6 +155,8 @@ export const LiveGateView = z.strictObject({
   confirmationPhrase: z.string(),
   /** The exchange cannot tell futures or margin for this key: the person may confirm a spot-only key. */
   canConfirmSpotOnly: z.boolean(),
+  /** The exchange does not hold stop orders for Ballast: the person must accept that positions are protected only while Ballast runs. */
+  mustAcceptWatchedStops: z.boolean().optional(),
 });
 export type LiveGateView = z.infer<typeof LiveGateView>;
 

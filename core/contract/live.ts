@@ -38,6 +38,8 @@ export const LiveBotView = z.strictObject({
   shareQuote: z.number().nonnegative().nullable(),
   /** Value of Ballast's positions at the current price plus its resting buys. */
   inUseQuote: z.number().nonnegative().nullable(),
+  /** True where the exchange holds the protective stops; false where Ballast watches them (protected only while it runs). */
+  stopsOnExchange: z.boolean().nullable(),
   /** Entry sizes are multiplied by this (0.5 during the first live week). */
   entrySizeMultiplier: z.number().min(0).max(1),
   /** When the first live week ends (entries at full size from then on); null before the first start. */
@@ -80,3 +82,62 @@ export const LiveBotView = z.strictObject({
     .nullable(),
 });
 export type LiveBotView = z.infer<typeof LiveBotView>;
+
+/** A step of the capital ladder refused or a reason a raise is not offered: a ladder code and its figures. */
+export const LiveLadderReason = z.strictObject({ code: z.string().max(64), params: Params });
+export type LiveLadderReason = z.infer<typeof LiveLadderReason>;
+
+/**
+ * Ballast's share of the account and the way up the capital ladder: what was measured on the live
+ * record, the raise on offer with the money at stake and the exact words to type, and why it is
+ * not offered yet. Lowering needs none of this.
+ */
+export const LiveLadderView = z.strictObject({
+  /** False when no live run is open: the share can then only be set when starting. */
+  available: z.boolean(),
+  quoteAsset: z.string().max(16).nullable(),
+  shareQuote: z.number().nonnegative().nullable(),
+  /** Stage 1 is the first share; each raise is one stage up. */
+  stage: z.number().int().nonnegative(),
+  liveStartedAtMs: z.number().nullable(),
+  evidence: z
+    .strictObject({
+      daysLive: z.number().nonnegative(),
+      daysNeeded: z.number().nonnegative(),
+      roundTrips: z.number().int().nonnegative(),
+      roundTripsNeeded: z.number().int().nonnegative(),
+      unresolvedFindings: z.number().int().nonnegative(),
+      averageSlippageBps: z.number().nullable(),
+      slippageLimitBps: z.number(),
+      quoteBalanceQuote: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
+  raise: z
+    .strictObject({
+      /** Whether the raise may be made now (no blockers); the figures are shown either way. */
+      allowed: z.boolean(),
+      blockers: z.array(LiveLadderReason).max(20),
+      fromQuote: z.number().nonnegative(),
+      toQuote: z.number().positive(),
+      /** How much more of the account Ballast could lose in the worst case. */
+      extraAtStakeQuote: z.number().nonnegative(),
+      dailyLossLimitQuote: z.number().nonnegative(),
+      largestEntryQuote: z.number().nonnegative(),
+      confirmationPhrase: z.string().max(100),
+    })
+    .nullable(),
+});
+export type LiveLadderView = z.infer<typeof LiveLadderView>;
+
+const ShareAmount = z.number().positive().max(1e12);
+
+export const LiveShareRaiseRequest = z.strictObject({ newShareQuote: ShareAmount, typedConfirmation: z.string().max(200) });
+export type LiveShareRaiseRequest = z.infer<typeof LiveShareRaiseRequest>;
+
+export const LiveShareStepResult = z.strictObject({
+  /** True when the share changed; false with the reasons when it was refused (the refusal is journaled too). */
+  done: z.boolean(),
+  reasons: z.array(LiveLadderReason).max(20),
+  ladder: LiveLadderView,
+});
+export type LiveShareStepResult = z.infer<typeof LiveShareStepResult>;

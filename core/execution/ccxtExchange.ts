@@ -28,6 +28,11 @@ export type CreateCcxtExchangeResult = Result<ExchangePort, Refusal>;
  */
 const NATIVE_STOP_EXCHANGES: readonly string[] = ['binance'];
 
+/** Whether Ballast's protective stops rest on this exchange (spot) or are watched by Ballast itself. */
+export function exchangeHoldsSpotStops(exchangeId: string): boolean {
+  return NATIVE_STOP_EXCHANGES.includes(exchangeId);
+}
+
 export const DEFAULT_RETRY_AFTER_MS = 60_000;
 
 /**

@@ -1,5 +1,5 @@
 export * from './exchangePort.ts';
-export { createCcxtExchange, DEFAULT_RETRY_AFTER_MS, type CcxtExchangeOptions, type CreateCcxtExchangeResult } from './ccxtExchange.ts';
+export { createCcxtExchange, DEFAULT_RETRY_AFTER_MS, exchangeHoldsSpotStops, type CcxtExchangeOptions, type CreateCcxtExchangeResult } from './ccxtExchange.ts';
 export { outcomeFromCcxtError, retryAfterMsFrom, type CallEffect, type ErrorContext } from './ccxtErrorOutcomes.ts';
 export { OrderManager, type OrderManagerOptions, type SubmitOptions, type SubmitRefusalCode, type SubmitResult } from './orderManager.ts';
 export type { Order, Fill } from './order.ts';

@@ -2,8 +2,8 @@ import { KeysError } from './keysError.ts';
 import { DEFAULT_ROTATION_POLICY, type RotationPolicy } from './keyAge.ts';
 import type { PermissionReport } from './permissions/permissionReport.ts';
 import {
-  aiModelItem, confirmationItem, keyAgeItem, paperRecordItem, permissionItems, riskLimitsItem, unreadablePermissionItems,
-  type AiModelGateInput, type GateItem, type PaperRecordSummary,
+  aiModelItem, confirmationItem, exchangeStopsItem, keyAgeItem, paperRecordItem, permissionItems, riskLimitsItem, unreadablePermissionItems,
+  type AiModelGateInput, type ExchangeStopsGateInput, type GateItem, type PaperRecordSummary,
 } from './liveGateItems.ts';
 
 /** What the person must type, word for word, to start live trading. */
@@ -44,6 +44,8 @@ export interface LiveGateInputs {
   readonly paperOnly?: { readonly reason: string; readonly fix: string };
   /** Present only when a trained model filters the strategy's entries: then it must be usable live. */
   readonly aiModel?: AiModelGateInput;
+  /** Whether the exchange holds protective stops; where it does not, the person must accept that (see `exchangeStopsItem`). */
+  readonly exchangeStops?: ExchangeStopsGateInput;
   readonly policy?: Partial<LiveGatePolicy>;
 }
 
@@ -92,6 +94,7 @@ export async function evaluateLiveGate(inputs: LiveGateInputs): Promise<LiveGate
       ? paperRecordItem({ id: inputs.strategyId, name: inputs.strategyName ?? 'This strategy' }, inputs.paperRecord, { days: policy.paperMinDays, trades: policy.paperMinTrades })
       : { id: 'paper-record', status: 'fail', reason: inputs.paperOnly.reason, fix: inputs.paperOnly.fix },
     ...(inputs.aiModel === undefined ? [] : [aiModelItem(inputs.aiModel)]),
+    ...(inputs.exchangeStops === undefined ? [] : [exchangeStopsItem(inputs.exchangeStops)]),
   ];
   const result: LiveGateResult = {
     allowed: items.every((item) => item.status === 'pass'),

@@ -9,7 +9,8 @@ export type GateItemId =
   | 'key-age'
   | 'confirmation'
   | 'paper-record'
-  | 'ai-model';
+  | 'ai-model'
+  | 'exchange-stops';
 
 export type GateItemStatus = 'pass' | 'fail' | 'unknown';
 
@@ -123,6 +124,26 @@ export function paperRecordItem(
   }
   return { id: 'paper-record', status: 'fail',
     reason: `${strategy.name} has paper traded for only ${record.paperDays} days and ${record.paperTrades} trades.`, fix };
+}
+
+/** Whether the exchange holds Ballast's protective stops itself, and whether the person accepted that it does not. */
+export interface ExchangeStopsGateInput {
+  readonly exchangeName: string;
+  readonly heldByExchange: boolean;
+  readonly watchedStopsAccepted: boolean;
+}
+
+/**
+ * Where the exchange's spot API holds no stop order for Ballast, its stops are watched by Ballast
+ * itself: a position is then protected only while Ballast runs. The person must accept that
+ * before live trading starts.
+ */
+export function exchangeStopsItem(input: ExchangeStopsGateInput): GateItem {
+  const { exchangeName } = input;
+  if (input.heldByExchange) return pass('exchange-stops', `${exchangeName} holds Ballast’s protective stops itself: they sell even when this computer is off.`);
+  const risk = `${exchangeName} does not hold stop orders for Ballast on spot, so Ballast watches each stop itself: a position is protected only while Ballast runs, not while this computer sleeps, is off or offline.`;
+  if (input.watchedStopsAccepted) return pass('exchange-stops', `You accepted this: ${risk}`);
+  return { id: 'exchange-stops', status: 'fail', reason: risk, fix: 'Accept this warning below to trade anyway, or use an exchange that holds stop orders for Ballast (Binance).' };
 }
 
 /**

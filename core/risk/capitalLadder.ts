@@ -81,6 +81,7 @@ export const LADDER_CODES = [
   'LADDER_CONFIRMATION_MISMATCH',
   'LADDER_NOT_A_DECREASE',
   'LADDER_AMOUNT_INVALID',
+  'LADDER_NOT_TRADING',
 ] as const;
 export type LadderCode = (typeof LADDER_CODES)[number];
 
@@ -180,18 +181,23 @@ export function raiseDialog(state: LadderState, evidence: LadderEvidence, newSha
     if (!(newShareQuote <= evidence.quoteBalanceQuote)) reasons.push({ code: 'LADDER_ABOVE_BALANCE', params: { toQuote: newShareQuote, balanceQuote: String(evidence.quoteBalanceQuote) } });
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  const multiplier = entrySizeMultiplier(state, evidence.nowMs, policy);
+  return { ok: true, dialog: raiseFigures(state, newShareQuote, limits, evidence.nowMs, policy) };
+}
+
+/**
+ * The raise dialog's figures for `newShareQuote`, whether or not the raise may be offered now: the
+ * person sees the money at stake next to the reasons it is not offered yet.
+ */
+export function raiseFigures(state: LadderState, newShareQuote: number, limits: RiskLimits, nowMs: number, policy: LadderPolicy = DEFAULT_LADDER_POLICY): RaiseDialog {
+  const multiplier = entrySizeMultiplier(state, nowMs, policy);
   return {
-    ok: true,
-    dialog: {
-      stage: ladderStage(state),
-      fromQuote: state.shareQuote,
-      toQuote: newShareQuote,
-      extraAtStakeQuote: newShareQuote - state.shareQuote,
-      dailyLossLimitQuote: newShareQuote * limits.dailyLossFractionOfEquity,
-      largestEntryQuote: newShareQuote * limits.perTradeFractionOfEquity * multiplier,
-      confirmationPhrase: raiseConfirmationPhrase(newShareQuote, state.quoteAsset),
-    },
+    stage: ladderStage(state),
+    fromQuote: state.shareQuote,
+    toQuote: newShareQuote,
+    extraAtStakeQuote: Math.max(0, newShareQuote - state.shareQuote),
+    dailyLossLimitQuote: newShareQuote * limits.dailyLossFractionOfEquity,
+    largestEntryQuote: newShareQuote * limits.perTradeFractionOfEquity * multiplier,
+    confirmationPhrase: raiseConfirmationPhrase(newShareQuote, state.quoteAsset),
   };
 }
 

@@ -23,13 +23,14 @@ export const CAPITAL_LADDER_MESSAGES = {
   LADDER_SLIPPAGE_UNKNOWN: 'Ballast has not yet measured how far its fills land from the prices it decided on, so it cannot tell whether larger orders would cost more. More money is not offered yet.',
   LADDER_SLIPPAGE_ABOVE_LIMIT:
     'Ballast’s fills have landed on average {{slippageBps, number(maximumFractionDigits: 1)}} basis points away from the prices it decided on, more than the {{limitBps, number}} allowed. Larger orders would likely cost more, so more money is not offered.',
-  LADDER_EVIDENCE_INVALID: 'Ballast could not count its own live record (days, trades, findings), so it offers no more money until it can.',
+  LADDER_EVIDENCE_INVALID: 'Ballast could not read its own live record or your balance on the exchange just now, so it offers no more money until it can.',
   LADDER_NOT_A_RAISE: `${money('toQuote')} is not more than the current ${money('fromQuote')}. To use less, lower the share instead: that takes effect at once.`,
   LADDER_RAISE_TOO_LARGE: `One step may at most double the share: up to ${money('maxQuote')}, not ${money('toQuote')}.`,
   LADDER_ABOVE_BALANCE: `${money('toQuote')} is more than the {{balanceQuote}} {{quoteAsset}} in your account.`,
   LADDER_CONFIRMATION_MISMATCH: 'The confirmation did not match, so the share stays as it is. Type exactly: {{expected}}',
   LADDER_NOT_A_DECREASE: `${money('toQuote')} is not less than the current ${money('fromQuote')}; lowering needs a smaller amount.`,
   LADDER_AMOUNT_INVALID: 'The amount {{shareQuote}} is not a positive number, so nothing changed.',
+  LADDER_NOT_TRADING: 'The live bot is not trading normally now (stopped, killed, in safe mode or waiting for its check), so more money is not offered. Lowering the share is always possible.',
 } as const satisfies Record<LadderCode, string>;
 
 /** The raise dialog's lines: the money at stake, said plainly before the person types the confirmation. */

@@ -9,7 +9,7 @@ import {
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { splitMarketSymbol } from '../model/index.ts';
-import { createTradingStateMachine, type TradingStateMachine } from '../risk/index.ts';
+import { createTradingStateMachine, type LadderPolicy, type TradingStateMachine } from '../risk/index.ts';
 import type { BotController } from './paper/botController.ts';
 import { frameHandlers, snapshotForScreens } from './frameHandlers.ts';
 import { InMemoryKeyRecordStore, watchNewSecrets } from '../keys/index.ts';
@@ -70,6 +70,10 @@ export interface BallastCoreOptions {
   readonly alerts?: AlertsHostOptions;
   /** How often the live bot asks the exchange for a newly closed bar (default 15 s). */
   readonly liveBotPollMs?: number;
+  /** When the capital ladder offers a larger live share (default: its own policy; tests shorten it). */
+  readonly liveLadderPolicy?: LadderPolicy;
+  /** The computer's own clock the live bot notices a sleep by (default Date.now; tests move it). */
+  readonly liveBotWallNowMs?: () => number;
 }
 
 /** Everything main needs from core: the contract's handlers, a dispatcher over them, events. */
@@ -178,6 +182,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
     ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
     entryReviewerFor: (run) => ai.liveReviewerFor(run),
+    ...(options.liveLadderPolicy === undefined ? {} : { ladderPolicy: options.liveLadderPolicy }),
+    ...(options.liveBotWallNowMs === undefined ? {} : { wallNowMs: options.liveBotWallNowMs }),
   });
   const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
   // Every key value Ballast handles is masked in every journal, even inside free text.
@@ -222,6 +228,9 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause, liveChoice) => killEverything(cause, liveChoice) }),
     ...keysHandlers(keys, liveBotControl),
     getLiveBot: () => liveBot.view(),
+    getLiveLadder: ({ newShareQuote }) => liveBot.ladder(newShareQuote),
+    raiseLiveShare: (request) => liveBot.raiseShare(request),
+    lowerLiveShare: ({ newShareQuote }) => liveBot.lowerShare(newShareQuote),
     ...botHandlers(bot, replays, () => ai.strategyInfos()),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...backtestHandlers(backtests, replays),

@@ -68,10 +68,11 @@ export function keyCheckView(report: PermissionReport): KeyCheckView {
   return view;
 }
 
-export function liveGateView(keyId: string, result: LiveGateResult): LiveGateView {
+/** `watchedStops`: the key's exchange holds no stop orders for Ballast, so the person must accept that warning. */
+export function liveGateView(keyId: string, result: LiveGateResult, watchedStops = false): LiveGateView {
   const items: GateItemView[] = result.items.map((item) => ({ id: item.id, status: item.status, reason: item.reason, fix: item.fix }));
   const report = result.permissionReport;
   const leverageUnknown = report !== undefined && report.readFailure === undefined && report.futuresEnabled !== true && report.marginEnabled !== true &&
     (report.futuresEnabled === 'unknown' || report.marginEnabled === 'unknown');
-  return { keyId, allowed: result.allowed, items, evaluatedAtMs: result.evaluatedAtMs, confirmationPhrase: LIVE_CONFIRMATION_PHRASE, canConfirmSpotOnly: leverageUnknown };
+  return { keyId, allowed: result.allowed, items, evaluatedAtMs: result.evaluatedAtMs, confirmationPhrase: LIVE_CONFIRMATION_PHRASE, canConfirmSpotOnly: leverageUnknown, mustAcceptWatchedStops: watchedStops };
 }

@@ -1,4 +1,5 @@
 import { ContractError, type CommandHandlers, type KeyStorageState } from '../contract/index.ts';
+import { exchangeHoldsSpotStops } from '../execution/index.ts';
 import { isStrategyId } from '../model/index.ts';
 import { createStrategy } from '../signals/index.ts';
 import { evaluateLiveGate, type KeySummary, type LiveGateResult } from '../keys/index.ts';
@@ -34,7 +35,9 @@ function refuseUnusable(keys: KeysRuntime, summary: KeySummary): void {
   if (storage !== 'ready') throw new ContractError('REFUSED', UNUSABLE[storage]);
 }
 
-async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmation: string, spotOnlyConfirmed: boolean): Promise<LiveGateResult> {
+const EXCHANGE_NAMES: Readonly<Record<string, string>> = { binance: 'Binance', kraken: 'Kraken', bybit: 'Bybit', coinbase: 'Coinbase', okx: 'OKX' };
+
+async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmation: string, spotOnlyConfirmed: boolean, watchedStopsAccepted = false): Promise<LiveGateResult> {
   const strategyId = (await keys.readiness.liveStrategyId()) ?? NO_STRATEGY_CHOSEN;
   const paperRecord = strategyId === NO_STRATEGY_CHOSEN ? undefined : await keys.readiness.paperRecordFor(strategyId);
   const riskLimits = await keys.readiness.riskLimitsConfigured();
@@ -52,6 +55,7 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
     spotOnlyConfirmed,
     paperRecord,
     ...(aiModel === undefined ? {} : { aiModel }),
+    exchangeStops: { exchangeName: EXCHANGE_NAMES[summary.exchange] ?? summary.exchange, heldByExchange: exchangeHoldsSpotStops(summary.exchange), watchedStopsAccepted },
   });
   // The fresh read also updates what the key list shows.
   if (result.permissionReport !== undefined) await keys.ciphers.records.recordPermissionReport(summary.id, result.permissionReport);
@@ -65,13 +69,13 @@ async function evaluate(keys: KeysRuntime, summary: KeySummary, typedConfirmatio
 export function liveHandlers(keys: KeysRuntime, bot?: LiveBotControl): Pick<CommandHandlers, LiveCommand> {
   const { live, log } = keys;
   return {
-    async getLiveGate({ keyId, typedConfirmation, spotOnlyConfirmed }) {
+    async getLiveGate({ keyId, typedConfirmation, spotOnlyConfirmed, watchedStopsAccepted }) {
       const summary = await keys.summaryOf(keyId);
       refuseUnusable(keys, summary);
-      return liveGateView(keyId, await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true));
+      return liveGateView(keyId, await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true, watchedStopsAccepted === true), !exchangeHoldsSpotStops(summary.exchange));
     },
 
-    async startLive({ keyId, typedConfirmation, spotOnlyConfirmed, shareQuote }) {
+    async startLive({ keyId, typedConfirmation, spotOnlyConfirmed, watchedStopsAccepted, shareQuote }) {
       // Checked before and again after every await: Stop or Kill pressed while the exchange is
       // being read (up to its timeout) must win over a start that was decided before it.
       const generation = live.generation();
@@ -90,9 +94,9 @@ export function liveHandlers(keys: KeysRuntime, bot?: LiveBotControl): Pick<Comm
       const summary = await keys.summaryOf(keyId);
       refuseIfOvertaken();
       refuseUnusable(keys, summary);
-      const result = await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true);
+      const result = await evaluate(keys, summary, typedConfirmation, spotOnlyConfirmed === true, watchedStopsAccepted === true);
       refuseIfOvertaken();
-      const gate = liveGateView(keyId, result);
+      const gate = liveGateView(keyId, result, !exchangeHoldsSpotStops(summary.exchange));
       log.info({ keyId, allowed: result.allowed, spotOnlyConfirmed: spotOnlyConfirmed === true, failing: result.items.filter((item) => item.status !== 'pass').map((item) => item.id) }, 'live gate evaluated');
       if (!result.allowed) return { started: false, gate, live: live.status() };
       const status = live.start(keyId, keys.permissionReaderFor(keyId), result.permissionReport);

@@ -8,6 +8,7 @@ import { desktopStrings } from './desktopStrings.ts';
 import { noticeForAlert, noticeText, NoticeThrottle, worthNotifying, type DesktopNotice } from './desktopNotices.ts';
 import { keepAwakeWanted, SleepGuard } from './sleepPrevention.ts';
 import { createBallastTray } from './tray.ts';
+import { recheckAfterWake } from './wakeRecheck.ts';
 import { trayMenuModel, type TrayCommand } from './trayMenu.ts';
 
 // Electron's own window type: what BrowserWindow.getAllWindows() returns.
@@ -142,6 +143,8 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions): D
 
   // Quitting: asked only when it would stop a bot or live trading, never while the computer shuts down.
   powerMonitor.on('shutdown', () => { systemShuttingDown = true; });
+  // Woken from sleep: the live bot checks the account against its record before anything else.
+  const stopWakeRecheck = recheckAfterWake(powerMonitor, core.liveBot, log);
   app.on('before-quit', (event) => {
     if (quitting) return;
     const decision = quitDecision(work(), { systemShuttingDown });
@@ -185,6 +188,7 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions): D
     },
     dispose() {
       unsubscribe();
+      stopWakeRecheck();
       if (flushTimer !== undefined) clearTimeout(flushTimer);
       guard.dispose();
       tray?.destroy();

@@ -82,13 +82,15 @@ export const keysCommands = {
   }),
   getLiveGate: command({
     summary: 'The live-trading checklist for a key, with permissions re-read from the exchange now.',
-    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional() }),
+    input: z.strictObject({ keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional(), watchedStopsAccepted: z.boolean().optional() }),
     output: LiveGateView,
   }),
   startLive: command({
     summary: 'Start live trading if every checklist item holds; otherwise say which do not.',
     input: z.strictObject({
       keyId: KeyId, typedConfirmation: Confirmation, spotOnlyConfirmed: z.boolean().optional(),
+      /** The person accepts that on this exchange positions are protected only while Ballast runs (it holds no stop orders). */
+      watchedStopsAccepted: z.boolean().optional(),
       /** The most Ballast may use of the account; default the smaller of 100 and 10 % of the quote balance. */
       shareQuote: z.number().positive().max(10_000_000).optional(),
     }),

@@ -1,18 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exchange } from 'ccxt';
-import { ContractError, type EventHub, type LiveBotView, type StateCause } from '../../contract/index.ts';
+import { ContractError, type EventHub, type LiveBotView, type LiveLadderView, type LiveShareStepResult, type StateCause } from '../../contract/index.ts';
 import { createCcxtExchange, OrderManager, type ExchangePort, type LiveKillChoice, type LiveKillReport } from '../../execution/index.ts';
 import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { CandleCache, createCcxtMarketData, type Timeframe } from '../../market/index.ts';
 import type { StrategyId } from '../../model/index.ts';
-import { createEquityWatermarks, createRiskMonitor, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
+import { createEquityWatermarks, createRiskMonitor, DEFAULT_LADDER_POLICY, lowerShare, raiseShare, type LadderPolicy, type LadderReason, type LadderRecord, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
 import { createSignalEmitter, createStrategy } from '../../signals/index.ts';
 import { LiveFeed } from './liveFeed.ts';
 import { LiveRun } from './liveRun.ts';
-import { shareForStart } from './liveShare.ts';
+import { journalStep, shareForStart } from './liveShare.ts';
 import type { EntryReviewer } from '../paper/entryReview.ts';
+import { ladderBlockers, ladderView, NO_LADDER_VIEW, reasonView } from './liveLadder.ts';
 
 export interface LiveBotOptions {
   readonly dataDir: string;
@@ -30,6 +31,8 @@ export interface LiveBotOptions {
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
   /** The AI review of entries chosen on the AI screen (model filter, LLM second opinion), as on paper; null when both are off. */
   readonly entryReviewerFor?: (run: { readonly symbol: string; readonly strategyId: StrategyId; readonly timeframe: Timeframe }) => EntryReviewer | null;
+  /** When a larger share may be offered (default: the ladder's own policy). */
+  readonly ladderPolicy?: LadderPolicy;
 }
 
 /** What a live start needs: the verified key's ccxt client, and what to trade. */
@@ -57,6 +60,12 @@ export interface LiveBot {
   /** Whether a live run is open (running, not trading, or killed with its record open). */
   isOpen(): boolean;
   view(): LiveBotView;
+  /** Ballast's share and the capital ladder: what was measured, the raise on offer (to `newShareQuote`, or one step up) and its blockers. */
+  ladder(newShareQuote?: number): Promise<LiveLadderView>;
+  /** Raises the share: no blocker and the exact typed phrase, else refused; journaled either way. */
+  raiseShare(request: { readonly newShareQuote: number; readonly typedConfirmation: string }): Promise<LiveShareStepResult>;
+  /** Lowers the share at once; journaled. */
+  lowerShare(newShareQuote: number): Promise<LiveShareStepResult>;
   /** Resolves when the poll in progress (if any) has finished. */
   settled(): Promise<void>;
   dispose(): void;
@@ -64,7 +73,7 @@ export interface LiveBot {
 
 const OFF_VIEW: LiveBotView = {
   phase: 'off', messageCode: 'LIVE_BOT_OFF', messageParams: {}, strategyId: null, strategyName: null, symbol: null, timeframe: null, quoteAsset: null,
-  shareQuote: null, inUseQuote: null, entrySizeMultiplier: 0.5, firstWeekEndsAtMs: null, startedAtMs: null, lastBarOpenTimeMs: null, barsActedOn: 0, ordersSent: 0,
+  shareQuote: null, inUseQuote: null, stopsOnExchange: null, entrySizeMultiplier: 0.5, firstWeekEndsAtMs: null, startedAtMs: null, lastBarOpenTimeMs: null, barsActedOn: 0, ordersSent: 0,
   lastCheck: null, positions: [], notices: [], lastKill: null,
 };
 const HISTORY_BARS = 300;
@@ -94,6 +103,14 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
   let feedDown = false;
   let pendingChoice: LiveKillChoice | null = null;
   let sweeping: Promise<LiveKillReport | null> = Promise.resolve(null);
+  const ladderPolicy = options.ladderPolicy ?? DEFAULT_LADDER_POLICY;
+
+  /** Raises are offered only while the bot trades normally: running, its check passed, not in safe mode or killed. */
+  const tradingNormally = (): boolean => phase === 'running' && options.tradingState.snapshot().state === 'ACTIVE';
+  const openRun = (): LiveRun => {
+    if (run === null) throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is not running. Ballast’s share can be changed while it runs, or set lower when you start it.');
+    return run;
+  };
 
   const changed = (nextPhase: Phase, code: string, params: Record<string, string | number> = {}): void => {
     phase = nextPhase;
@@ -200,6 +217,22 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         throw new ContractError('REFUSED', text);
       };
       const overtaken = (): boolean => !request.stillWanted() || options.tradingState.snapshot().state === 'KILLED';
+      /**
+       * Stop or Kill pressed while this start waited on the exchange: it ends here, after every
+       * await. A Kill's sweep (if the run was already open) finishes first and its report stays.
+       */
+      const abandonIfOvertaken = async (opening: LiveRun | null): Promise<void> => {
+        if (!overtaken()) return;
+        if (options.tradingState.snapshot().state === 'KILLED' && opening !== null && run === opening) {
+          await sweeping.catch(() => null);
+          if (timer !== null) clearTimeout(timer);
+          timer = null;
+        } else {
+          if (opening !== null && run === opening) close();
+          changed('stopped', 'LIVE_BOT_STOPPED');
+        }
+        throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking your account, so the bot did not start.');
+      };
       changed('starting', 'LIVE_BOT_STARTING');
       start = request;
       strategyName = createStrategy(request.strategyId).description.name;
@@ -209,12 +242,14 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
       const data = createCcxtMarketData({ exchangeId: request.exchangeId, exchange: request.client, nowMs: options.nowMs, logger: options.log });
       if (!data.ok) return refuse(data.error.message);
       const market = await data.value.fetchMarket(request.symbol);
+      await abandonIfOvertaken(null);
       if (!market.ok) return refuse(`The exchange did not give Ballast the trading rules of ${request.symbol}: ${market.error.message}`);
       const journal: Journal = openJournal(join(folder, `${request.exchangeId}-orders.sqlite`));
       const cache = CandleCache.open(join(folder, 'candles.sqlite'));
       let opened = false;
       try {
         const balances = await port.fetchBalances();
+        await abandonIfOvertaken(null);
         if (balances.kind !== 'ok') return refuse('Ballast could not read your balances on the exchange, so it does not trade.');
         const ladder = shareForStart(journal, { requestedQuote: request.shareQuote, quoteAsset: market.value.quote, quoteBalanceQuote: balances.value.get(market.value.quote)?.total ?? 0, nowMs: options.nowMs() });
         const clock = { nowMs: options.nowMs, sleep: (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); }) };
@@ -234,13 +269,10 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         opened = true;
         // Before the first order: the account as the exchange has it, against the journal.
         const trading = await checked(current, 'startup');
-        if (overtaken()) {
-          close();
-          changed('stopped', 'LIVE_BOT_STOPPED');
-          throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking your account, so the bot did not start.');
-        }
+        await abandonIfOvertaken(current);
         // The strategy warms up on history; nothing is traded on bars that closed before this start.
         const history = await feed.history();
+        await abandonIfOvertaken(current);
         if (!history.ok) {
           close();
           return refuse(`The exchange did not send recent prices of ${request.symbol}: ${history.error.message}`);
@@ -248,6 +280,7 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         for (const bar of history.bars) current.warmUp(bar);
         current.lastBar = history.bars.at(-1) ?? null;
         await current.shareView();
+        await abandonIfOvertaken(current);
         startedAtMs = options.nowMs();
         lastPollWallMs = wallNowMs();
         if (!trading) changed('not_trading', 'LIVE_BOT_NOT_TRADING', { reason: 'startup' });
@@ -259,6 +292,11 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
         if (!opened) {
           journal.close();
           cache.close();
+        }
+        // Stop closed the run under a read in flight: that read's failure is the Stop, said as such.
+        if (overtaken() && !(error instanceof ContractError)) {
+          options.log.info({ err: error }, 'live start overtaken by Stop or Kill');
+          throw new ContractError('NOT_ALLOWED_NOW', 'Live trading was stopped while Ballast was checking your account, so the bot did not start.');
         }
         throw error;
       }
@@ -297,6 +335,45 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
     },
 
     isOpen: () => run !== null,
+
+    async ladder(newShareQuote) {
+      const current = run;
+      if (current === null) return NO_LADDER_VIEW;
+      return ladderView({ state: current.ladder, evidence: await current.ladderEvidence(), trading: tradingNormally(), newShareQuote, limits: options.limits(), policy: ladderPolicy });
+    },
+
+    async raiseShare(request) {
+      const current = openRun();
+      const evidence = await current.ladderEvidence();
+      const blockers = ladderBlockers({ state: current.ladder, evidence, trading: tradingNormally(), newShareQuote: request.newShareQuote, limits: options.limits(), policy: ladderPolicy });
+      if (run !== current) throw new ContractError('NOT_ALLOWED_NOW', 'Live trading stopped meanwhile, so the share did not change.');
+      let reasons: readonly LadderReason[];
+      let record: LadderRecord;
+      if (evidence === null || blockers.length > 0) {
+        reasons = blockers;
+        record = { kind: 'capital_ladder', event: 'raise_refused', atMs: Math.max(0, Math.floor(options.nowMs())), quoteAsset: current.ladder.quoteAsset, fromQuote: current.ladder.shareQuote, toQuote: request.newShareQuote, roundTrips: evidence?.completedRoundTrips ?? 0, reasons: [...reasons] };
+      } else {
+        const step = raiseShare(current.ladder, evidence, request, options.limits(), ladderPolicy);
+        record = step.record;
+        reasons = step.ok ? [] : step.reasons;
+        if (step.ok) current.ladder = step.state;
+      }
+      journalStep(current.parts.journal, record);
+      const done = record.event === 'raised';
+      options.log.info({ event: record.event, fromQuote: record.fromQuote, toQuote: record.toQuote, reasons: reasons.map((reason) => reason.code) }, 'live share raise');
+      if (done) await current.shareView();
+      return { done, reasons: reasons.map((reason) => reasonView(reason, record.quoteAsset)), ladder: await this.ladder() };
+    },
+
+    async lowerShare(newShareQuote) {
+      const current = openRun();
+      const step = lowerShare(current.ladder, newShareQuote, options.nowMs());
+      journalStep(current.parts.journal, step.record);
+      if (step.ok) current.ladder = step.state;
+      options.log.info({ event: step.record.event, fromQuote: step.record.fromQuote, toQuote: step.record.toQuote }, 'live share lowered');
+      if (step.ok) await current.shareView();
+      return { done: step.ok, reasons: step.ok ? [] : step.reasons.map((reason) => reasonView(reason, step.record.quoteAsset)), ladder: await this.ladder() };
+    },
 
     view() {
       const current = run;

@@ -12,6 +12,7 @@ import {
   limitsForLadder,
   type EquityMarks,
   type EquityWatermarks,
+  type LadderEvidence,
   type LadderState,
   type RiskLimits,
   type RiskMonitor,
@@ -22,6 +23,7 @@ import { intentFor, type Intent, type PolicyPosition, type Signal, type Strategy
 import { policyPositionOf } from '../paper/paperAccountView.ts';
 import { acceptReview, type EntryReviewer } from '../paper/entryReview.ts';
 import type { LiveFeed } from './liveFeed.ts';
+import { averageSlippageBps, completedRoundTrips, journalDecisionPrice, LADDER_SLIPPAGE_LIMIT_BPS } from './liveLadder.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_NOTICES = 50;
@@ -76,12 +78,33 @@ export class LiveRun {
   lastBar: Candle | null = null;
   lastShare: ShareView | null = null;
   readonly notices: LiveNoticeView[] = [];
+  /** The capital ladder as it stands: starts as the journal had it, moves with each raise or lowering. */
+  ladder: LadderState;
   #atrQuote: number | null = null;
   #marks: EquityMarks | null = null;
   readonly #orderTimesMs: number[] = [];
 
   constructor(parts: LiveRunParts) {
     this.parts = parts;
+    this.ladder = parts.ladder;
+  }
+
+  /** What the ladder weighs before offering more money: measured on the live record and the exchange, never typed. */
+  async ladderEvidence(): Promise<LadderEvidence | null> {
+    const { port, manager, journal, symbol, market, nowMs } = this.parts;
+    const balances = await port.fetchBalances();
+    if (balances.kind !== 'ok') return null;
+    const fills = manager.fills();
+    const check = this.lastCheck;
+    const unresolvedFindings = check === null || check.verdict === 'no_trading' ? 1 : check.verdict === 'safe_mode' ? Math.max(1, check.findings.filter((finding) => !finding.explained).length) : 0;
+    return {
+      nowMs: Math.floor(nowMs()),
+      completedRoundTrips: completedRoundTrips(fills, symbol, market.quote, market.precision.amountStepBase),
+      unresolvedFindings,
+      averageSlippageBps: averageSlippageBps(journal, fills),
+      slippageLimitBps: LADDER_SLIPPAGE_LIMIT_BPS,
+      quoteBalanceQuote: balances.value.get(market.quote)?.total ?? 0,
+    };
   }
 
   /** The fail-closed check against the exchange: trade, safe mode with the explanation, or no trading at all. */
@@ -179,7 +202,8 @@ export class LiveRun {
 
   /** Ballast's share of the account as the risk layer must see it (its positions, never the person's other coins). */
   async shareView(): Promise<ShareView | null> {
-    const { port, manager, ladder, market, marks, symbol } = this.parts;
+    const { port, manager, market, marks, symbol } = this.parts;
+    const ladder = this.ladder;
     const balances = await port.fetchBalances();
     if (balances.kind !== 'ok') return null;
     const mark = marks.get(symbol) ?? this.lastBar?.close ?? 0;
@@ -204,7 +228,8 @@ export class LiveRun {
 
   /** One intent through risk and, if approved, to the exchange: entries with their stop, exits without a gap. */
   async decide(intent: Intent): Promise<void> {
-    const { journal, symbol, tradingState, live, ladder, limits, nowMs } = this.parts;
+    const { journal, symbol, tradingState, live, limits, nowMs } = this.parts;
+    const ladder = this.ladder;
     const atMs = nowMs();
     const liquidity = await this.refreshMark();
     const share = await this.shareView();
@@ -226,6 +251,7 @@ export class LiveRun {
     this.ordersSent += 1;
     if (intent.purpose === 'exit') {
       const exit = await live.exit(decision.order);
+      if (exit.exitOrder !== null) journalDecisionPrice(journal, atMs, { clientOrderId: exit.exitOrder.clientOrderId, side: 'sell', referencePriceQuote: liquidity.midQuote });
       this.#notice(exit.notice);
       if (exit.protection !== null) this.#noteProtection([exit.protection]);
       this.#holdProtection(exit.requiresSafeMode);
@@ -233,6 +259,7 @@ export class LiveRun {
       return;
     }
     const sent = await live.submit(decision.order, { referencePriceQuote: liquidity.midQuote, ...(intent.stopPriceQuote === undefined ? {} : { protectiveStopPriceQuote: intent.stopPriceQuote }) });
+    if (sent.result.ok) journalDecisionPrice(journal, atMs, { clientOrderId: sent.result.value.clientOrderId, side: decision.order.side, referencePriceQuote: liquidity.midQuote });
     if (!sent.result.ok) this.#notice({ code: 'LIVE_ORDER_NOT_SENT', params: { symbol, reason: sent.result.error.reason } });
     else if (sent.result.value.status === 'REJECTED') this.#notice({ code: 'LIVE_ORDER_REJECTED', params: { symbol, reason: sent.result.value.statusReason ?? '' } });
     else this.#notice({ code: 'LIVE_ORDER_SENT', params: { symbol, side: decision.order.side, amountBase: decision.order.amountBase, asset: this.parts.market.base, status: sent.result.value.status } });
@@ -251,8 +278,9 @@ export class LiveRun {
     return report;
   }
 
-  view(): Pick<LiveBotView, 'shareQuote' | 'inUseQuote' | 'entrySizeMultiplier' | 'firstWeekEndsAtMs' | 'lastBarOpenTimeMs' | 'barsActedOn' | 'ordersSent' | 'lastCheck' | 'positions' | 'notices' | 'lastKill'> {
-    const { ladder, live, symbol, nowMs } = this.parts;
+  view(): Pick<LiveBotView, 'shareQuote' | 'inUseQuote' | 'stopsOnExchange' | 'entrySizeMultiplier' | 'firstWeekEndsAtMs' | 'lastBarOpenTimeMs' | 'barsActedOn' | 'ordersSent' | 'lastCheck' | 'positions' | 'notices' | 'lastKill'> {
+    const { live, symbol, nowMs } = this.parts;
+    const ladder = this.ladder;
     const check = this.lastCheck;
     const protection = live.protection(symbol);
     const positionBase = live.positionBase(symbol);
@@ -260,6 +288,7 @@ export class LiveRun {
     return {
       shareQuote: ladder.shareQuote,
       inUseQuote: this.lastShare?.ok === true ? this.lastShare.inUseQuote : null,
+      stopsOnExchange: this.parts.port.supportsNativeStops,
       entrySizeMultiplier: entrySizeMultiplier(ladder, nowMs()),
       firstWeekEndsAtMs: ladder.liveStartedAtMs + 7 * DAY_MS,
       lastBarOpenTimeMs: this.lastBar?.openTimeMs ?? null,

@@ -5,11 +5,12 @@ import { defaultCapitalShareQuote, ladderFromRecords, lowerShare, startLadder, t
 /** Ladder steps live in the live journal under this subject, chained with the orders they govern. */
 const LADDER_SUBJECT = 'capital_ladder';
 
-function ladderRecords(journal: Journal): unknown[] {
+/** The payloads of the journal's system rows under one subject, oldest first. */
+export function systemPayloads(journal: Journal, subject: string): unknown[] {
   const last = journal.head()?.seq ?? 0;
   const records: unknown[] = [];
   for (let after = 0; after < last;) {
-    const page = journal.readAscending({ kinds: ['system'], subject: LADDER_SUBJECT }, after, last, 500);
+    const page = journal.readAscending({ kinds: ['system'], subject }, after, last, 500);
     if (page.length === 0) break;
     for (const row of page) records.push(JSON.parse(row.payloadJson) as unknown);
     after = page.at(-1)?.seq ?? last;
@@ -17,7 +18,9 @@ function ladderRecords(journal: Journal): unknown[] {
   return records;
 }
 
-function journalStep(journal: Journal, record: LadderRecord): void {
+const ladderRecords = (journal: Journal): unknown[] => systemPayloads(journal, LADDER_SUBJECT);
+
+export function journalStep(journal: Journal, record: LadderRecord): void {
   journal.append({ atMs: record.atMs, kind: 'system', subject: LADDER_SUBJECT, payload: record });
 }
 

@@ -191,3 +191,22 @@ describe('firstLiveSizingMultiplier', () => {
     expect(firstLiveSizingMultiplier(start, start + DAY_MS, { reducedDays: 3, multiplier: 0.25 })).toBe(0.25);
   });
 });
+
+describe('the protective-stops item of the live gate', () => {
+  const kraken = { exchangeName: 'Kraken', heldByExchange: false, watchedStopsAccepted: false };
+
+  it('refuses an exchange that holds no stop orders until the person accepts that positions are protected only while Ballast runs', async () => {
+    const item = await onlyFailing({ exchangeStops: kraken });
+    expect(item.id).toBe('exchange-stops');
+    expect(item.reason).toContain('protected only while Ballast runs');
+    const accepted = await evaluateLiveGate(inputs({ exchangeStops: { ...kraken, watchedStopsAccepted: true } }));
+    expect(accepted.allowed).toBe(true);
+    expect(accepted.items.find((entry) => entry.id === 'exchange-stops')).toMatchObject({ status: 'pass', reason: expect.stringContaining('protected only while Ballast runs') as unknown });
+  });
+
+  it('passes an exchange that holds the stops, with nothing to accept', async () => {
+    const result = await evaluateLiveGate(inputs({ exchangeStops: { exchangeName: 'Binance', heldByExchange: true, watchedStopsAccepted: false } }));
+    expect(result.allowed).toBe(true);
+    expect(result.items.find((entry) => entry.id === 'exchange-stops')).toMatchObject({ status: 'pass', reason: expect.stringContaining('even when this computer is off') as unknown });
+  });
+});

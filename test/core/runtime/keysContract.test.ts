@@ -11,7 +11,7 @@ describe('the keys contract mirrors the keys layer', () => {
   it('knows every checklist item of the live gate', () => {
     const ids: Record<GateItemId, true> = {
       'withdraw-off': true, 'trade-permission': true, 'no-futures-or-margin': true, 'risk-limits': true,
-      'key-age': true, 'confirmation': true, 'paper-record': true, 'ai-model': true,
+      'key-age': true, 'confirmation': true, 'paper-record': true, 'ai-model': true, 'exchange-stops': true,
     };
     expect([...GateItemView.shape.id.options].sort()).toEqual(Object.keys(ids).sort());
   });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { exchangeHoldsSpotStops } from '../../../core/execution/index.ts';
 import { LIVE_CONFIRMATION_PHRASE, makeSecret } from '../../../core/keys/index.ts';
 import {
   type Alert, type AppStatus, type KeyView, type LiveGateView, type LiveStatusView, type PendingKeyView,
@@ -45,7 +46,7 @@ describe('the live gate', () => {
     expect(result.live.mode).toBe('paper');
     expect(statusOf(result.gate)).toEqual({
       'withdraw-off': 'pass', 'trade-permission': 'pass', 'no-futures-or-margin': 'pass',
-      'risk-limits': 'fail', 'key-age': 'pass', 'confirmation': 'fail', 'paper-record': 'fail',
+      'risk-limits': 'fail', 'key-age': 'pass', 'confirmation': 'fail', 'paper-record': 'fail', 'exchange-stops': 'pass',
     });
     for (const item of result.gate.items.filter((i) => i.status !== 'pass')) {
       expect(item.reason.length).toBeGreaterThan(10);
@@ -235,5 +236,17 @@ describe('the live gate', () => {
     await app.value('reverifyKey', { keyId: key.id });
     expect(app.core.tradingState.snapshot().state).toBe('KILLED');
     expect((await app.value<LiveStatusView>('getLiveStatus')).mode).toBe('paper');
+  });
+});
+
+describe('the protective-stops item on the live gate', () => {
+  it('needs nothing accepted on Binance, whose spot API holds Ballast’s stop orders; every other exchange must be accepted', async () => {
+    app = await startKeysCore();
+    const key = await readyForLive(app);
+    const gate = await app.value<LiveGateView>('getLiveGate', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE });
+    expect(gate).toMatchObject({ allowed: true, mustAcceptWatchedStops: false });
+    expect(statusOf(gate)['exchange-stops']).toBe('pass');
+    expect(exchangeHoldsSpotStops('binance')).toBe(true);
+    for (const exchange of ['kraken', 'bybit', 'coinbase', 'okx']) expect(exchangeHoldsSpotStops(exchange)).toBe(false);
   });
 });

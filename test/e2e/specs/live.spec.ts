@@ -77,6 +77,17 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     await panel.evaluate((region) => { region.scrollIntoView({ block: 'start' }); });
     await app.screenshot('live-02-running');
 
+    // The capital ladder: on day one a larger share is not offered, with every reason in words; lowering takes effect at once.
+    const ladder = panel.getByRole('region', { name: /Ballast’s share, stage 1/ });
+    await expect(ladder.getByRole('button', { name: 'Raise Ballast’s share…' })).toBeDisabled();
+    await expect(ladder).toContainText('A larger share is not offered yet');
+    await expect(ladder).toContainText('Ballast has traded live for 0 days');
+    await ladder.getByLabel('Lower the share to (USDT)').fill('4000');
+    await ladder.getByRole('button', { name: 'Lower', exact: true }).click();
+    await expect(panel.getByTestId('live-share')).toHaveText(/4,000(\.00)? USDT/);
+    await expect(ladder).toContainText('The share is now 4,000.00 USDT');
+    await app.screenshot('live-02b-ladder-lowered');
+
     // 04:00 closes bullish: the bot buys and its stop rests on the exchange, read back.
     fake.clock.advance(HOUR_MS);
     await expect(panel.locator('li[data-protection="protected"]')).toContainText('protected by a stop', { timeout: 20_000 });

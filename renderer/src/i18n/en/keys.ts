@@ -287,6 +287,7 @@ export const keys = {
         'confirmation': 'Your typed confirmation',
         'paper-record': 'Paper trading record',
         'ai-model': 'The AI model shows a reliable edge',
+        'exchange-stops': 'Protective stops rest on the exchange',
       },
       status: {
         pass: 'OK',
@@ -301,6 +302,7 @@ export const keys = {
       notStarted_other: 'Live trading did not start: {{count}} items need attention.',
       allPass: 'Every item holds. Press Start live trading to begin.',
       confirmationWrong: 'What you typed does not match the sentence. Type it exactly as shown, then check again.',
+      watchedStops: 'I understand: this exchange does not hold Ballast’s stop orders, so my positions are protected only while Ballast runs, not while this computer sleeps, is off or offline.',
       spotOnly: 'This exchange cannot tell Ballast whether the key can trade futures or on margin. I created this key for spot trading only, with futures and margin switched off.',
       refusedInput: 'Ballast could not read this request. Close this window and open it again.',
     },

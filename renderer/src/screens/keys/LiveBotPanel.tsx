@@ -5,6 +5,7 @@ import { ballast } from '../../ballast.ts';
 import { formatLocalTime } from '../../frame/formatTime.ts';
 import { formatAmount, formatMoney, formatPrice } from '../../numberFormat.ts';
 import { useAppStore } from '../../store/appStore.ts';
+import { LiveLadderPanel } from './LiveLadderPanel.tsx';
 
 const POLL_MS = 2_000;
 
@@ -51,6 +52,8 @@ export function LiveBotPanel() {
         <dd>{bot.lastBarOpenTimeMs === null ? '—' : t('liveBot.lastBarValue', { time: formatLocalTime(bot.lastBarOpenTimeMs), bars: bot.barsActedOn, orders: bot.ordersSent })}</dd>
       </dl>
       <p className="keys-muted">{t('liveBot.shareNote')}</p>
+      <LiveLadderPanel shareQuote={bot.shareQuote} phase={bot.phase} />
+      {bot.stopsOnExchange === false ? <p role="alert" className="live-bot-watched-stops" data-testid="live-watched-stops">{t('liveBot.watchedStops')}</p> : null}
       <h4>{t('liveBot.positions')}</h4>
       {bot.positions.length === 0 ? <p>{t('liveBot.noPositions')}</p> : (
         <ul className="live-bot-positions">

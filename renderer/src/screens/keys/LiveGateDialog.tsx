@@ -18,6 +18,8 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const [keyId, setKeyId] = useState<string>('');
   const [typed, setTyped] = useState('');
   const [spotOnly, setSpotOnly] = useState(false);
+  /** The person accepts that on this exchange positions are protected only while Ballast runs. */
+  const [watchedStops, setWatchedStops] = useState(false);
   /** Ballast's share of the account, as typed; empty means the default. */
   const [share, setShare] = useState('');
   const [gate, setGate] = useState<LiveGateView | null>(null);
@@ -41,7 +43,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const check = async (id: string, confirmation: string) => {
     setBusy(true);
     setCheckedTyped(confirmation);
-    const result = await ballast().getLiveGate({ keyId: id, typedConfirmation: confirmation, spotOnlyConfirmed: spotOnly });
+    const result = await ballast().getLiveGate({ keyId: id, typedConfirmation: confirmation, spotOnlyConfirmed: spotOnly, watchedStopsAccepted: watchedStops });
     setBusy(false);
     show(result);
   };
@@ -59,6 +61,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
   const close = () => {
     setTyped('');
     setSpotOnly(false);
+    setWatchedStops(false);
     setCheckedTyped('');
     setNotStarted(false);
     setGate(null);
@@ -71,7 +74,7 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
     setError(null);
     setCheckedTyped(typed);
     const shareQuote = Number(share.replace(',', '.'));
-    const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed, spotOnlyConfirmed: spotOnly, ...(share.trim() !== '' && shareQuote > 0 ? { shareQuote } : {}) });
+    const result = await ballast().startLive({ keyId: chosen.id, typedConfirmation: typed, spotOnlyConfirmed: spotOnly, watchedStopsAccepted: watchedStops, ...(share.trim() !== '' && shareQuote > 0 ? { shareQuote } : {}) });
     setBusy(false);
     if (!result.ok) { setError(errorWords(result.error, t('keys.gate.refusedInput'))); return; }
     setGate(result.value.gate);
@@ -117,6 +120,12 @@ export function LiveGateDialog({ open, keys, onClose }: { open: boolean; keys: r
           <label className="choice">
             <input type="checkbox" checked={spotOnly} onChange={(event) => { setSpotOnly(event.target.checked); }} />
             <span>{t('keys.gate.spotOnly')}</span>
+          </label>
+        ) : null}
+        {gate?.mustAcceptWatchedStops === true ? (
+          <label className="choice" data-testid="gate-watched-stops">
+            <input type="checkbox" checked={watchedStops} onChange={(event) => { setWatchedStops(event.target.checked); }} />
+            <span>{t('keys.gate.watchedStops')}</span>
           </label>
         ) : null}
         {gate ? (
