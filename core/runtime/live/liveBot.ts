@@ -27,6 +27,8 @@ export interface LiveBotOptions {
   readonly wallNowMs?: () => number;
   /** Wraps the exchange the bot's orders go to (fault injection in tests). */
   readonly decorateExchange?: (port: ExchangePort) => ExchangePort;
+  /** The data folder's sub-folder for the journal and candles (default 'live'; practice keeps its own). */
+  readonly folderName?: string;
 }
 
 /** What a live start needs: the verified key's ccxt client, and what to trade. */
@@ -75,7 +77,7 @@ type Phase = LiveBotView['phase'];
  * on the exchange; killed, it does what the person chose.
  */
 export function createLiveBot(options: LiveBotOptions): LiveBot {
-  const folder = join(options.dataDir, 'live');
+  const folder = join(options.dataDir, options.folderName ?? 'live');
   mkdirSync(folder, { recursive: true });
   const pollMs = options.pollMs ?? 15_000;
   const wallNowMs = options.wallNowMs ?? Date.now;
