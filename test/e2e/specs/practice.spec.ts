@@ -48,6 +48,7 @@ test.describe('practice on the exchange’s practice site (the fake Binance spot
     await page.getByRole('button', { name: 'Save key' }).click();
     await expect(page.getByText('Saved. “Practice” is in your list of keys.')).toBeVisible();
     await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByText('Practice-site key: withdrawals not applicable (pretend money). Used only for practice, never for live trading.')).toBeVisible();
 
     harness.liveReadiness.set({ riskLimitsConfigured: true, strategyId: 'trend-follower' });
     const panel = page.getByRole('region', { name: 'Practice on the exchange (pretend money)' });

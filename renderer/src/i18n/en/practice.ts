@@ -25,6 +25,7 @@ export const practice = {
       refused: 'Practice site {{host}}: it refuses this key. Keys for the practice site are made on the practice site itself, not on your real account.',
       unknown: 'Practice site {{host}}: it did not answer just now. Check your connection and press Check again.',
     },
+    keyCard: 'Practice-site key: withdrawals not applicable (pretend money). Used only for practice, never for live trading.',
     gateTitle: 'What practice needs',
     item: {
       'test-key': 'A key for the practice site',
@@ -55,7 +56,7 @@ export const practice = {
         off: 'Not started.',
       },
       ordersSent: 'Orders sent: {{count}}',
-      position: 'Position: {{amountBase, number(maximumFractionDigits: 8)}} {{symbol}}, {{protection}}',
+      position: 'Position: {{amountBase, number(maximumFractionDigits: 8)}} {{asset}} ({{symbol}}), {{protection}}',
       protected: 'protected by a stop on the practice site',
       unprotected: 'no confirmed stop yet',
     },

@@ -93,7 +93,7 @@ export function PracticePanel({ list }: { list: KeyList }) {
           <p data-testid="practice-orders">{t('practice.bot.ordersSent', { count: bot.ordersSent })}</p>
           {position ? (
             <p data-testid="practice-position">
-              {t('practice.bot.position', { amountBase: position.amountBase, symbol: position.symbol, protection: t(position.protection === 'protected' ? 'practice.bot.protected' : 'practice.bot.unprotected') })}
+              {t('practice.bot.position', { amountBase: position.amountBase, asset: position.symbol.split('/')[0] ?? '', symbol: position.symbol, protection: t(position.protection === 'protected' ? 'practice.bot.protected' : 'practice.bot.unprotected') })}
             </p>
           ) : null}
         </div>
