@@ -147,6 +147,9 @@ export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<
       if (live.liveKeyId() === keyId) {
         throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is using this key. Stop live trading first, then delete the key.');
       }
+      if (keys.practice.keyId() === keyId) {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Practice is using this key. Stop practice first, then delete the key.');
+      }
       await withKeysRefusals(async () => {
         try {
           await ciphers.records.delete(keyId);

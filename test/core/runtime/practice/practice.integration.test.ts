@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppStatus, KeyView, LiveBotView, PendingKeyView, PracticeGateView, PracticeStatusView, StartLiveResult, StartPracticeResult } from '../../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
-import { tempDir } from '../../../support/tempDirs.ts';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import { CANARY, CANARY_VALUES, everythingSeen, startKeysCore, type KeysCoreUnderTest } from '../support/keysCore.ts';
 
 const HOUR_MS = 3_600_000;
@@ -18,6 +18,7 @@ const fakes: FakeExchange[] = [];
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
+  removeTempDirs();
 });
 
 async function fakeExchange(testnet: boolean): Promise<FakeExchange> {
@@ -90,6 +91,7 @@ describe('practice on the exchange’s practice site, through the composed core,
     // Still not unlocked: live is refused while practice runs, and the key's record keeps withdraw unknown.
     expect(await app.call('startLive', { keyId: key.id, typedConfirmation: LIVE_CONFIRMATION_PHRASE })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW' } });
     expect((await app.value<{ keys: KeyView[] }>('listKeys')).keys[0]?.permissions?.canWithdraw).toBe('unknown');
+    expect(await app.call('deleteKey', { keyId: key.id, confirmed: true })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_NOW' } });
 
     let bot = await practiceBot(app);
     expect(bot).toMatchObject({ phase: 'running', symbol: 'BTC/USDT', shareQuote: SHARE_QUOTE, quoteAsset: 'USDT' });
