@@ -7,6 +7,7 @@ import { botCommands } from './commands/bot.ts';
 import { frameCommands } from './commands/frame.ts';
 import { keysCommands } from './commands/keys.ts';
 import { liveCommands } from './commands/live.ts';
+import { practiceCommands } from './commands/practice.ts';
 import { riskCommands } from './commands/risk.ts';
 import { serviceCheckCommands } from './commands/serviceCheck.ts';
 import { backtestCommands } from './commands/backtest.ts';
@@ -33,7 +34,7 @@ function mergeAreas<Areas extends readonly Record<string, CommandSpec>[]>(...are
 }
 
 /** Every command of the contract, one file per area under commands/. */
-export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands, aiCommands, alertsCommands, liveCommands);
+export const commands = mergeAreas(frameCommands, keysCommands, botCommands, activityCommands, riskCommands, serviceCheckCommands, backtestCommands, aiCommands, alertsCommands, liveCommands, practiceCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -10,6 +10,7 @@ export * from './backtest.ts';
 export * from './ai.ts';
 export * from './alerts.ts';
 export * from './live.ts';
+export * from './practice.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './channels.ts';

@@ -107,8 +107,13 @@ export const PendingKeyView = z.strictObject({
   /** Set when this key replaces (rotates) a saved one. */
   replacesKeyId: z.string().optional(),
   check: KeyCheckView,
-  /** Saving is possible only when the verdict is safe. */
+  /** Saving is possible only when the verdict is safe (test-network keys: when the practice site accepts the key). */
   canSave: z.boolean(),
+  /**
+   * Test-network keys: the practice site asked with a signed balance read. Withdrawals there are
+   * not applicable (pretend money), so this, not the withdraw verdict, decides whether it is kept.
+   */
+  practiceSite: z.strictObject({ host: z.string(), answer: z.enum(['accepted', 'refused', 'unknown']) }).optional(),
 });
 export type PendingKeyView = z.infer<typeof PendingKeyView>;
 

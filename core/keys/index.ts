@@ -45,3 +45,9 @@ export {
   type PermissionWatchOptions, type WatchScheduler, type WatchOutcome,
 } from './permissionWatch.ts';
 export { keyPermissionReader, type KeyPermissionReaderOptions } from './keyPermissionReader.ts';
+export { PRACTICE_EXCHANGES, practiceSiteOf, isOnPracticeSite, type PracticeExchangeId, type PracticeSite } from './practice/practiceSite.ts';
+export { checkPracticeKey, type PracticeKeyAnswer } from './practice/practiceKeyCheck.ts';
+export {
+  evaluatePracticeGate,
+  type PracticeGateInputs, type PracticeGateItem, type PracticeGateItemId, type PracticeGateItemStatus, type PracticeGateResult, type VirtualFundsRecord,
+} from './practice/practiceGate.ts';

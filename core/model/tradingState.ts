@@ -5,7 +5,8 @@ export const TRADING_STATES = ['ACTIVE', 'SAFE_MODE', 'PAUSED', 'KILLED'] as con
 export const TradingStateName = z.enum(TRADING_STATES);
 export type TradingStateName = z.infer<typeof TradingStateName>;
 
-export const TRADING_MODES = ['paper', 'live'] as const;
+/** 'testnet': the live bot on an exchange's practice site, with pretend money. */
+export const TRADING_MODES = ['paper', 'testnet', 'live'] as const;
 export const TradingMode = z.enum(TRADING_MODES);
 export type TradingMode = z.infer<typeof TradingMode>;
 

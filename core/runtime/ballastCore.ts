@@ -6,6 +6,7 @@ import {
   type EventHub,
   type LiveKillChoice,
   type StateCause,
+  type TradingMode,
 } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import { splitMarketSymbol } from '../model/index.ts';
@@ -42,6 +43,7 @@ import { AlertsRuntime, type AlertsHostOptions } from './alerts/alertsRuntime.ts
 import { alertsHandlers } from './alerts/alertsHandlers.ts';
 import { createLiveBot, type LiveBot } from './live/liveBot.ts';
 import { liveBotControlFor } from './live/liveBotControl.ts';
+import { practiceHandlers } from './practice/practiceHandlers.ts';
 
 export interface BallastCoreOptions {
   readonly version: string;
@@ -87,6 +89,10 @@ export interface BallastCore {
   readonly bot: BotController;
   /** The bot on the person's real account, started and stopped with live mode. */
   readonly liveBot: LiveBot;
+  /** The same bot on an exchange's practice site (test-network key, pretend money). */
+  readonly practiceBot: LiveBot;
+  /** Paper, practice on an exchange's practice site ('testnet'), or live: what the frame shows. */
+  tradingMode(): TradingMode;
   /** The live gate's inputs from Ballast's own records (paper sessions, risk limits), even where the host overrides them. */
   readonly liveReadiness: LiveReadiness;
   /** The trained model, its versions and the LLM advisor. */
@@ -186,6 +192,23 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ...(options.liveBotWallNowMs === undefined ? {} : { wallNowMs: options.liveBotWallNowMs }),
   });
   const liveBotControl = liveBotControlFor({ keys, liveBot, paperConfig: () => bot.status().config });
+  // Practice on an exchange's practice site: the same bot, its own journal folder (never the real account's record).
+  const practiceBot = createLiveBot({
+    dataDir,
+    folderName: 'practice',
+    tradingState,
+    limits: () => riskLimits.current(),
+    events,
+    log: options.log,
+    nowMs,
+    ...(options.liveBotPollMs === undefined ? {} : { pollMs: options.liveBotPollMs }),
+    ...(options.decorateExchange === undefined ? {} : { decorateExchange: options.decorateExchange }),
+    entryReviewerFor: (run) => ai.liveReviewerFor(run),
+    ...(options.liveBotWallNowMs === undefined ? {} : { wallNowMs: options.liveBotWallNowMs }),
+  });
+  const practiceBotControl = liveBotControlFor({ keys, liveBot: practiceBot, paperConfig: () => bot.status().config });
+  /** What the frame shows: paper, practice on an exchange's practice site ('testnet'), or live. */
+  const tradingMode = (): TradingMode => (keys.practice.isOn() ? 'testnet' : keys.live.mode());
   // Every key value Ballast handles is masked in every journal, even inside free text.
   const unwatchSecrets = watchNewSecrets((value) => {
     journal.registerSecretValue(value);
@@ -213,7 +236,8 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     bot,
     riskLimits,
     listKeys: async () => (await keys.ciphers.records.list()).keys,
-    mode: () => keys.live.mode(),
+    // Practice money is pretend: alerts and reviews count it with paper.
+    mode: () => (keys.live.mode() === 'live' ? 'live' : 'paper'),
     events,
     nowMs,
     log: options.log,
@@ -221,16 +245,18 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
   // Kill stops the live bot (with the person's choice) and the paper bot alike.
   const killEverything = async (cause: StateCause, liveChoice: LiveKillChoice | undefined): Promise<unknown> => {
     const live = liveBot.isOpen() ? liveBot.kill(cause, liveChoice ?? 'keep_stops') : Promise.resolve(null);
-    return Promise.all([live, bot.kill(cause)]);
+    const practice = practiceBot.isOpen() ? practiceBot.kill(cause, liveChoice ?? 'keep_stops') : Promise.resolve(null);
+    return Promise.all([live, practice, bot.kill(cause)]);
   };
 
   const handlers: CommandHandlers = {
-    ...frameHandlers({ version: options.version, mode: () => keys.live.mode(), tradingState, kill: (cause, liveChoice) => killEverything(cause, liveChoice) }),
+    ...frameHandlers({ version: options.version, mode: tradingMode, tradingState, kill: (cause, liveChoice) => killEverything(cause, liveChoice) }),
     ...keysHandlers(keys, liveBotControl),
     getLiveBot: () => liveBot.view(),
     getLiveLadder: ({ newShareQuote }) => liveBot.ladder(newShareQuote),
     raiseLiveShare: (request) => liveBot.raiseShare(request),
     lowerLiveShare: ({ newShareQuote }) => liveBot.lowerShare(newShareQuote),
+    ...practiceHandlers(keys, { bot: practiceBotControl, liveBot: practiceBot }),
     ...botHandlers(bot, replays, () => ai.strategyInfos()),
     ...activityHandlers({ dataDir, appJournal: journal, bot, nowMs }),
     ...backtestHandlers(backtests, replays),
@@ -265,6 +291,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     ai.dispose();
     bot.dispose();
     liveBot.dispose();
+    practiceBot.dispose();
     void backtests.dispose();
     void alerts.dispose();
     journal.close();
@@ -273,5 +300,5 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     await bot.restore();
     await alerts.start();
   };
-  return { handlers, dispatch, events, tradingState, keys, bot, liveBot, liveReadiness, ai, alerts, restore, dispose };
+  return { handlers, dispatch, events, tradingState, keys, bot, liveBot, practiceBot, tradingMode, liveReadiness, ai, alerts, restore, dispose };
 }

@@ -23,7 +23,9 @@ function pendingView(held: PendingKeyCheck): PendingKeyView {
     maskedKeyId: held.maskedKeyId,
     ...(held.replacesKeyId === undefined ? {} : { replacesKeyId: held.replacesKeyId }),
     check,
-    canSave: check.verdict === 'safe',
+    // Pretend money: a test-network key is kept when its practice site accepts it (withdrawals are not applicable there).
+    canSave: held.environment === 'testnet' ? held.practice?.answer.kind === 'accepted' : check.verdict === 'safe',
+    ...(held.practice === undefined ? {} : { practiceSite: { host: held.practice.host, answer: held.practice.answer.kind } }),
   };
 }
 
@@ -75,6 +77,7 @@ export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<
         }
       }
       const report = await keys.checkNewCredentials(input.exchange, input.environment, credentials);
+      const practice = input.environment === 'testnet' ? await keys.checkNewPracticeKey(input.exchange, credentials) : undefined;
       const held = pending.hold({
         exchange: input.exchange,
         environment: input.environment,
@@ -82,6 +85,7 @@ export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<
         maskedKeyId: maskedKeyId(credentials.apiKey),
         credentials,
         report,
+        ...(practice === undefined ? {} : { practice }),
         ...(input.replacesKeyId === undefined ? {} : { replacesKeyId: input.replacesKeyId }),
       });
       log.info({ exchange: held.exchange, environment: held.environment, maskedKeyId: held.maskedKeyId, canWithdraw: report.canWithdraw }, 'new key checked');
@@ -91,14 +95,22 @@ export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<
     async recheckNewKey({ verificationId }) {
       const held = pending.get(verificationId);
       held.report = await keys.checkNewCredentials(held.exchange, held.environment, held.credentials);
+      if (held.environment === 'testnet') held.practice = await keys.checkNewPracticeKey(held.exchange, held.credentials);
       log.info({ exchange: held.exchange, maskedKeyId: held.maskedKeyId, canWithdraw: held.report.canWithdraw }, 'new key checked again');
       return pendingView(held);
     },
 
     async saveVerifiedKey({ verificationId, ipAllowlistChoice }) {
       const held = pending.get(verificationId);
-      const verdict = withdrawVerdict(held.report);
-      if (!verdict.accepted) throw new ContractError('REFUSED', `${verdict.reason} ${verdict.fix}`);
+      if (held.environment === 'testnet') {
+        // The stored permission report stays as the exchange gave it (withdraw unknown): it can never pass the live gate.
+        if (held.practice?.answer.kind !== 'accepted') {
+          throw new ContractError('REFUSED', 'The exchange’s practice site did not accept this key, so Ballast does not keep it. Keys for the practice site are made on the practice site itself.');
+        }
+      } else {
+        const verdict = withdrawVerdict(held.report);
+        if (!verdict.accepted) throw new ContractError('REFUSED', `${verdict.reason} ${verdict.fix}`);
+      }
       // Live mode may have started since the check: the key it trades with is never swapped under it.
       if (held.replacesKeyId !== undefined) refuseReplacingLiveKey(live.liveKeyId(), held.replacesKeyId);
       // A refusal here (e.g. no real encryption for a live key) keeps the check open, so the
@@ -134,6 +146,9 @@ export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<
     async deleteKey({ keyId }) {
       if (live.liveKeyId() === keyId) {
         throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is using this key. Stop live trading first, then delete the key.');
+      }
+      if (keys.practice.keyId() === keyId) {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Practice is using this key. Stop practice first, then delete the key.');
       }
       await withKeysRefusals(async () => {
         try {

@@ -1,8 +1,8 @@
 import type { Exchange } from 'ccxt';
-import type { EventHub, KeyView } from '../contract/index.ts';
+import { ContractError, type EventHub, type KeyView } from '../contract/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
-  createExchangeClient, keyPermissionReader, verifyKeyPermissions,
+  checkPracticeKey, createExchangeClient, isOnPracticeSite, keyPermissionReader, practiceSiteOf, verifyKeyPermissions, type PracticeKeyAnswer,
   type ExchangeCredentials, type ExchangeId, type KeyEnvironment, type KeyRecordStore, type KeySummary,
   type PermissionReader, type PermissionReport, type SecretCipher, type WatchScheduler,
 } from '../keys/index.ts';
@@ -13,6 +13,13 @@ import { keyView } from './keysViews.ts';
 import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from './liveReadiness.ts';
 import { LiveSession } from './liveSession.ts';
 import { PendingKeyChecks } from './pendingKeyChecks.ts';
+import { PracticeSession } from './practice/practiceSession.ts';
+
+/** Spot only on Binance, so no futures or margin market is even loaded (nor asked of a practice site). */
+function spotOnly(exchange: ExchangeId, client: Exchange): Exchange {
+  if (exchange === 'binance') client.options = { ...client.options, defaultType: 'spot', fetchMarkets: { types: ['spot'] }, fetchMargins: false, fetchCurrencies: false };
+  return client;
+}
 
 /** How the host wires the keys feature: where records live, how they are encrypted, what the gate asks. */
 export interface KeysOptions {
@@ -44,6 +51,8 @@ export class KeysRuntime {
   readonly ciphers: KeyCiphers;
   readonly pending: PendingKeyChecks;
   readonly live: LiveSession;
+  /** Practice on an exchange's practice site; it and live mode exclude each other. */
+  readonly practice = new PracticeSession();
   readonly readiness: LiveReadiness;
   readonly store: KeyRecordStore;
   readonly tradingState: TradingStateMachine;
@@ -86,6 +95,18 @@ export class KeysRuntime {
     });
   }
 
+  /**
+   * Test-network keys only: one signed balance read on the exchange's practice site, which does
+   * not serve the permission check. A real-account key is refused there.
+   */
+  async checkNewPracticeKey(exchange: ExchangeId, credentials: ExchangeCredentials): Promise<{ host: string; answer: PracticeKeyAnswer }> {
+    const site = practiceSiteOf(exchange);
+    if (!site.ok) throw new ContractError('REFUSED', site.reason);
+    const client = spotOnly(exchange, await withKeysRefusals(() => Promise.resolve(createExchangeClient(exchange, credentials, { environment: 'testnet', ...this.#clientOptions(exchange) }))));
+    if (!isOnPracticeSite(client, site.site)) throw new ContractError('REFUSED', 'Ballast could not switch to the exchange’s practice site, so it did not send the key anywhere.');
+    return { host: site.site.host, answer: await checkPracticeKey(client) };
+  }
+
   /** Reads a saved key's permissions from its exchange now, decrypting it with the matching cipher. */
   permissionReaderFor(keyId: string): PermissionReader {
     return async () => {
@@ -107,8 +128,7 @@ export class KeysRuntime {
       const summary = await this.ciphers.records.get(keyId);
       const credentials = await this.ciphers.readerFor(summary).readCredentials(keyId);
       const client = createExchangeClient(summary.exchange, credentials, { environment: summary.environment, ...this.#clientOptions(summary.exchange) });
-      if (summary.exchange === 'binance') client.options = { ...client.options, defaultType: 'spot', fetchMarkets: { types: ['spot'] }, fetchMargins: false, fetchCurrencies: false };
-      return client;
+      return spotOnly(summary.exchange, client);
     });
   }
 

@@ -83,6 +83,9 @@ export function liveHandlers(keys: KeysRuntime, bot?: LiveBotControl): Pick<Comm
         if (live.mode() === 'live') {
           throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is already on. Stop it first to switch keys.');
         }
+        if (keys.practice.isOn()) {
+          throw new ContractError('NOT_ALLOWED_NOW', 'Practice on the exchange’s practice site is running. Stop practice first, then start live trading.');
+        }
         if (keys.tradingState.snapshot().state === 'KILLED') {
           throw new ContractError('NOT_ALLOWED_NOW', 'The bot is stopped by Kill. Re-arm it first, then start live trading.');
         }

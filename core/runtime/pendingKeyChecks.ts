@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../contract/index.ts';
-import type { ExchangeCredentials, ExchangeId, KeyEnvironment, PermissionReport } from '../keys/index.ts';
+import type { ExchangeCredentials, ExchangeId, KeyEnvironment, PermissionReport, PracticeKeyAnswer } from '../keys/index.ts';
 
 /** A key that was checked with the exchange but not saved: held in main memory only. */
 export interface PendingKeyCheck {
@@ -13,6 +13,8 @@ export interface PendingKeyCheck {
   readonly replacesKeyId?: string;
   readonly expiresAtMs: number;
   report: PermissionReport;
+  /** Test-network keys: the practice site's answer to a signed balance read, and its host. */
+  practice?: { readonly host: string; readonly answer: PracticeKeyAnswer };
 }
 
 export interface PendingKeyChecksOptions {

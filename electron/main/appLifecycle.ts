@@ -31,7 +31,7 @@ const GO_AHEAD = 1;
 export function quitDecision(work: RunningWork, options: { systemShuttingDown?: boolean } = {}): QuitDecision {
   if (options.systemShuttingDown === true) return { kind: 'quit' };
   const { quitDialog } = desktopStrings;
-  const live = work.mode === 'live';
+  const live = work.mode !== 'paper';
   if (!live && !botIsUnderWay(work.botPhase)) return { kind: 'quit' };
   return {
     kind: 'ask',
@@ -77,5 +77,5 @@ export function closeWindowDecision(work: RunningWork, options: { quitting: bool
   if (options.quitting) return 'close';
   // Without a tray icon a hidden window could not be found again; quitting then asks instead.
   if (!options.trayAvailable) return 'close';
-  return work.mode === 'live' || botIsUnderWay(work.botPhase) ? 'hide-to-tray' : 'close';
+  return work.mode !== 'paper' || botIsUnderWay(work.botPhase) ? 'hide-to-tray' : 'close';
 }

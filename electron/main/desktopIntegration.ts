@@ -42,7 +42,7 @@ export interface DesktopIntegration {
  */
 export function installDesktopIntegration(options: DesktopIntegrationOptions): DesktopIntegration {
   const { core, log } = options;
-  const work = (): RunningWork => ({ botPhase: core.bot.status().phase, mode: core.keys.live.mode() });
+  const work = (): RunningWork => ({ botPhase: core.bot.status().phase, mode: core.tradingMode() });
   const visibleWindow = (): BrowserWindow | undefined => {
     const window = options.mainWindow();
     return window?.isVisible() === true ? window : undefined;

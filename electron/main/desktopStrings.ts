@@ -25,6 +25,7 @@ export const desktopStrings = {
     botPaused: 'Paper bot paused ({symbol})',
     botNone: 'No paper bot running',
     liveOn: 'Live trading is on',
+    practiceOn: 'Practice on the exchange’s test site (pretend money)',
     tooltip: 'Ballast: {state}',
     tooltipBotRunning: 'Ballast: {state}, paper bot running',
     tooltipBotWaiting: 'Ballast: {state}, paper bot waiting for you',

@@ -7,7 +7,8 @@ import { botIsUnderWay, type BotPhase, type TradingMode } from '#core/contract/i
  * bots do nothing a sleeping computer would miss.
  */
 export function keepAwakeWanted(botPhase: BotPhase, mode: TradingMode): boolean {
-  return mode === 'live' || (botIsUnderWay(botPhase) && botPhase !== 'loading');
+  // Practice on an exchange's practice site runs the live bot: it stays awake like live.
+  return mode !== 'paper' || (botIsUnderWay(botPhase) && botPhase !== 'loading');
 }
 
 /** The part of Electron's `powerSaveBlocker` Ballast uses. */

@@ -48,6 +48,7 @@ export function trayMenuModel(state: TradingStateName, bot: TrayBotStatus, mode:
     { kind: 'status', label: botLine(bot) },
   ];
   if (mode === 'live') status.push({ kind: 'status', label: desktopStrings.tray.liveOn });
+  if (mode === 'testnet') status.push({ kind: 'status', label: desktopStrings.tray.practiceOn });
   return {
     tooltip: tooltipFor(stateName, bot),
     entries: [

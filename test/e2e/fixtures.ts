@@ -44,6 +44,8 @@ export interface FakeExchangeSetup {
    * core's clock is the fake's market time, so a live bot trades the replayed bars.
    */
   readonly startAt?: string;
+  /** Behave like Binance's spot testnet: no `/sapi`, so the permission endpoint is absent (practice on the exchange). */
+  readonly testnet?: boolean;
 }
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -119,7 +121,7 @@ export const test = base.extend<
       await electronApp.close();
       return;
     }
-    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials }, ...(fakeExchange.startAt === undefined ? {} : { startAt: fakeExchange.startAt }) });
+    const fake = fakeExchange === undefined ? undefined : await startFakeExchange({ account: { credentials: fakeExchange.credentials }, ...(fakeExchange.startAt === undefined ? {} : { startAt: fakeExchange.startAt }), ...(fakeExchange.testnet === true ? { testnet: true } : {}) });
     const marketClock = fake !== undefined && fakeExchange?.startAt !== undefined ? { nowMs: () => fake.clock.nowMs(), liveBotPollMs: 100 } : {};
     const servers = alertServers === undefined ? undefined : {
       telegram: await startFakeTelegram({ token: alertServers.telegramToken, chats: alertServers.telegramChats }),

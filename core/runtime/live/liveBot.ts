@@ -33,6 +33,8 @@ export interface LiveBotOptions {
   readonly entryReviewerFor?: (run: { readonly symbol: string; readonly strategyId: StrategyId; readonly timeframe: Timeframe }) => EntryReviewer | null;
   /** When a larger share may be offered (default: the ladder's own policy). */
   readonly ladderPolicy?: LadderPolicy;
+  /** The data folder's sub-folder for the journal and candles (default 'live'; practice keeps its own). */
+  readonly folderName?: string;
 }
 
 /** What a live start needs: the verified key's ccxt client, and what to trade. */
@@ -87,7 +89,7 @@ type Phase = LiveBotView['phase'];
  * on the exchange; killed, it does what the person chose.
  */
 export function createLiveBot(options: LiveBotOptions): LiveBot {
-  const folder = join(options.dataDir, 'live');
+  const folder = join(options.dataDir, options.folderName ?? 'live');
   mkdirSync(folder, { recursive: true });
   const pollMs = options.pollMs ?? 15_000;
   const wallNowMs = options.wallNowMs ?? Date.now;

@@ -12,7 +12,8 @@ export function KillDialog() {
   const error = useAppStore((s) => s.actionError);
   const close = useAppStore((s) => s.closeKillDialog);
   const kill = useAppStore((s) => s.kill);
-  const isLive = useAppStore((s) => s.status?.mode === 'live');
+  // Practice on an exchange's practice site runs the live bot: the same choice about its stops.
+  const isLive = useAppStore((s) => s.status?.mode === 'live' || s.status?.mode === 'testnet');
   const [choice, setChoice] = useState<LiveKillChoice>('keep_stops');
   return (
     <Modal open={open} labelledBy="kill-title" onClose={close} tone="danger">

@@ -8,7 +8,7 @@ export function StateBadge({ snapshot }: { snapshot: TradingStateSnapshot }) {
   const bot = useAppStore((s) => s.botStatus);
   const mode = useAppStore((s) => s.status?.mode);
   // "Active" alone reads as if something were trading; say so when nothing runs.
-  const nothingRuns = mode !== 'live' && (bot === null || !botIsUnderWay(bot.phase));
+  const nothingRuns = mode === 'paper' && (bot === null || !botIsUnderWay(bot.phase));
   return (
     <div className="state" data-state={snapshot.state}>
       <span className="state-label">{t('state.label')}</span>

@@ -7,6 +7,7 @@ import { glossary } from './en/glossary.ts';
 import { keys } from './en/keys.ts';
 import { live } from './en/live.ts';
 import { paper } from './en/paper.ts';
+import { practice } from './en/practice.ts';
 import { risk } from './en/risk.ts';
 import { serviceCheck } from './en/serviceCheck.ts';
 import { backtest } from './en/backtest.ts';
@@ -27,6 +28,7 @@ export const en = {
   ...ai,
   ...alertsScreen,
   ...live,
+  ...practice,
   ...glossary,
 } as const;
 

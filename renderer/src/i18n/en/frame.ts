@@ -10,7 +10,9 @@ export const frame = {
   mode: {
     paper: 'PAPER',
     live: 'LIVE',
-    paperHint: 'Practice mode: orders are simulated with pretend money. Nothing is sent to an exchange.',
+    testnet: 'PRACTICE ON EXCHANGE',
+    paperHint: 'Paper mode: orders are simulated on this computer with pretend money. Nothing is sent to an exchange.',
+    testnetHint: 'Practice on the exchange: the bot sends real orders to the exchange’s practice site (test network) with pretend money. Nothing happens on your real account, and nothing won or lost there is real.',
     liveHint: 'Live mode: a bot trades real money on your exchange account, within Ballast’s share and your risk limits. Every position has a stop order resting on the exchange. Ballast kills everything if the key can ever withdraw.',
   },
   state: {

@@ -6,6 +6,8 @@ import { useKeysStore } from './keysStore.ts';
 
 function withdrawLine(key: KeyView): { tone: 'safe' | 'danger' | 'unknown'; text: string } {
   if (!key.permissions) return { tone: 'unknown', text: 'keys.list.neverChecked' };
+  // A practice-site key: its funds are pretend, and it can never be used for live trading.
+  if (key.environment === 'testnet' && key.permissions.canWithdraw !== true) return { tone: 'safe', text: 'practice.keyCard' };
   if (key.permissions.withdrawOff) return { tone: 'safe', text: 'keys.list.withdrawOff' };
   return key.permissions.canWithdraw === true
     ? { tone: 'danger', text: 'keys.list.withdrawOn' }

@@ -5,6 +5,7 @@ import type { KeyView } from '#core/contract/index.ts';
 import { EncryptionPanel } from './EncryptionPanel.tsx';
 import { KeyList } from './KeyList.tsx';
 import { LivePanel } from './LivePanel.tsx';
+import { PracticePanel } from './PracticePanel.tsx';
 import { useKeysStore } from './keysStore.ts';
 import { KeyWizard } from './wizard/KeyWizard.tsx';
 
@@ -41,6 +42,7 @@ export function KeysScreen() {
           onClose={() => { setWizard({ kind: 'closed' }); }}
         />
       )}
+      {list ? <PracticePanel list={list} /> : null}
       {live && list ? <LivePanel live={live} list={list} /> : null}
     </section>
   );

@@ -101,7 +101,8 @@ export function RiskScreen() {
             {view.account ? ` ${t('risk.use.account', { equity: formatMoney(view.account.equityQuote, view.account.quoteAsset) })}` : ''}
           </p>
           <LimitGroup id="risk-group-account" title={t('risk.groups.account')} hint={t('risk.groups.accountHint')} terms={['equity', 'usdt']} rows={rows.filter((row) => ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
-          <ManualOrderForm view={view} mode={mode} />
+          {/* Manual orders go to the paper desk; practice on a practice site does not change that. */}
+          <ManualOrderForm view={view} mode={mode === 'live' ? 'live' : 'paper'} />
           <LimitGroup id="risk-group-orders" title={t('risk.groups.orders')} hint={t('risk.groups.ordersHint')} terms={[]} rows={rows.filter((row) => !ACCOUNT_FIELDS.includes(row.field))} quoteAsset={quoteAsset} />
         </>
       ) : null}

@@ -47,6 +47,11 @@ export function CheckResultCard(props: CheckResultCardProps) {
         <p className="keys-result-body">{t(text.body)}</p>
         {check.verdict === 'unknown' && check.fix ? <p>{t('keys.wizard.result.whatToDo', { fix: check.fix })}</p> : null}
         <PermissionLines permissions={check.permissions} />
+        {pending.practiceSite ? (
+          <p className="keys-callout" data-tone={pending.practiceSite.answer === 'accepted' ? 'ok' : 'warn'} data-testid="practice-site-answer">
+            {t(`practice.wizard.${pending.practiceSite.answer}`, { host: pending.practiceSite.host })}
+          </p>
+        ) : null}
         {check.permissions.problems.length > 0 ? (
           <>
             <h4>{t('keys.wizard.result.exchangeNotes')}</h4>
