@@ -45,3 +45,4 @@ export {
   type PermissionWatchOptions, type WatchScheduler, type WatchOutcome,
 } from './permissionWatch.ts';
 export { keyPermissionReader, type KeyPermissionReaderOptions } from './keyPermissionReader.ts';
+export { oldKeyFinding, type OldKeyFinding, type OldKeyOutcome } from './oldKeyCheck.ts';

@@ -13,6 +13,8 @@ export interface PermissionsSummary {
   readonly futuresEnabled: TriState;
   readonly ipRestricted: TriState;
   readonly ipAllowlist?: readonly string[];
+  /** When the exchange says the key stops working (Binance: trading switched off), where it reports one. */
+  readonly keyExpiresAtMs?: number;
   readonly problems: readonly string[];
 }
 
@@ -65,6 +67,7 @@ export function summarise(record: StoredKeyRecord, nowMs: number, policy: Rotati
       futuresEnabled: report.futuresEnabled,
       ipRestricted: report.ipRestricted,
       ...(report.ipAllowlist === undefined ? {} : { ipAllowlist: report.ipAllowlist }),
+      ...(report.keyExpiresAtMs === undefined ? {} : { keyExpiresAtMs: report.keyExpiresAtMs }),
       problems: report.problems,
     },
   };

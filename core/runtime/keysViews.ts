@@ -23,6 +23,7 @@ function permissionsFrom(source: PermissionsSummary | PermissionReport, withdraw
     problems: [...source.problems],
   };
   if (source.ipAllowlist !== undefined) view.ipAllowlist = [...source.ipAllowlist];
+  if (source.keyExpiresAtMs !== undefined) view.keyExpiresAtMs = source.keyExpiresAtMs;
   return view;
 }
 

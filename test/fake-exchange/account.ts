@@ -87,6 +87,12 @@ export class FakeAccount {
     this.#permissions = { ...this.#permissions, ...changes };
   }
 
+  /** Rotation on the exchange's website: a new key replaces the old one, which is refused from then on (-2015). */
+  replaceCredentials(next: Credentials): void {
+    this.credentials.apiKey = next.apiKey;
+    this.credentials.secret = next.secret;
+  }
+
   setRequestIpAllowed(allowed: boolean): void {
     this.#requestIpAllowed = allowed;
   }

@@ -156,7 +156,7 @@ export class AlertRuleFeed {
         exchange: key.exchange,
         maskedKeyId: key.maskedKeyId,
         createdAtMs: key.keyCreatedAtMs ?? key.savedAtMs,
-        expiresAtMs: null,
+        expiresAtMs: key.permissions?.keyExpiresAtMs ?? null,
         ipAllowlisted: key.permissions?.ipRestricted === true,
       })), this.#options.nowMs(), thresholds));
     } catch (error) {
