@@ -25,7 +25,7 @@ export function oldKeyFinding(exchange: ExchangeId, report: PermissionReport): O
   if (failure === undefined) {
     return {
       outcome: 'still-works',
-      reason: `${name} still accepts the old key, so anyone with a copy of it could still trade on your account. Delete it on ${name}'s API management page, then check again.`,
+      reason: `${name} still accepts the old key, so anyone with a copy of it could still trade on your account. Delete it on ${name}’s API management page, then check again.`,
     };
   }
   return {

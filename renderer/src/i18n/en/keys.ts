@@ -96,6 +96,38 @@ export const keys = {
       confirm: 'Delete key',
     },
 
+    rotation: {
+      intro: 'Replace a key in four steps. Ballast keeps the old key until {{exchange}} refuses it: until then, anyone with a copy of it could still trade on your account.',
+      step: {
+        add: 'Add the new key',
+        live: 'Move live trading',
+        exchange: 'Delete the old key on {{exchange}}',
+        check: 'Confirm it no longer works',
+      },
+      newKeyTitle: 'Add the new key',
+      newLabel: '{{label}} (new)',
+      live: {
+        title: 'Move live trading to the new key',
+        stopFirst: 'Live trading runs on “{{old}}”. Stop live trading first: your protective stops stay on the exchange. Then start it below with “{{fresh}}”: the new key goes through every live check again.',
+        startNew: 'Start live trading below with “{{fresh}}” when you are ready: the new key goes through every live check again. Then continue.',
+        moved: 'Live trading runs on “{{fresh}}” now.',
+      },
+      exchange: {
+        title: 'Delete the old key on {{exchange}}',
+        body: 'Open {{exchange}}’s API management page, find the key {{maskedId}} and delete it.',
+        why: 'Only the exchange can delete a key. Deleting it here alone would leave it working for anyone who has a copy.',
+        done: 'I have deleted it on the exchange',
+      },
+      check: {
+        title: 'Confirm the old key no longer works',
+        body: 'Ballast asks {{exchange}} once more with the old key {{maskedId}}. When {{exchange}} refuses it, Ballast deletes its own copy too.',
+        button: 'Check the old key',
+        again: 'Check again',
+        checking: 'Asking {{exchange}}…',
+      },
+      later: 'Finish later',
+    },
+
     wizard: {
       title: 'Add a key',
       replaceTitle: 'Replace the key “{{label}}”',
