@@ -206,6 +206,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     riskLimits,
     listKeys: async () => (await keys.ciphers.records.list()).keys,
     mode: () => keys.live.mode(),
+    liveShare: () => liveBot.shareReading(),
     events,
     nowMs,
     log: options.log,

@@ -7,7 +7,7 @@ import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { CandleCache, createCcxtMarketData, type Timeframe } from '../../market/index.ts';
 import type { StrategyId } from '../../model/index.ts';
-import { createEquityWatermarks, createRiskMonitor, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
+import { createEquityWatermarks, createRiskMonitor, type AccountView, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
 import { createSignalEmitter, createStrategy } from '../../signals/index.ts';
 import { LiveFeed } from './liveFeed.ts';
 import { LiveRun } from './liveRun.ts';
@@ -43,6 +43,14 @@ export interface LiveBotStart {
   readonly stillWanted: () => boolean;
 }
 
+/** Ballast's share of the real account as the risk layer last saw it, and the market's last price. */
+export interface LiveShareReading {
+  readonly startedAtMs: number;
+  readonly symbol: string;
+  readonly account: AccountView;
+  readonly markQuote: number | null;
+}
+
 export interface LiveBot {
   start(request: LiveBotStart): Promise<LiveBotView>;
   /** Stops the bot; orders and stops stay on the exchange (the stops protect positions while Ballast is off). */
@@ -54,6 +62,8 @@ export interface LiveBot {
   /** Whether a live run is open (running, not trading, or killed with its record open). */
   isOpen(): boolean;
   view(): LiveBotView;
+  /** Read only, for Monitoring and alerts; null with no open run or before the share was first read. */
+  shareReading(): LiveShareReading | null;
   /** Resolves when the poll in progress (if any) has finished. */
   settled(): Promise<void>;
   dispose(): void;
@@ -302,6 +312,14 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
       }
       if (current === null) return base;
       return { ...base, quoteAsset: current.parts.market.quote, ...current.view() };
+    },
+
+    shareReading() {
+      const current = run;
+      const share = current?.lastShare;
+      if (current === null || share?.ok !== true || startedAtMs === null) return null;
+      const { symbol, marks } = current.parts;
+      return { startedAtMs, symbol, account: share.account, markQuote: marks.get(symbol) ?? current.lastBar?.close ?? null };
     },
 
     settled: () => polling,
