@@ -60,6 +60,8 @@ export const KeyView = z.strictObject({
   keyCreatedAtMs: z.number().optional(),
   verifiedAtMs: z.number().optional(),
   ageDays: z.number().int().nonnegative(),
+  /** Whole days until the exchange's own end date for the key (negative once past), where it reports one. */
+  expiresInDays: z.number().int().optional(),
   rotation: z.enum(['fresh', 'rotate-soon', 'rotate-now']),
   cipherBackend: z.string(),
   storage: KeyStorageState,

@@ -31,6 +31,8 @@ export interface KeySummary {
   readonly verifiedAtMs?: number;
   /** Days since the key was created (exchange's date) or, failing that, saved. */
   readonly ageDays: number;
+  /** Days until the exchange's own end date for the key (negative once past), where it reports one. */
+  readonly expiresInDays?: number;
   readonly rotation: RotationStatus;
   readonly cipherBackend: string;
   readonly permissions?: PermissionsSummary;
@@ -58,6 +60,7 @@ export function summarise(record: StoredKeyRecord, nowMs: number, policy: Rotati
   if (report === undefined) return summary;
   return {
     ...summary,
+    ...(report.keyExpiresAtMs === undefined ? {} : { expiresInDays: Math.floor((report.keyExpiresAtMs - nowMs) / 86_400_000) }),
     permissions: {
       checkedAtMs: report.checkedAtMs,
       withdrawOff: withdrawVerdict(report).accepted,

@@ -77,6 +77,10 @@ describe('key expiry read from the exchange', () => {
     app.fake.account.setPermissions({ tradingAuthorityExpirationTime: expiresAtMs });
     const saved = await saveKey(app, OLD);
     expect(saved.permissions?.keyExpiresAtMs).toBe(expiresAtMs);
+    // Counted on the core's clock, so the card's colour never depends on the page's.
+    const daysLeft = Math.floor((expiresAtMs - Date.now()) / DAY_MS);
+    expect(saved.expiresInDays).toBeGreaterThanOrEqual(daysLeft - 1);
+    expect(saved.expiresInDays).toBeLessThanOrEqual(daysLeft);
     expect((await app.value<KeyList>('listKeys')).keys[0]?.permissions?.keyExpiresAtMs).toBe(expiresAtMs);
   });
 

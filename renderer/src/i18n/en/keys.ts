@@ -71,6 +71,7 @@ export const keys = {
       ipRestricted: 'Restricted to your IP address',
       ipChoseUnrestricted: 'Not restricted to your IP address (your choice on {{date}})',
       ipNotRestricted: 'Not restricted to your IP address',
+      expires: '{{exchange}} stops this key from trading on {{date}}: replace it before then',
       rotate: {
         'rotate-soon': 'Replace this key soon: keys older than 90 days are not used for live trading.',
         'rotate-now': 'Replace this key now: it is older than 90 days, so Ballast will not use it for live trading.',
