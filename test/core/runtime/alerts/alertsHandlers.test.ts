@@ -1,6 +1,4 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +9,7 @@ import { InMemoryKeyRecordStore } from '../../../../core/keys/index.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../fake-telegram/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
 import { startSmtpTestServer, type SmtpTestServer } from '../../alerts/support/smtpTestServer.ts';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 
 const CANARY_TOKEN = '7000000001:FAKE-CANARY-telegram-token-9c1e';
 const CANARY_PASSWORD = 'FAKE-CANARY-SMTP-PASSWORD-77aa';
@@ -30,16 +29,18 @@ interface Running {
 
 let running: Running | undefined;
 afterEach(async () => {
-  if (running === undefined) return;
-  running.core.dispose();
-  await running.core.alerts.dispose();
-  await running.telegram.close();
-  await running.smtp.close();
-  running = undefined;
+  if (running !== undefined) {
+    running.core.dispose();
+    await running.core.alerts.dispose();
+    await running.telegram.close();
+    await running.smtp.close();
+    running = undefined;
+  }
+  removeTempDirs();
 });
 
 async function start(): Promise<Running> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ballast-alerts-'));
+  const dataDir = tempDir('alerts');
   const telegram = await startFakeTelegram({ token: CANARY_TOKEN, chats: [CHAT] });
   const smtp = await startSmtpTestServer({ username: MAIL_USER, password: CANARY_PASSWORD });
   const logLines: string[] = [];

@@ -1,21 +1,20 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitoringView } from '../../../../core/contract/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
 import { monitoringPoints } from '../../../../core/runtime/alerts/paperSeries.ts';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 
 let core: BallastCore | undefined;
 afterEach(() => {
   core?.dispose();
   core = undefined;
+  removeTempDirs();
 });
 
 describe('the Monitoring series of a paper run', () => {
   it('agree with the dashboard: same equity and buy-and-hold, exposure averaging to its figure, drawdown peaking at its maximum', async () => {
-    core = createBallastCore({ version: 'test', log: createLogger({ level: 'silent' }), dataDir: await mkdtemp(join(tmpdir(), 'ballast-monitoring-')) });
+    core = createBallastCore({ version: 'test', log: createLogger({ level: 'silent' }), dataDir: tempDir('monitoring') });
     const started = await core.dispatch('startPaperBot', {
       source: { kind: 'synthetic' }, symbol: 'DEMO/USDT', strategyId: 'trend-follower', barsPerSecond: 100_000, startingBalanceQuote: 10_000, leaveSafeModeAutomatically: true,
     });

@@ -1,12 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeyView, LiveBotView, MonitoringView, PendingKeyView, StartLiveResult } from '../../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
 import { CANARY, startKeysCore, type KeysCoreUnderTest } from '../support/keysCore.ts';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 
 const HOUR_MS = 3_600_000;
 /** The real BTC/USDT hours: the trend follower enters on the bar of 2021-01-23 04:00 UTC. */
@@ -20,6 +18,7 @@ afterEach(async () => {
   await fake?.close();
   app = undefined;
   fake = undefined;
+  removeTempDirs();
 });
 
 const view = (core: KeysCoreUnderTest): Promise<LiveBotView> => core.value<LiveBotView>('getLiveBot');
@@ -28,7 +27,7 @@ describe('Monitoring while the live bot runs', () => {
   it('shows the live share of the real account (not the paper bot): its value as the risk layer reads it, what is in the market, and the limits', async () => {
     fake = await startFakeExchange({ startAt: START, account: { credentials: { apiKey: CANARY.apiKey, secret: CANARY.secret } } });
     const market = fake;
-    const dataDir = await mkdtemp(join(tmpdir(), 'ballast-live-monitoring-'));
+    const dataDir = tempDir('live-monitoring');
     app = await startKeysCore({ fake: market, osCipher: new StandInOsCipher('gnome_libsecret'), core: { dataDir, nowMs: () => market.clock.nowMs(), liveBotPollMs: 20 } });
     const core = app;
     core.readiness.strategyId = 'trend-follower';
