@@ -6,7 +6,7 @@
  * stopped unexpectedly", and the weekly review. English words live in messages.ts.
  */
 export {
-  ALERT_CODES, ALERT_SEVERITIES, alertIdFor, alertReference, alertCodeSchema, alertSeveritySchema, atLeast,
+  ALERT_CODES, ALERT_SEVERITIES, alertIdFor, alertReference, alertCodeSchema, alertSeveritySchema, alertParamsSchema, atLeast,
   type AlertCode, type AlertDraft, type AlertParams, type AlertParamValue, type AlertSeverity, type RecordedAlert,
 } from './alert.ts';
 export { alertMessages, type AlertMessages } from './messages.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertMessages, alertParamsSchema, fillTemplate } from '../../alerts/index.ts';
 import type { AuditKind } from '../../journal/index.ts';
 import { orderEventSummary, exchangeAnswerSummary } from './orderSummaries.ts';
 import { amount, baseOf, money, oneLine, percentOf, quoteOf, shortOrderId, signedScore, stateWords, strategyName, transitionWords, words } from './activityWording.ts';
@@ -127,7 +128,22 @@ const personAction: Summarize = (payload) => {
   return e === undefined ? undefined : `You: ${words(e.event)}.`;
 };
 
-const alert: Summarize = (payload) => {
+const OutboxRecorded = z.looseObject({ event: z.literal('recorded'), severity: z.string(), params: alertParamsSchema, channels: z.array(z.string()) });
+const CHANNEL_WORDS: Readonly<Record<string, string>> = { desktop: 'this computer', email: 'email', telegram: 'Telegram' };
+
+/** An alert the outbox recorded: its title in the alert's own words, and where it was sent. */
+function recordedAlert(payload: unknown, subject: string | null): string | undefined {
+  const recorded = parsed(OutboxRecorded, payload);
+  const words = subject === null ? undefined : (alertMessages.alert as Readonly<Record<string, { readonly title: string } | undefined>>)[subject];
+  if (recorded === undefined || words === undefined) return undefined;
+  const title = fillTemplate(words.title, recorded.params, { timeZone: 'UTC' });
+  const to = recorded.channels.map((c) => CHANNEL_WORDS[c] ?? c).join(', ');
+  return `Alert (${recorded.severity}): ${title}${to === '' ? '' : `. Sent to ${to}`}.`;
+}
+
+const alert: Summarize = (payload, subject) => {
+  const outboxAlert = recordedAlert(payload, subject);
+  if (outboxAlert !== undefined) return outboxAlert;
   const refused = parsed(RefusalAlert, payload);
   if (refused !== undefined) return `Trading refused (${refused.code})${refused.detail ? `: ${refused.detail}` : '.'}`;
   const a = parsed(AlertPayload, payload);

@@ -50,7 +50,7 @@ test.describe('the AI screen', () => {
     const decisions = page.getByRole('list', { name: 'Decisions' });
     await expect(decisions.getByText(/Model: \d+(\.\d)?% chance this entry makes a profit after costs/).first()).toBeVisible({ timeout: 30_000 });
     await expect(decisions.getByRole('list', { name: 'Why the model leans this way' }).first()).toBeVisible();
-    await decisions.getByTestId('model-review').first().scrollIntoViewIfNeeded();
+    await decisions.getByTestId('model-review').first().evaluate((element) => { element.scrollIntoView({ block: 'center' }); }); // the feed grows while it runs, so it is never stable
     await app.screenshot('ai-02-feed-model');
 
     // An LLM provider on this computer (the fake), with a key that must never come back.
@@ -80,7 +80,7 @@ test.describe('the AI screen', () => {
       // Stopped, so the feed holds still for the screenshot.
       await harness.core.dispatch('stopPaperBot', undefined);
       await expect(decisions.getByText('AI advisor: vetoed this entry').first()).toBeVisible();
-      await decisions.getByText('AI advisor: vetoed this entry').first().scrollIntoViewIfNeeded();
+      await decisions.getByText('AI advisor: vetoed this entry').first().evaluate((element) => { element.scrollIntoView({ block: 'center' }); }); // the feed grows while it runs, so it is never stable
       await app.screenshot('ai-04-feed-veto');
 
       await nav.getByRole('button', { name: 'AI', exact: true }).click();

@@ -74,12 +74,14 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     await expect(panel).toContainText('Half size during the first live week');
     await expect(panel).toContainText('An order you (or another app) placed is open');
     await expect(page.getByText(/no real order/i)).toHaveCount(0);
+    await panel.evaluate((region) => { region.scrollIntoView({ block: 'start' }); });
     await app.screenshot('live-02-running');
 
     // 04:00 closes bullish: the bot buys and its stop rests on the exchange, read back.
     fake.clock.advance(HOUR_MS);
     await expect(panel.locator('li[data-protection="protected"]')).toContainText('protected by a stop', { timeout: 20_000 });
     expect(ballastOpen(fake).map((order) => `${order.type} ${order.side}`)).toEqual(['STOP_LOSS_LIMIT SELL']);
+    await panel.evaluate((region) => { region.scrollIntoView({ block: 'start' }); });
     await app.screenshot('live-03-entry-with-stop');
 
     // Kill, keeping the stops (the default choice).
@@ -90,6 +92,7 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     await kill.getByRole('button', { name: 'Yes, kill now' }).click();
     await expect(panel.getByTestId('live-kill')).toContainText('1 protective stop(s) of Ballast’s left, 1 order(s) of yours untouched', { timeout: 20_000 });
     expect(ballastOpen(fake).map((order) => order.type)).toEqual(['STOP_LOSS_LIMIT']);
+    await panel.evaluate((region) => { region.scrollIntoView({ block: 'start' }); });
     await app.screenshot('live-05-killed-stops-kept');
 
     // Then sell everything: no order of Ballast's and no position left; the person's order untouched.
@@ -99,6 +102,7 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     await expect(panel).toContainText('No position. Ballast holds nothing it bought.');
     expect(ballastOpen(fake)).toEqual([]);
     expect(fake.inspect.openOrders('BTCUSDT')).toHaveLength(1);
+    await panel.evaluate((region) => { region.scrollIntoView({ block: 'start' }); });
     await app.screenshot('live-06-sold-everything');
 
     await new Promise((resolve) => setTimeout(resolve, 300)); // the log file is written asynchronously

@@ -46,7 +46,8 @@ test.describe('paper trading from a fresh profile', () => {
     // The decision feed explains what the risk layer did, in words.
     await expect(page.getByRole('list', { name: 'Decisions' }).getByText(/risk (blocked|shrank|approved)/).first()).toBeVisible({ timeout: 60_000 });
     await app.screenshot('paper-02-trading');
-    await page.getByRole('list', { name: 'Decisions' }).scrollIntoViewIfNeeded();
+    // The list grows while the bot trades, so it is never "stable" for Playwright's own scrolling.
+    await page.getByRole('list', { name: 'Decisions' }).evaluate((list) => { list.scrollIntoView({ block: 'start' }); });
     await app.screenshot('paper-02b-decisions');
 
     await page.getByRole('button', { name: 'Kill' }).click();

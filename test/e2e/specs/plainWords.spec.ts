@@ -28,8 +28,8 @@ async function expectPlainWords(page: Page, where: string): Promise<void> {
 }
 
 /** The alert a form shows, which must be a non-empty plain sentence. */
-async function expectPlainAlert(page: Page, alert: Locator, where: string, says?: string | RegExp): Promise<void> {
-  await expect(alert, where).toBeVisible();
+async function expectPlainAlert(page: Page, alert: Locator, where: string, says?: string | RegExp, timeoutMs?: number): Promise<void> {
+  await expect(alert, where).toBeVisible(timeoutMs === undefined ? {} : { timeout: timeoutMs });
   const text = (await alert.innerText()).trim();
   expect(text.length, `an empty message after ${where}`).toBeGreaterThan(10);
   if (says !== undefined) await expect(alert, where).toContainText(says);
@@ -316,9 +316,10 @@ test.describe('plain words in every form', () => {
     await nav(page, 'Backtest');
     const form = page.getByRole('form', { name: 'Backtest' });
     await expectPlainWords(page, 'opening Backtest');
+    // A refusal from the engine comes back from the backtest worker, which a loaded machine starts slowly.
     const run = async (where: string, says: string | RegExp): Promise<void> => {
       await form.getByRole('button', { name: 'Run backtest' }).click();
-      await expectPlainAlert(page, page.getByRole('alert').filter({ hasText: says }), where, says);
+      await expectPlainAlert(page, page.getByRole('alert').filter({ hasText: says }), where, says, 30_000);
     };
     await form.getByLabel('Starting cash (quote currency)').fill('ten thousand');
     await run('cash typed in words', 'Starting cash (quote currency) must be a number.');

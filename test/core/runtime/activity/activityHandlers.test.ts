@@ -113,9 +113,12 @@ describe('queryActivity', () => {
     expect(ranged.rows.every((row) => row.atMs >= fromMs && row.atMs < toMs)).toBe(true);
   });
 
-  it('reads the app journal: state changes and the person pausing, in words', async () => {
+  it('reads the app journal: state changes, the person pausing and the alert it raised, in words', async () => {
     const page = await run.value('queryActivity', { journal: 'app', limit: 10 });
-    expect(page.rows[0]).toMatchObject({ kind: 'state_change', summary: 'Trading state Active → Paused: Paused by you: checking the journal' });
+    expect(page.rows.find((row) => row.kind === 'state_change')).toMatchObject({ summary: 'Trading state Active → Paused: Paused by you: checking the journal' });
+    const alert = page.rows.find((row) => row.kind === 'alert' && row.subject === 'TRADING_STATE_PAUSED');
+    expect(alert?.summary).toMatch(/^Alert \(\w+\): [A-Z][^{}]+\.$/);
+    expect(alert?.summary).not.toContain('TRADING_STATE_PAUSED');
     expect(page.totalEntries).toBe(page.rows.length);
   });
 

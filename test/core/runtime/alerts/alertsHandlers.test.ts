@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { AlertSettingsView, CommandName, RecentAlertsView, Result } from '../../../../core/contract/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
@@ -9,7 +10,6 @@ import { InMemoryKeyRecordStore } from '../../../../core/keys/index.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../fake-telegram/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
 import { startSmtpTestServer, type SmtpTestServer } from '../../alerts/support/smtpTestServer.ts';
-import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 
 const CANARY_TOKEN = '7000000001:FAKE-CANARY-telegram-token-9c1e';
 const CANARY_PASSWORD = 'FAKE-CANARY-SMTP-PASSWORD-77aa';
@@ -29,13 +29,12 @@ interface Running {
 
 let running: Running | undefined;
 afterEach(async () => {
-  if (running !== undefined) {
-    running.core.dispose();
-    await running.core.alerts.dispose();
-    await running.telegram.close();
-    await running.smtp.close();
-    running = undefined;
-  }
+  if (running === undefined) return;
+  running.core.dispose();
+  await running.core.alerts.dispose();
+  await running.telegram.close();
+  await running.smtp.close();
+  running = undefined;
   removeTempDirs();
 });
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { MonitoringView } from '../../../../core/contract/index.ts';
 import { createLogger } from '../../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
 import { monitoringPoints } from '../../../../core/runtime/alerts/paperSeries.ts';
-import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 
 let core: BallastCore | undefined;
 afterEach(() => {

@@ -1,7 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { KeyView, LiveBotView, PendingKeyView, StartLiveResult } from '../../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
@@ -19,6 +17,7 @@ const fakes: FakeExchange[] = [];
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
+  removeTempDirs();
 });
 
 /** The computer's keychain outlives the process: both runs decrypt with the same one. */
@@ -78,7 +77,7 @@ describe('the live bot through the composed core, on the fake Binance replaying 
     fakes.push(fake);
     // The person's own order, placed on the website: Ballast must report it and never touch it.
     const external = fake.anotherApp.placeOrder({ symbolId: 'BTCUSDT', side: 'BUY', type: 'LIMIT', amountBase: 0.01, priceQuote: 20_000 });
-    const dataDir = await mkdtemp(join(tmpdir(), 'ballast-live-'));
+    const dataDir = tempDir('live');
     let app = await liveCore(fake, dataDir);
     const key = await savedKey(app);
 
