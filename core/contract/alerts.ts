@@ -166,7 +166,7 @@ export const MonitoringSample = z.strictObject({
 export type MonitoringSample = z.infer<typeof MonitoringSample>;
 
 export const MonitoringView = z.strictObject({
-  /** 'paper' today; the live bot's series join when it runs. */
+  /** 'live' while the live bot runs (its share of the real account; error rate and slippage not measured yet), else 'paper'. */
   mode: z.enum(['paper', 'live']),
   quoteAsset: z.string(),
   basis: z.string(),

@@ -33,6 +33,8 @@ export const KeyPermissionsView = z.strictObject({
   futuresEnabled: TriState,
   ipRestricted: TriState,
   ipAllowlist: z.array(z.string()).optional(),
+  /** When the exchange says the key stops working (Binance: trading switched off), where it reports one. */
+  keyExpiresAtMs: z.number().optional(),
   /** Plain-language findings from the exchange's answer. */
   problems: z.array(z.string()),
 });
@@ -58,6 +60,8 @@ export const KeyView = z.strictObject({
   keyCreatedAtMs: z.number().optional(),
   verifiedAtMs: z.number().optional(),
   ageDays: z.number().int().nonnegative(),
+  /** Whole days until the exchange's own end date for the key (negative once past), where it reports one. */
+  expiresInDays: z.number().int().optional(),
   rotation: z.enum(['fresh', 'rotate-soon', 'rotate-now']),
   cipherBackend: z.string(),
   storage: KeyStorageState,
@@ -182,3 +186,18 @@ export const StartLiveResult = z.strictObject({
   live: LiveStatusView,
 });
 export type StartLiveResult = z.infer<typeof StartLiveResult>;
+
+/**
+ * The last step of a rotation: the old key asked once more. `refused` only on the exchange's own
+ * refusal of the key; then Ballast has deleted its copy (`deleted`). No answer is `unknown`.
+ */
+export const OldKeyCheckView = z.strictObject({
+  keyId: z.string(),
+  label: z.string(),
+  maskedKeyId: z.string(),
+  outcome: z.enum(['refused', 'still-works', 'unknown']),
+  reason: z.string(),
+  deleted: z.boolean(),
+  checkedAtMs: z.number(),
+});
+export type OldKeyCheckView = z.infer<typeof OldKeyCheckView>;

@@ -51,3 +51,4 @@ export {
   evaluatePracticeGate,
   type PracticeGateInputs, type PracticeGateItem, type PracticeGateItemId, type PracticeGateItemStatus, type PracticeGateResult, type VirtualFundsRecord,
 } from './practice/practiceGate.ts';
+export { oldKeyFinding, type OldKeyFinding, type OldKeyOutcome } from './oldKeyCheck.ts';

@@ -13,6 +13,8 @@ export interface PermissionsSummary {
   readonly futuresEnabled: TriState;
   readonly ipRestricted: TriState;
   readonly ipAllowlist?: readonly string[];
+  /** When the exchange says the key stops working (Binance: trading switched off), where it reports one. */
+  readonly keyExpiresAtMs?: number;
   readonly problems: readonly string[];
 }
 
@@ -29,6 +31,8 @@ export interface KeySummary {
   readonly verifiedAtMs?: number;
   /** Days since the key was created (exchange's date) or, failing that, saved. */
   readonly ageDays: number;
+  /** Days until the exchange's own end date for the key (negative once past), where it reports one. */
+  readonly expiresInDays?: number;
   readonly rotation: RotationStatus;
   readonly cipherBackend: string;
   readonly permissions?: PermissionsSummary;
@@ -56,6 +60,7 @@ export function summarise(record: StoredKeyRecord, nowMs: number, policy: Rotati
   if (report === undefined) return summary;
   return {
     ...summary,
+    ...(report.keyExpiresAtMs === undefined ? {} : { expiresInDays: Math.floor((report.keyExpiresAtMs - nowMs) / 86_400_000) }),
     permissions: {
       checkedAtMs: report.checkedAtMs,
       withdrawOff: withdrawVerdict(report).accepted,
@@ -65,6 +70,7 @@ export function summarise(record: StoredKeyRecord, nowMs: number, policy: Rotati
       futuresEnabled: report.futuresEnabled,
       ipRestricted: report.ipRestricted,
       ...(report.ipAllowlist === undefined ? {} : { ipAllowlist: report.ipAllowlist }),
+      ...(report.keyExpiresAtMs === undefined ? {} : { keyExpiresAtMs: report.keyExpiresAtMs }),
       problems: report.problems,
     },
   };

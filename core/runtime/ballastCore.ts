@@ -238,6 +238,7 @@ export function createBallastCore(options: BallastCoreOptions): BallastCore {
     listKeys: async () => (await keys.ciphers.records.list()).keys,
     // Practice money is pretend: alerts and reviews count it with paper.
     mode: () => (keys.live.mode() === 'live' ? 'live' : 'paper'),
+    liveShare: () => liveBot.shareReading(),
     events,
     nowMs,
     log: options.log,

@@ -1,5 +1,5 @@
 import { ContractError, type CommandHandlers, type PendingKeyView } from '../contract/index.ts';
-import { EXCHANGE_NAMES, KeysError, makeSecret, maskedKeyId, withdrawVerdict } from '../keys/index.ts';
+import { EXCHANGE_NAMES, KeysError, makeSecret, maskedKeyId, oldKeyFinding, withdrawVerdict } from '../keys/index.ts';
 import { credentialsFromPaste, refuseCredentialAsLabel } from './keysCredentialInput.ts';
 import { withKeysRefusals } from './keysRefusals.ts';
 import type { KeysRuntime } from './keysRuntime.ts';
@@ -9,7 +9,7 @@ import type { PendingKeyCheck } from './pendingKeyChecks.ts';
 
 type KeysCommand =
   | 'getKeyEncryption' | 'setKeyPassphrase' | 'listKeys' | 'verifyNewKey' | 'recheckNewKey' | 'saveVerifiedKey'
-  | 'discardNewKey' | 'reverifyKey' | 'setIpAllowlistDecision' | 'deleteKey'
+  | 'discardNewKey' | 'reverifyKey' | 'setIpAllowlistDecision' | 'deleteKey' | 'checkOldKeyStopped'
   | 'getLiveGate' | 'startLive' | 'stopLive' | 'getLiveStatus';
 
 function pendingView(held: PendingKeyCheck): PendingKeyView {
@@ -161,6 +161,34 @@ export function keysHandlers(keys: KeysRuntime, liveBot?: LiveBotControl): Pick<
       });
       log.info({ keyId }, 'key deleted');
       return { deletedKeyId: keyId };
+    },
+
+    /**
+     * Rotation, last step. The old key is asked once more, not for its permissions but for whether
+     * the exchange still answers it. Only the exchange's refusal of the key counts as "no longer
+     * works"; then Ballast's copy is wiped too. The key live trading uses is never asked to die.
+     */
+    async checkOldKeyStopped({ keyId }) {
+      if (live.liveKeyId() === keyId) {
+        throw new ContractError('NOT_ALLOWED_NOW', 'Live trading is using this key. Start live trading on the new key first, then delete this one on the exchange.');
+      }
+      const summary = await keys.summaryOf(keyId);
+      const report = await withKeysRefusals(() => keys.permissionReaderFor(keyId)());
+      const finding = oldKeyFinding(summary.exchange, report);
+      let deleted = false;
+      if (finding.outcome === 'refused') {
+        await withKeysRefusals(() => ciphers.records.delete(keyId));
+        deleted = true;
+      } else if (finding.outcome === 'still-works') {
+        // The exchange answered: what it said about the key is as good as a re-check.
+        await ciphers.records.recordPermissionReport(keyId, report);
+      }
+      log.info({ keyId, exchange: summary.exchange, outcome: finding.outcome, deleted }, 'old key checked after rotation');
+      return {
+        keyId, label: summary.label, maskedKeyId: summary.maskedKeyId, outcome: finding.outcome,
+        reason: deleted ? `${finding.reason} Ballast deleted its copy.` : finding.reason,
+        deleted, checkedAtMs: report.checkedAtMs,
+      };
     },
 
     ...liveHandlers(keys, liveBot),

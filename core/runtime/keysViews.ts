@@ -23,6 +23,7 @@ function permissionsFrom(source: PermissionsSummary | PermissionReport, withdraw
     problems: [...source.problems],
   };
   if (source.ipAllowlist !== undefined) view.ipAllowlist = [...source.ipAllowlist];
+  if (source.keyExpiresAtMs !== undefined) view.keyExpiresAtMs = source.keyExpiresAtMs;
   return view;
 }
 
@@ -42,6 +43,7 @@ export function keyView(summary: KeySummary, storage: KeyStorageState, inLiveUse
   };
   if (summary.keyCreatedAtMs !== undefined) view.keyCreatedAtMs = summary.keyCreatedAtMs;
   if (summary.verifiedAtMs !== undefined) view.verifiedAtMs = summary.verifiedAtMs;
+  if (summary.expiresInDays !== undefined) view.expiresInDays = summary.expiresInDays;
   if (summary.permissions !== undefined) view.permissions = permissionsFrom(summary.permissions, summary.permissions.withdrawOff);
   if (summary.ipAllowlistDecision !== undefined) {
     view.ipAllowlistDecision = { choice: summary.ipAllowlistDecision.choice, decidedAtMs: summary.ipAllowlistDecision.decidedAtMs, source: summary.ipAllowlistDecision.source ?? 'person' };

@@ -66,14 +66,15 @@ export interface AccountOptions {
 export const DEFAULT_BALANCES: Readonly<Record<string, number>> = { USDT: 10_000 };
 
 export class FakeAccount {
-  readonly credentials: Credentials;
+  #credentials: Credentials;
   #permissions: KeyPermissions;
   /** false simulates a request from an address outside the key's IP allowlist */
   #requestIpAllowed = true;
   readonly #balances = new Map<string, AssetBalance>();
 
   constructor(options: AccountOptions, createTimeMs: number) {
-    this.credentials = options.credentials ?? generateFakeCredentials();
+    // A copy: a rotation here must not change the caller's object (a test's options are reused).
+    this.#credentials = { ...(options.credentials ?? generateFakeCredentials()) };
     this.#permissions = { ...defaultPermissions(createTimeMs), ...options.permissions };
     for (const [asset, free] of Object.entries(options.balances ?? DEFAULT_BALANCES)) this.setBalance(asset, free);
   }
@@ -85,6 +86,16 @@ export class FakeAccount {
   /** Flips key permissions at runtime, as a person editing the key on the exchange's website would. */
   setPermissions(changes: Partial<KeyPermissions>): void {
     this.#permissions = { ...this.#permissions, ...changes };
+  }
+
+  /** Rotation on the exchange's website: a new key replaces the old one, which is refused from then on (-2015). */
+  replaceCredentials(next: Credentials): void {
+    this.#credentials = { ...next };
+  }
+
+  /** The one key the account accepts now. */
+  get credentials(): Credentials {
+    return this.#credentials;
   }
 
   setRequestIpAllowed(allowed: boolean): void {

@@ -120,7 +120,8 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
   );
   return {
     url: server.url,
-    credentials: account.credentials,
+    /** The key the account accepts now (a rotation changes it). */
+    get credentials() { return account.credentials; },
     clock,
     faults,
     account,

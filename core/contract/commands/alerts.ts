@@ -72,7 +72,7 @@ export const alertsCommands = {
     output: WeeklyReviewExport,
   }),
   getMonitoring: command({
-    summary: 'The paper bot over time: account value against buy-and-hold, P&L, exposure and drawdown against their limits, errors, slippage.',
+    summary: 'The live bot while it runs (else the paper bot) over time: account value against buy-and-hold, P&L, exposure and drawdown against their limits, errors, slippage.',
     input: NoInput,
     output: MonitoringView,
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, NoInput } from '../command.ts';
 import {
   IpAllowlistChoice, KeyCheckView, KeyEncryptionView, KeyEnvironment, KeyExchange, KeyList, KeyView, LiveGateView,
-  LiveStatusView, PendingKeyView, StartLiveResult,
+  LiveStatusView, OldKeyCheckView, PendingKeyView, StartLiveResult,
 } from '../keys.ts';
 
 const KeyId = z.string().min(1).max(100);
@@ -79,6 +79,11 @@ export const keysCommands = {
     summary: 'Delete a saved key; its ciphertext is wiped. Not while live trading uses it.',
     input: z.strictObject({ keyId: KeyId, confirmed: z.literal(true) }),
     output: z.strictObject({ deletedKeyId: z.string() }),
+  }),
+  checkOldKeyStopped: command({
+    summary: 'Rotation, last step: ask the exchange whether the old key still works; once the exchange refuses it, Ballast deletes its copy.',
+    input: z.strictObject({ keyId: KeyId }),
+    output: OldKeyCheckView,
   }),
   getLiveGate: command({
     summary: 'The live-trading checklist for a key, with permissions re-read from the exchange now.',

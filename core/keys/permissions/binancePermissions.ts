@@ -78,6 +78,11 @@ function findings(r: z.infer<typeof binanceApiRestrictionsSchema>): PermissionFi
   };
   const createdAtMs = toEpochMs(r.createTime, 'ms');
   if (createdAtMs !== undefined) result.keyCreatedAtMs = createdAtMs;
+  // From that date the key may no longer trade: for a trading bot, that is when the key stops working.
+  if (tradingUntil !== undefined) {
+    result.keyExpiresAtMs = tradingUntil;
+    result.fieldsConsulted.push('tradingAuthorityExpirationTime');
+  }
   return result;
 }
 

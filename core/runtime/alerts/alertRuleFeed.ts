@@ -26,6 +26,14 @@ export interface AlertRuleFeedOptions {
   readonly problemsBetween?: (fromMs: number, toMs: number) => { atMs: number; code: string }[];
 }
 
+/** What the account warnings read: the risk layer's own equity marks. */
+interface AccountMarks {
+  readonly quoteAsset: string;
+  readonly equityQuote: number;
+  readonly dayStartEquityQuote: number;
+  readonly highWaterMarkQuote: number;
+}
+
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 const ERROR_RATE_TRIGGER = 'exchange_error_rate';
@@ -60,6 +68,7 @@ export class AlertRuleFeed {
   readonly #seenTriggers = new Set<string>();
   #keyTimer: ReturnType<typeof setInterval> | null = null;
   #highWaterMark: { quote: number; atMs: number } | null = null;
+  #liveHighWaterMark: { quote: number; atMs: number } | null = null;
 
   constructor(options: AlertRuleFeedOptions) {
     this.#options = options;
@@ -117,15 +126,28 @@ export class AlertRuleFeed {
    * an exercise, not the person's day: its losses are shown on screen, not sent.
    */
   checkAccount(): void {
-    const { bot, riskLimits } = this.#options;
+    const { bot } = this.#options;
     if (bot.status().config?.source.kind !== 'exchange') return;
     const account = bot.riskDesk()?.account() ?? null;
     if (account === null) return;
-    const limits = riskLimits.current();
+    if (this.#highWaterMark === null || account.view.highWaterMarkQuote !== this.#highWaterMark.quote) this.#highWaterMark = { quote: account.view.highWaterMarkQuote, atMs: account.atMs };
+    this.#options.raise(this.#accountAlerts(account.view, account.atMs, this.#highWaterMark.atMs));
+  }
+
+  /**
+   * The same warnings for the live bot's share of the real account, as the risk layer last read
+   * it. Their occurrence keys are their own, so a paper alert the same day never hides a live one.
+   */
+  checkLiveAccount(account: AccountMarks, atMs: number): void {
+    if (this.#liveHighWaterMark === null || account.highWaterMarkQuote !== this.#liveHighWaterMark.quote) this.#liveHighWaterMark = { quote: account.highWaterMarkQuote, atMs };
+    const drafts = this.#accountAlerts(account, atMs, this.#liveHighWaterMark.atMs);
+    this.#options.raise(drafts.map((draft) => ({ ...draft, occurrenceKey: `live:${draft.occurrenceKey}`, groupKey: `live:${draft.groupKey}` })));
+  }
+
+  #accountAlerts(view: AccountMarks, atMs: number, highWaterMarkAtMs: number): AlertDraft[] {
+    const limits = this.#options.riskLimits.current();
     const thresholds = alertThresholdsSchema.parse({ rotationPeriodDays: this.#options.rotationPeriodDays() });
-    const { view, atMs } = account;
-    if (this.#highWaterMark === null || view.highWaterMarkQuote !== this.#highWaterMark.quote) this.#highWaterMark = { quote: view.highWaterMarkQuote, atMs };
-    this.#options.raise([
+    return [
       ...dailyLossAlerts({
         tradingDay: tradingDayOf(atMs, limits.dayBoundaryTimeZone),
         lossQuote: view.dayStartEquityQuote - view.equityQuote,
@@ -138,11 +160,11 @@ export class AlertRuleFeed {
         limitFraction: limits.maxDrawdownFraction,
         equityQuote: view.equityQuote,
         highWaterMarkQuote: view.highWaterMarkQuote,
-        highWaterMarkAtMs: this.#highWaterMark.atMs,
+        highWaterMarkAtMs,
         quoteAsset: view.quoteAsset,
         atMs,
       }, thresholds),
-    ]);
+    ];
   }
 
   /** Rotation reminders 14, 7 and 1 days before the person's period ends, and the allowlist warning. */
@@ -156,7 +178,7 @@ export class AlertRuleFeed {
         exchange: key.exchange,
         maskedKeyId: key.maskedKeyId,
         createdAtMs: key.keyCreatedAtMs ?? key.savedAtMs,
-        expiresAtMs: null,
+        expiresAtMs: key.permissions?.keyExpiresAtMs ?? null,
         ipAllowlisted: key.permissions?.ipRestricted === true,
       })), this.#options.nowMs(), thresholds));
     } catch (error) {

@@ -17,6 +17,7 @@ export interface AlertsHandlerDeps {
 }
 
 const PAPER_BASIS = 'Paper trading: pretend money, simulated fills after fees and slippage.';
+const LIVE_BASIS = 'Live trading: Ballast’s share of your real account, valued at the exchange’s prices, after fees. Buy-and-hold is that share put into the market when these readings began.';
 
 export function settingsView(alerts: AlertsRuntime): AlertSettingsView {
   const saved = alerts.settings.current;
@@ -134,15 +135,21 @@ export function alertsHandlers(deps: AlertsHandlerDeps): Pick<CommandHandlers, A
     },
 
     getMonitoring: () => {
-      const snapshot = deps.bot.dashboard(5_000);
       const limits = deps.riskLimits.current();
+      const limitsView = { maxExposureFraction: limits.totalExposureFractionOfEquity, maxDrawdownFraction: limits.maxDrawdownFraction };
+      // While the live bot runs, Monitoring shows real money: its share of the account.
+      const live = alerts.sampleLive();
+      if (live !== null) {
+        return { mode: 'live' as const, quoteAsset: live.quoteAsset, basis: LIVE_BASIS, points: alerts.liveSeries.points(), samples: [], limits: limitsView };
+      }
+      const snapshot = deps.bot.dashboard(5_000);
       return {
         mode: 'paper' as const,
         quoteAsset: snapshot.quoteAsset,
         basis: snapshot.summary?.basis ?? PAPER_BASIS,
         points: monitoringPoints(snapshot),
         samples: monitoringSamples(snapshot),
-        limits: { maxExposureFraction: limits.totalExposureFractionOfEquity, maxDrawdownFraction: limits.maxDrawdownFraction },
+        limits: limitsView,
       };
     },
   };

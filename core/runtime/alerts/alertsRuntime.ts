@@ -16,6 +16,8 @@ import type { RiskLimitsStore } from '../riskLimitsStore.ts';
 import { AlertLedger } from './alertLedger.ts';
 import { AlertSettingsStore, SECRET_UNREADABLE } from './alertSettingsStore.ts';
 import { AlertRuleFeed } from './alertRuleFeed.ts';
+import type { LiveShareReading } from '../live/liveBot.ts';
+import { LiveSeries } from './liveSeries.ts';
 
 /** What the host adds: Electron's notifications, and in tests the local Telegram and mail servers. */
 export interface AlertsHostOptions {
@@ -41,6 +43,10 @@ export interface AlertsRuntimeContext {
   readonly riskLimits: RiskLimitsStore;
   readonly listKeys: () => Promise<readonly KeySummary[]>;
   readonly mode: () => 'paper' | 'live';
+  /** The live bot's share of the real account as last read (read only), for Monitoring and the account warnings. */
+  readonly liveShare?: () => LiveShareReading | null;
+  /** How often the live share is read for Monitoring and the warnings (default a minute). */
+  readonly liveSampleMs?: number;
   readonly events: EventHub;
   readonly nowMs: () => number;
   readonly log: Logger;
@@ -63,7 +69,10 @@ export class AlertsRuntime {
   readonly dispatcher: AlertDispatcher;
   readonly ledger: AlertLedger;
   readonly reader: ReaderContext;
+  /** The live bot's share of the real account over time. */
+  readonly liveSeries = new LiveSeries();
   readonly #context: AlertsRuntimeContext;
+  #liveTimer: ReturnType<typeof setInterval> | null = null;
   readonly #heartbeat: Heartbeat;
   readonly #feed: AlertRuleFeed;
   #scheduler: ReviewScheduler | null = null;
@@ -107,6 +116,8 @@ export class AlertsRuntime {
     const stopped = unexpectedStopAlert(previous, this.#context.nowMs());
     if (stopped !== null) this.raise([stopped]);
     this.#feed.start();
+    this.#liveTimer = setInterval(() => { this.sampleLive(); }, this.#context.liveSampleMs ?? 60_000);
+    this.#liveTimer.unref();
     const sinceMs = this.settings.current.reviewsSinceMs ?? this.#context.nowMs();
     if (this.settings.current.reviewsSinceMs === null) this.settings.update((current) => ({ ...current, reviewsSinceMs: sinceMs }));
     this.#scheduler = new ReviewScheduler({
@@ -122,6 +133,19 @@ export class AlertsRuntime {
       },
     });
     this.#scheduler.start();
+  }
+
+  /**
+   * Reads the live bot's share now: a Monitoring point, and the daily-loss and drawdown warnings
+   * for real money. Null when no live run has been read.
+   */
+  sampleLive(): { quoteAsset: string; symbol: string } | null {
+    const reading = this.#context.liveShare?.() ?? null;
+    if (reading === null) return null;
+    const atMs = this.#context.nowMs();
+    this.liveSeries.record(reading, atMs);
+    this.#feed.checkLiveAccount(reading.account, atMs);
+    return { quoteAsset: reading.account.quoteAsset, symbol: reading.symbol };
   }
 
   raise(drafts: readonly AlertDraft[], options?: RecordOptions): void {
@@ -215,6 +239,8 @@ export class AlertsRuntime {
    * sends in flight then wind down (a send cut short stays queued for the next start).
    */
   dispose(): Promise<void> {
+    if (this.#liveTimer !== null) clearInterval(this.#liveTimer);
+    this.#liveTimer = null;
     this.#scheduler?.stop();
     this.#feed.stop();
     if (this.#started) this.#heartbeat.stopCleanly();

@@ -7,7 +7,7 @@ import { openJournal, type Journal } from '../../journal/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { CandleCache, createCcxtMarketData, type Timeframe } from '../../market/index.ts';
 import type { StrategyId } from '../../model/index.ts';
-import { createEquityWatermarks, createRiskMonitor, DEFAULT_LADDER_POLICY, lowerShare, raiseShare, type LadderPolicy, type LadderReason, type LadderRecord, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
+import { createEquityWatermarks, createRiskMonitor, DEFAULT_LADDER_POLICY, lowerShare, raiseShare, type AccountView, type LadderPolicy, type LadderReason, type LadderRecord, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
 import { createSignalEmitter, createStrategy } from '../../signals/index.ts';
 import { LiveFeed } from './liveFeed.ts';
 import { LiveRun } from './liveRun.ts';
@@ -51,6 +51,14 @@ export interface LiveBotStart {
   readonly stillWanted: () => boolean;
 }
 
+/** Ballast's share of the real account as the risk layer last saw it, and the market's last price. */
+export interface LiveShareReading {
+  readonly startedAtMs: number;
+  readonly symbol: string;
+  readonly account: AccountView;
+  readonly markQuote: number | null;
+}
+
 export interface LiveBot {
   start(request: LiveBotStart): Promise<LiveBotView>;
   /** Stops the bot; orders and stops stay on the exchange (the stops protect positions while Ballast is off). */
@@ -68,6 +76,8 @@ export interface LiveBot {
   raiseShare(request: { readonly newShareQuote: number; readonly typedConfirmation: string }): Promise<LiveShareStepResult>;
   /** Lowers the share at once; journaled. */
   lowerShare(newShareQuote: number): Promise<LiveShareStepResult>;
+  /** Read only, for Monitoring and alerts; null with no open run or before the share was first read. */
+  shareReading(): LiveShareReading | null;
   /** Resolves when the poll in progress (if any) has finished. */
   settled(): Promise<void>;
   dispose(): void;
@@ -385,6 +395,14 @@ export function createLiveBot(options: LiveBotOptions): LiveBot {
       }
       if (current === null) return base;
       return { ...base, quoteAsset: current.parts.market.quote, ...current.view() };
+    },
+
+    shareReading() {
+      const current = run;
+      const share = current?.lastShare;
+      if (current === null || share?.ok !== true || startedAtMs === null) return null;
+      const { symbol, marks } = current.parts;
+      return { startedAtMs, symbol, account: share.account, markQuote: marks.get(symbol) ?? current.lastBar?.close ?? null };
     },
 
     settled: () => polling,

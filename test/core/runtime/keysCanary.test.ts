@@ -69,7 +69,10 @@ describe('canary: pasted key material never comes back out of a keys command', (
     app.fake.account.setPermissions({ enableWithdrawals: true });
     app.scheduler.tick?.();
     await new Promise((resolve) => setTimeout(resolve, 300));
+    await call('checkOldKeyStopped', { keyId: saved.id });
     await call('stopLive');
+    await call('checkOldKeyStopped', { keyId: saved.id });
+    await call('checkOldKeyStopped', { keyId: CANARY.secret });
     await call('deleteKey', { keyId: saved.id, confirmed: true });
     await call('deleteKey', { keyId: CANARY.secret, confirmed: true });
 

@@ -10,6 +10,8 @@ const CANARY = {
   passphrase: 'FAKE-PASSPHRASE-CANARY-e2e',
 } as const;
 const MASKED = 'FAKE…a1b2';
+/** The key that replaces CANARY's in the rotation test; as recognisable, and scanned for the same way. */
+const ROTATED = { apiKey: 'FAKE-KEY-CANARY-e2e-rotated-0000c3d4', secret: 'FAKE-SECRET-CANARY-e2e-rotated-8e2a' } as const;
 const LIVE_PHRASE = 'I understand Ballast will trade with real money';
 const NEEDS_FAKE_EXCHANGE =
   'needs the local fake exchange: its URL can be given to the harness core, but not to the packaged app, which only talks to the real exchanges';
@@ -202,29 +204,54 @@ test.describe('Keys & Exchanges', () => {
     await expectNoCanaryAnywhere(app);
   });
 
-  test('a saved key can be replaced and then deleted after one confirmation', async ({ app }) => {
+  test('a key is rotated: the new key is added and verified, the old one is kept until Binance refuses it, then the new one is deleted after one confirmation', async ({ app }) => {
     test.skip(app.fakeExchange === undefined, NEEDS_FAKE_EXCHANGE);
+    const fake = app.fakeExchange!;
     const { page } = app;
     await openKeysScreen(page);
     await addSafeKey(page, 'Old key');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Old key' }) });
+    const oldCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Old key', exact: true }) });
 
-    await card.getByRole('button', { name: 'Replace…' }).click();
-    await expect(page.getByRole('heading', { name: 'Replace the key “Old key”' })).toBeVisible();
-    await page.getByRole('button', { name: 'I have created the key' }).click();
-    await expect(page.getByText('Replacing “Old key” (Live)')).toBeVisible();
-    await page.getByLabel('API key').fill(CANARY.apiKey);
-    await page.getByLabel('Secret key').fill(CANARY.secret);
-    await page.getByRole('button', { name: 'Verify this key' }).click();
-    await page.getByRole('button', { name: 'Save key' }).click();
-    await expect(page.getByText('Saved. “Old key” is in your list of keys.')).toBeVisible();
-    await page.getByRole('button', { name: 'Done' }).click();
-    await expect(page.getByRole('heading', { name: 'Old key' })).toHaveCount(1);
+    await oldCard.getByRole('button', { name: 'Replace…' }).click();
+    const rotation = page.getByRole('region', { name: 'Replace the key “Old key”' });
+    await expect(rotation.getByRole('list', { name: 'Steps' }).first()).toContainText('Add the new key');
+    await expect(rotation).toContainText('Ballast keeps the old key until Binance refuses it');
+    await rotation.getByRole('button', { name: 'I have created the key' }).click();
+    await expect(rotation.getByLabel('Name for this key (shown in Ballast)')).toHaveValue('Old key (new)');
+    // On Binance the person made a new key and deleted the old one: the fake now accepts only the new one.
+    fake.account.replaceCredentials(ROTATED);
+    await rotation.getByLabel('API key').fill(ROTATED.apiKey);
+    await rotation.getByLabel('Secret key').fill(ROTATED.secret);
+    await rotation.getByRole('button', { name: 'Verify this key' }).click();
+    await expect(rotation.getByRole('heading', { name: 'This key cannot withdraw funds' })).toBeVisible();
+    await rotation.getByRole('button', { name: 'Save key' }).click();
 
-    await card.getByRole('button', { name: 'Delete…' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete the key “Old key”?' });
+    // Live trading does not use the old key: straight to deleting it on the exchange.
+    await expect(rotation.getByRole('heading', { name: 'Delete the old key on Binance' })).toBeVisible();
+    await expect(rotation).toContainText(`find the key ${MASKED} and delete it`);
+    await shoot(app, 'keys-13-rotation-delete-on-exchange', rotation);
+    await rotation.getByRole('button', { name: 'I have deleted it on the exchange' }).click();
+
+    // Not deleted yet after all: Binance still answers the old key, which Ballast keeps and says so.
+    fake.account.replaceCredentials({ apiKey: CANARY.apiKey, secret: CANARY.secret });
+    await rotation.getByRole('button', { name: 'Check the old key' }).click();
+    await expect(rotation.getByRole('status')).toContainText('Binance still accepts the old key');
+    await expect(page.getByRole('heading', { name: 'Old key', exact: true })).toHaveCount(1);
+    await shoot(app, 'keys-14-rotation-old-key-still-works', rotation);
+
+    fake.account.replaceCredentials(ROTATED);
+    await rotation.getByRole('button', { name: 'Check again' }).click();
+    await expect(rotation.getByRole('status')).toHaveText('Binance refuses the old key, as it refuses a deleted one: it no longer works. Ballast deleted its copy.');
+    await expect(page.getByRole('heading', { name: 'Old key', exact: true })).toHaveCount(0);
+    await shoot(app, 'keys-15-rotation-done', rotation);
+    await rotation.getByRole('button', { name: 'Done' }).click();
+
+    const freshCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Old key (new)' }) });
+    await expect(freshCard).toContainText('Cannot withdraw funds');
+    await freshCard.getByRole('button', { name: 'Delete…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete the key “Old key (new)”?' });
     await expect(confirm).toContainText('The key still exists on Binance');
-    await shoot(app, 'keys-13-delete-confirmation');
+    await shoot(app, 'keys-16-delete-confirmation');
     await confirm.getByRole('button', { name: 'Delete key' }).click();
     await expect(page.getByText('No keys yet.')).toBeVisible();
     expect(JSON.parse(readFileSync(app.harness!.keyStoreFile, 'utf8'))).toEqual({ formatVersion: 1, records: {} });

@@ -120,5 +120,40 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     const texts = [await page.content(), JSON.stringify(harness.responses), ...filesUnder(app.dataDir).map((path) => readFileSync(path, 'latin1'))];
     for (const canary of Object.values(CANARY)) expect(texts.some((text) => text.includes(canary)), `${canary} leaked`).toBe(false);
   });
-});
 
+  test('Monitoring follows the live bot: its share of the real account against buy-and-hold, with the limits', async ({ app }) => {
+    test.skip(app.fakeExchange === undefined, NEEDS_FAKE_EXCHANGE);
+    test.setTimeout(120_000);
+    const { page } = app;
+    const fake = app.fakeExchange!;
+    const harness = app.harness!;
+    await addLiveKey(page);
+    harness.liveReadiness.set({ riskLimitsConfigured: true, strategyId: 'trend-follower', paper: { paperDays: 9, paperTrades: 24 } });
+    await page.getByRole('button', { name: 'Start live trading…' }).click();
+    const gate = page.getByRole('dialog', { name: 'Start live trading' });
+    await gate.getByLabel(`Type “${LIVE_PHRASE}” to confirm`).fill(LIVE_PHRASE);
+    await gate.getByLabel('Most Ballast may use (USDT)').fill('5000');
+    await gate.getByRole('button', { name: 'Check again' }).click();
+    await gate.getByRole('button', { name: 'Start live trading' }).click();
+    await expect(page.getByTestId('mode-badge')).toHaveText('LIVE');
+    const panel = page.getByRole('region', { name: 'The bot on your real account' });
+    await expect(panel.getByRole('status')).toContainText('Trend follower is trading BTC/USDT on 1h bars with real money');
+    fake.clock.advance(HOUR_MS);
+    await expect(panel.locator('li[data-protection="protected"]')).toContainText('protected by a stop', { timeout: 20_000 });
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Monitoring' }).click();
+    await expect(page.getByText('The live bot over time, on real money after fees')).toBeVisible();
+    await expect(page.getByText(/^Live trading: Ballast’s share of your real account/)).toBeVisible();
+    // An hour later, a second reading of the share.
+    const barBefore = harness.core.liveBot.view().lastBarOpenTimeMs;
+    fake.clock.advance(HOUR_MS);
+    await expect.poll(() => harness.core.liveBot.view().lastBarOpenTimeMs, { timeout: 20_000 }).toBe((barBefore ?? 0) + HOUR_MS);
+    await harness.core.liveBot.settled();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByTestId('monitoring-equity')).toBeVisible();
+    await expect(page.getByText('Not measured for live trading yet', { exact: false }).first()).toBeVisible();
+    const reading = harness.core.liveBot.shareReading();
+    expect(reading?.account.equityQuote ?? 0).toBeGreaterThan(4_500);
+    await app.screenshot('live-07-monitoring');
+  });
+});

@@ -142,6 +142,8 @@ export const alertsScreen = {
     slippage: 'Slippage: fill price against the price decided on (basis points, positive is worse)',
     slippageLine: 'Slippage (bps)',
     noSamples: 'No orders yet.',
+    leadLive: 'The live bot over time, on real money after fees: how its share of your account did against simply buying and holding, and how close it came to your limits.',
+    notMeasuredLive: 'Not measured for live trading yet: see the live bot’s notices on the Keys & Exchanges screen.',
     now: 'Now: {{value}}',
   },
 } as const;

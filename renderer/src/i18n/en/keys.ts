@@ -71,6 +71,7 @@ export const keys = {
       ipRestricted: 'Restricted to your IP address',
       ipChoseUnrestricted: 'Not restricted to your IP address (your choice on {{date}})',
       ipNotRestricted: 'Not restricted to your IP address',
+      expires: '{{exchange}} stops this key from trading on {{date}}: replace it before then',
       rotate: {
         'rotate-soon': 'Replace this key soon: keys older than 90 days are not used for live trading.',
         'rotate-now': 'Replace this key now: it is older than 90 days, so Ballast will not use it for live trading.',
@@ -94,6 +95,38 @@ export const keys = {
       title: 'Delete the key “{{label}}”?',
       body: 'Ballast will erase this key from this computer. The key still exists on {{exchange}}: delete it there too if you no longer need it.',
       confirm: 'Delete key',
+    },
+
+    rotation: {
+      intro: 'Replace a key in four steps. Ballast keeps the old key until {{exchange}} refuses it: until then, anyone with a copy of it could still trade on your account.',
+      step: {
+        add: 'Add the new key',
+        live: 'Move live trading',
+        exchange: 'Delete the old key on {{exchange}}',
+        check: 'Confirm it no longer works',
+      },
+      newKeyTitle: 'Add the new key',
+      newLabel: '{{label}} (new)',
+      live: {
+        title: 'Move live trading to the new key',
+        stopFirst: 'Live trading runs on “{{old}}”. Stop live trading first: your protective stops stay on the exchange. Then start it below with “{{fresh}}”: the new key goes through every live check again.',
+        startNew: 'Start live trading below with “{{fresh}}” when you are ready: the new key goes through every live check again. Then continue.',
+        moved: 'Live trading runs on “{{fresh}}” now.',
+      },
+      exchange: {
+        title: 'Delete the old key on {{exchange}}',
+        body: 'Open {{exchange}}’s API management page, find the key {{maskedId}} and delete it.',
+        why: 'Only the exchange can delete a key. Deleting it here alone would leave it working for anyone who has a copy.',
+        done: 'I have deleted it on the exchange',
+      },
+      check: {
+        title: 'Confirm the old key no longer works',
+        body: 'Ballast asks {{exchange}} once more with the old key {{maskedId}}. When {{exchange}} refuses it, Ballast deletes its own copy too.',
+        button: 'Check the old key',
+        again: 'Check again',
+        checking: 'Asking {{exchange}}…',
+      },
+      later: 'Finish later',
     },
 
     wizard: {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyView } from '#core/contract/index.ts';
 import { errorWords } from '../../errorWords.ts';
 import { formatLocalTime } from '../../frame/formatTime.ts';
+import { expiryTone } from './keyExpiry.ts';
 import { useKeysStore } from './keysStore.ts';
 
 function withdrawLine(key: KeyView): { tone: 'safe' | 'danger' | 'unknown'; text: string } {
@@ -46,6 +47,11 @@ export function KeyCard({ keyView, onReplace, onDelete }: { keyView: KeyView; on
           <li data-tone="unknown">{t('keys.list.ipChoseUnrestricted', { date: formatLocalTime(decision.decidedAtMs) })}</li>
         ) : null}
         {ip === false && decision?.choice !== 'declined' ? <li data-tone="unknown">{t('keys.list.ipNotRestricted')}</li> : null}
+        {keyView.permissions?.keyExpiresAtMs === undefined ? null : (
+          <li data-tone={expiryTone(keyView.expiresInDays ?? 0)}>
+            {t('keys.list.expires', { exchange: t(`keys.exchange.${keyView.exchange}`), date: formatLocalTime(keyView.permissions.keyExpiresAtMs) })}
+          </li>
+        )}
         {keyView.rotation !== 'fresh' ? <li data-tone={keyView.rotation === 'rotate-now' ? 'danger' : 'unknown'}>{t(`keys.list.rotate.${keyView.rotation}`)}</li> : null}
         {keyView.storage !== 'ready' ? <li data-tone="danger">{t(`keys.list.storage.${keyView.storage}`)}</li> : null}
       </ul>

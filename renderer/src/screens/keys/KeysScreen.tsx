@@ -7,6 +7,7 @@ import { KeyList } from './KeyList.tsx';
 import { LivePanel } from './LivePanel.tsx';
 import { PracticePanel } from './PracticePanel.tsx';
 import { useKeysStore } from './keysStore.ts';
+import { RotationWizard } from './RotationWizard.tsx';
 import { KeyWizard } from './wizard/KeyWizard.tsx';
 
 type WizardMode = { kind: 'closed' } | { kind: 'add' } | { kind: 'replace'; key: KeyView };
@@ -35,12 +36,10 @@ export function KeysScreen() {
         <div className="keys-actions">
           <button type="button" className="primary" onClick={() => { setWizard({ kind: 'add' }); }}>{t('keys.list.addKey')}</button>
         </div>
+      ) : wizard.kind === 'replace' ? (
+        <RotationWizard key={wizard.key.id} old={wizard.key} onClose={() => { setWizard({ kind: 'closed' }); }} />
       ) : (
-        <KeyWizard
-          key={wizard.kind === 'replace' ? wizard.key.id : 'add'}
-          {...(wizard.kind === 'replace' ? { replacing: wizard.key } : {})}
-          onClose={() => { setWizard({ kind: 'closed' }); }}
-        />
+        <KeyWizard key="add" onClose={() => { setWizard({ kind: 'closed' }); }} />
       )}
       {list ? <PracticePanel list={list} /> : null}
       {live && list ? <LivePanel live={live} list={list} /> : null}

@@ -64,7 +64,7 @@ export function MonitoringScreen() {
   return (
     <div className="monitoring-screen">
       <h1>{t('monitoring.title')}</h1>
-      <p className="alerts-lead">{t('monitoring.lead')}</p>
+      <p className="alerts-lead">{t(view?.mode === 'live' ? 'monitoring.leadLive' : 'monitoring.lead')}</p>
       <button type="button" onClick={() => void load()}>{t('monitoring.refresh')}</button>
       {error === null ? null : <p role="alert" className="error">{t('monitoring.loadFailed', { message: error.message })}</p>}
       {view !== null && view.points.length === 0 ? <p className="alerts-muted">{t('monitoring.empty')}</p> : null}
@@ -94,11 +94,11 @@ export function MonitoringScreen() {
             </section>
             <section className="alerts-card">
               <h2>{t('monitoring.errors')}</h2>
-              {view.samples.length === 0 ? <p className="alerts-muted">{t('monitoring.noSamples')}</p> : <SeriesChart lines={charts.errors} label={t('monitoring.errors')} testId="monitoring-errors" />}
+              {view.samples.length === 0 ? <p className="alerts-muted">{t(view.mode === 'live' ? 'monitoring.notMeasuredLive' : 'monitoring.noSamples')}</p> : <SeriesChart lines={charts.errors} label={t('monitoring.errors')} testId="monitoring-errors" />}
             </section>
             <section className="alerts-card">
               <h2>{t('monitoring.slippage')}</h2>
-              {charts.slippage[0]?.points.length === 0 ? <p className="alerts-muted">{t('monitoring.noSamples')}</p> : <SeriesChart lines={charts.slippage} label={t('monitoring.slippage')} testId="monitoring-slippage" />}
+              {charts.slippage[0]?.points.length === 0 ? <p className="alerts-muted">{t(view.mode === 'live' ? 'monitoring.notMeasuredLive' : 'monitoring.noSamples')}</p> : <SeriesChart lines={charts.slippage} label={t('monitoring.slippage')} testId="monitoring-slippage" />}
             </section>
           </div>
         </>

@@ -10,19 +10,34 @@ import { ExchangePicker } from './ExchangePicker.tsx';
 import { PasteKeyForm, type PastedKey } from './PasteKeyForm.tsx';
 import { WizardSteps, type WizardStep } from './WizardSteps.tsx';
 
+/** A key added as part of a rotation: the old key's exchange and account, a suggested name. */
+export interface KeyPreset {
+  readonly exchange: KeyExchange;
+  readonly environment: KeyEnvironment;
+  readonly label: string;
+}
+
 /**
  * Add (or replace) a key: exchange → how to create it → paste → what the exchange says → save.
  * The key is sent to main once, in "Verify"; "Verify again" and "Save" refer to it by the
  * one-time id main gives back, so it is never pasted or sent a second time.
  */
-export function KeyWizard({ replacing, onClose }: { replacing?: KeyView; onClose: () => void }) {
+export function KeyWizard({ replacing, preset, onSaved, onClose }: {
+  replacing?: KeyView;
+  /** Start at "Create the key" on this exchange and account (a rotation's new key). */
+  preset?: KeyPreset;
+  /** Called with the saved key instead of showing the "Saved" step. */
+  onSaved?: (saved: KeyView) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const encryption = useKeysStore((s) => s.encryption);
   const reload = useKeysStore((s) => s.load);
-  const [step, setStep] = useState<WizardStep | 'saved'>(replacing ? 'guide' : 'choose');
-  const [exchange, setExchange] = useState<KeyExchange | null>(replacing?.exchange ?? null);
-  const [environment, setEnvironment] = useState<KeyEnvironment>(replacing?.environment ?? 'live');
-  const [label, setLabel] = useState('');
+  const fixed = replacing ?? preset;
+  const [step, setStep] = useState<WizardStep | 'saved'>(fixed ? 'guide' : 'choose');
+  const [exchange, setExchange] = useState<KeyExchange | null>(fixed?.exchange ?? null);
+  const [environment, setEnvironment] = useState<KeyEnvironment>(fixed?.environment ?? 'live');
+  const [label, setLabel] = useState(preset?.label ?? '');
   const [pending, setPending] = useState<PendingKeyView | null>(null);
   const [ipChoice, setIpChoice] = useState<IpAllowlistChoice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,6 +89,12 @@ export function KeyWizard({ replacing, onClose }: { replacing?: KeyView; onClose
     const choice = pending.check.permissions.ipRestricted === true ? 'allowlist-set' : ipChoice;
     if (choice === null) return;
     void run(() => ballast().saveVerifiedKey({ verificationId: pending.verificationId, ipAllowlistChoice: choice }), (saved) => {
+      if (onSaved) {
+        setPending(null);
+        void reload();
+        onSaved(saved);
+        return;
+      }
       setSavedLabel(saved.label);
       setPending(null);
       setLabel('');
@@ -82,7 +103,7 @@ export function KeyWizard({ replacing, onClose }: { replacing?: KeyView; onClose
     });
   };
 
-  const title = replacing ? t('keys.wizard.replaceTitle', { label: replacing.label }) : t('keys.wizard.title');
+  const title = replacing ? t('keys.wizard.replaceTitle', { label: replacing.label }) : preset ? t('keys.rotation.newKeyTitle') : t('keys.wizard.title');
   return (
     <section className="keys-card keys-wizard" aria-labelledby="keys-wizard-title">
       <h2 id="keys-wizard-title">{title}</h2>
@@ -100,7 +121,7 @@ export function KeyWizard({ replacing, onClose }: { replacing?: KeyView; onClose
             <ExchangePicker chosen={exchange} onChoose={setExchange} onCancel={cancel} onNext={() => { setStep('guide'); }} />
           ) : null}
           {step === 'guide' && exchange ? (
-            <ExchangeGuideStep exchange={exchange} onBack={() => { if (replacing) cancel(); else setStep('choose'); }} onNext={() => { setStep('paste'); }} />
+            <ExchangeGuideStep exchange={exchange} onBack={() => { if (fixed) cancel(); else setStep('choose'); }} onNext={() => { setStep('paste'); }} />
           ) : null}
           {step === 'paste' && exchange ? (
             <PasteKeyForm
