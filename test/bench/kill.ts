@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { openJournal } from '../../core/journal/index.ts';
 import { createTradingStateMachine } from '../../core/risk/index.ts';
-import { killSwitch } from '../../core/runtime/killSwitch.ts';
+import { killSwitch } from '../../core/runtime/frame/killSwitch.ts';
 import { KILL_SYMBOL, startCcxtKillVenue } from '../core/risk/support/ccxtKillVenue.ts';
 import { median, progress } from './stats.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_IDS } from '../../core/keys/index.ts';
-import { EXCHANGES_WITH_PASSPHRASE } from '../../core/runtime/keysCredentialInput.ts';
+import { EXCHANGES_WITH_PASSPHRASE } from '../../core/runtime/keys/keysCredentialInput.ts';
 import { newWindowDecision } from '../../electron/main/security.ts';
 import { EXCHANGE_GUIDES } from '../../renderer/src/screens/keys/exchangeGuides.ts';
 

@@ -10,8 +10,8 @@ import { createLlmAdvisor, type AdviceRecord, type BudgetCall, type LlmAdvisor, 
 import { createModelStrategy, type DriftReport } from '../../signals/model/index.ts';
 import type { EntryReviewer, SignalProposer } from '../paper/entryReview.ts';
 import { createLlmProposer, createLlmProposesStrategy } from './llmProposer.ts';
-import type { ReplayLibrary } from '../replayLibrary.ts';
-import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../syntheticMarket.ts';
+import type { ReplayLibrary } from '../paper/replayLibrary.ts';
+import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../paper/syntheticMarket.ts';
 import { createAiEntryReviewer } from './aiEntryReviewer.ts';
 import { aiReason } from './aiWords.ts';
 import { driftView, llmCallView } from './aiViews.ts';

@@ -8,7 +8,7 @@ import type { KeySummary } from '../../keys/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { TradingStateMachine } from '../../risk/index.ts';
 import type { BotController } from '../paper/botController.ts';
-import type { RiskLimitsStore } from '../riskLimitsStore.ts';
+import type { RiskLimitsStore } from '../riskLimits/riskLimitsStore.ts';
 import { paperRejections, paperReviewOrders } from './paperSeries.ts';
 
 export interface AlertRuleFeedOptions {

@@ -1,6 +1,6 @@
 import { weeklyReviewHtml, type WeeklyReview } from '../../alerts/index.ts';
 import { ContractError, type AlertSettingsView, type CommandHandlers, type WeeklyReviewView } from '../../contract/index.ts';
-import type { RiskLimitsStore } from '../riskLimitsStore.ts';
+import type { RiskLimitsStore } from '../riskLimits/riskLimitsStore.ts';
 import type { BotController } from '../paper/botController.ts';
 import type { AlertsRuntime } from './alertsRuntime.ts';
 import { monitoringPoints, monitoringSamples } from './paperSeries.ts';

@@ -12,7 +12,7 @@ import { makeSecret, type KeySummary, type SecretCipher } from '../../keys/index
 import type { Logger } from '../../log/index.ts';
 import type { TradingStateMachine } from '../../risk/index.ts';
 import type { BotController } from '../paper/botController.ts';
-import type { RiskLimitsStore } from '../riskLimitsStore.ts';
+import type { RiskLimitsStore } from '../riskLimits/riskLimitsStore.ts';
 import { AlertLedger } from './alertLedger.ts';
 import { AlertSettingsStore, SECRET_UNREADABLE } from './alertSettingsStore.ts';
 import { AlertRuleFeed } from './alertRuleFeed.ts';

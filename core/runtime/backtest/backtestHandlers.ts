@@ -2,8 +2,8 @@ import type { CommandHandlers } from '../../contract/index.ts';
 import { DEFAULT_CASH_QUOTE, DEFAULT_FEE_RATE, DEFAULT_REALISTIC_SLIPPAGE, DEFAULT_SIZE_FRACTION, MAX_SWEEP_TRIALS } from '../../backtest/index.ts';
 import { ALL_STRATEGY_IDS } from '../../model/index.ts';
 import { STRATEGY_PARAMETERS } from '../../signals/index.ts';
-import type { ReplayLibrary } from '../replayLibrary.ts';
-import { SYNTHETIC_MARKET_DEFAULTS } from '../syntheticMarket.ts';
+import type { ReplayLibrary } from '../paper/replayLibrary.ts';
+import { SYNTHETIC_MARKET_DEFAULTS } from '../paper/syntheticMarket.ts';
 import type { BacktestRunner } from './backtestRunner.ts';
 
 type BacktestCommand = 'getBacktestSetup' | 'startBacktest' | 'cancelBacktest' | 'getBacktestStatus' | 'getBacktestResult' | 'exportBacktest';

@@ -1,8 +1,8 @@
 import { ContractError, type BotConfig } from '../../contract/index.ts';
 import { isStrategyId } from '../../model/index.ts';
 import type { Timeframe } from '../../market/index.ts';
-import type { KeysRuntime } from '../keysRuntime.ts';
-import type { LiveBotControl } from '../liveHandlers.ts';
+import type { KeysRuntime } from '../keys/keysRuntime.ts';
+import type { LiveBotControl } from './liveHandlers.ts';
 import type { LiveBot } from './liveBot.ts';
 import { paperOnlyRefusal } from './paperOnlyStrategies.ts';
 

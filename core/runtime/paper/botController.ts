@@ -10,14 +10,14 @@ import type { EntryReviewer, SignalProposer } from './entryReview.ts';
 import { fetchClosedBars, paperMarketFor } from './paperMarkets.ts';
 import type { ExchangePort, KillReport } from '../../execution/index.ts';
 import type { RiskLimits, TradingStateMachine } from '../../risk/index.ts';
-import { killSwitch } from '../killSwitch.ts';
-import { DEMO_RULES_NOTE } from '../demoMarketRules.ts';
-import type { ReplayLibrary } from '../replayLibrary.ts';
+import { killSwitch } from '../frame/killSwitch.ts';
+import { DEMO_RULES_NOTE } from './demoMarketRules.ts';
+import type { ReplayLibrary } from './replayLibrary.ts';
 import { sessionView } from './dashboardView.ts';
 import { PaperSession } from './paperSession.ts';
-import { driveLive, driveReplay, type ReplayDriver } from './replayDriver.ts';
+import { driveLive, driveReplay, type PriceDriver } from './priceDriver.ts';
 import { performanceSummary } from './performanceSummary.ts';
-import { paperRiskDesk, type PaperRiskDesk } from '../paperRiskDesk.ts';
+import { paperRiskDesk, type PaperRiskDesk } from './paperRiskDesk.ts';
 
 export interface BotControllerOptions {
   readonly dataDir: string;
@@ -82,7 +82,7 @@ export function createBotController(options: BotControllerOptions): BotControlle
   const savedPath = join(folder, 'current.json');
   let session: PaperSession | null = null;
   let sessionId = '';
-  let driver: ReplayDriver | null = null;
+  let driver: PriceDriver | null = null;
   let status: BotStatus = IDLE;
   /** Live prices only: the exchange's public data for the running session. */
   let livePort: MarketDataPort | null = null;

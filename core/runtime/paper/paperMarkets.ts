@@ -1,9 +1,9 @@
 import { EXCHANGE_NAMES, isExchangeId } from '../../model/index.ts';
 import { ContractError, type BotConfig } from '../../contract/index.ts';
 import { lastClosedBarOpenTimeMs, timeframeMs, type Candle, type MarketDataPort, type MarketInfo, type MarketResult, type Timeframe } from '../../market/index.ts';
-import { demoMarketRules, DEMO_RULES_NOTE } from '../demoMarketRules.ts';
-import type { ReplayLibrary } from '../replayLibrary.ts';
-import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../syntheticMarket.ts';
+import { demoMarketRules, DEMO_RULES_NOTE } from './demoMarketRules.ts';
+import type { ReplayLibrary } from './replayLibrary.ts';
+import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from './syntheticMarket.ts';
 
 /** Where a paper bot's prices come from, and the trading rules it is held to. */
 export interface PaperMarket {

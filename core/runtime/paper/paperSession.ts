@@ -23,7 +23,7 @@ import {
 } from '../../risk/index.ts';
 import { isAiStrategyId } from '../../model/index.ts';
 import { createSignalEmitter, createStrategy, intentFor, type Intent, type PolicyPosition, type Signal, type Strategy } from '../../signals/index.ts';
-import { createPerformanceTracker, type PerformanceTracker } from '../performanceTracker.ts';
+import { createPerformanceTracker, type PerformanceTracker } from './performanceTracker.ts';
 import { DecisionFeed } from './decisionFeed.ts';
 import { acceptReview, type EntryReviewContext, type EntryReviewer, type SignalProposer } from './entryReview.ts';
 import { createRollingQuoteVolume, replayMarketView } from './replayMarketView.ts';

@@ -4,8 +4,8 @@ import {
   checkPracticeKey, evaluatePracticeGate, isOnPracticeSite, practiceSiteOf,
   type KeySummary, type PermissionReport, type PracticeGateResult, type PracticeKeyAnswer,
 } from '../../keys/index.ts';
-import type { KeysRuntime } from '../keysRuntime.ts';
-import type { LiveBotControl } from '../liveHandlers.ts';
+import type { KeysRuntime } from '../keys/keysRuntime.ts';
+import type { LiveBotControl } from '../live/liveHandlers.ts';
 import type { LiveBot } from '../live/liveBot.ts';
 
 type PracticeCommand = 'getPracticeGate' | 'startPractice' | 'stopPractice' | 'getPracticeStatus';

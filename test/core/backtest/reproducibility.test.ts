@@ -7,9 +7,9 @@ import type { BotConfig } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import type { Candle } from '../../../core/market/index.ts';
 import { createTradingStateMachine, defaultRiskLimits } from '../../../core/risk/index.ts';
-import { demoMarketRules } from '../../../core/runtime/demoMarketRules.ts';
+import { demoMarketRules } from '../../../core/runtime/paper/demoMarketRules.ts';
 import { PaperSession } from '../../../core/runtime/paper/paperSession.ts';
-import { replayToEnd } from '../../../core/runtime/paper/replayDriver.ts';
+import { replayToEnd } from '../../../core/runtime/paper/priceDriver.ts';
 import { btcCandles, envBars, settingsFor } from './support/handMadeBars.ts';
 import { paperVenue } from './support/paperVenue.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../../../core/journal/index.ts';
 import { createTradingStateMachine, type SizedOrder } from '../../../core/risk/index.ts';
-import { killSwitch } from '../../../core/runtime/killSwitch.ts';
+import { killSwitch } from '../../../core/runtime/frame/killSwitch.ts';
 import { BTC_USDT, ETH_USDT, NOW_MS, account, limits, marketView, position } from './riskFixtures.ts';
 import { killsFiftyOrdersThroughTransientFaults, neverClaimsSuccessWithoutAnEmptyListing, reportsExactUnconfirmedOrdersAndKeepsTrying, type KillVenue } from './support/killScenario.ts';
 import { ScriptedExchange } from '../../support/scriptedExchange.ts';

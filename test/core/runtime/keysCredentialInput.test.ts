@@ -3,7 +3,7 @@ import { ContractError } from '../../../core/contract/index.ts';
 import { revealSecret } from '../../../core/keys/index.ts';
 import {
   credentialsFromPaste, normaliseCoinbasePrivateKey, refuseCredentialAsLabel,
-} from '../../../core/runtime/keysCredentialInput.ts';
+} from '../../../core/runtime/keys/keysCredentialInput.ts';
 
 const BODY = 'MHcCAQEEIFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEoAoGCCqGSM49AwEHoUQDQgAEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE';
 const PEM = `-----BEGIN EC PRIVATE KEY-----\n${BODY.slice(0, 64)}\n${BODY.slice(64)}\n-----END EC PRIVATE KEY-----\n`;

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../core/log/index.ts';
 import { DEFAULT_FILL_MODEL } from '../../../core/paper/index.ts';
 import { createTradingStateMachine, defaultRiskLimits, evaluate, type Intent, type RiskLimits, type TradingStateMachine } from '../../../core/risk/index.ts';
-import { demoMarketRules } from '../../../core/runtime/demoMarketRules.ts';
+import { demoMarketRules } from '../../../core/runtime/paper/demoMarketRules.ts';
 import { PaperSession } from '../../../core/runtime/paper/paperSession.ts';
-import { processBars } from '../../../core/runtime/paper/replayDriver.ts';
+import { processBars } from '../../../core/runtime/paper/priceDriver.ts';
 import { createRollingQuoteVolume, replayMarketView } from '../../../core/runtime/paper/replayMarketView.ts';
-import { paperRiskDesk, type PaperRiskDesk } from '../../../core/runtime/paperRiskDesk.ts';
-import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../../../core/runtime/syntheticMarket.ts';
+import { paperRiskDesk, type PaperRiskDesk } from '../../../core/runtime/paper/paperRiskDesk.ts';
+import { generateSyntheticCandles, SYNTHETIC_MARKET_DEFAULTS } from '../../../core/runtime/paper/syntheticMarket.ts';
 import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
 
 // Runs after the hooks below (they close what uses the folders), then removes the folders.

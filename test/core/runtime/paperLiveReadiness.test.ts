@@ -5,9 +5,9 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Alert, BotConfigInput, EventMessage } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createBallastCore } from '../../../core/runtime/index.ts';
-import { KEEP_AWAKE_NOTICE } from '../../../core/runtime/keepAwakeNotice.ts';
-import { createPaperLiveReadiness, RISK_LIMITS_NOT_REVIEWED } from '../../../core/runtime/paperLiveReadiness.ts';
-import { DAY_MS } from '../../../core/runtime/paperRecords.ts';
+import { KEEP_AWAKE_NOTICE } from '../../../core/runtime/frame/keepAwakeNotice.ts';
+import { createPaperLiveReadiness, RISK_LIMITS_NOT_REVIEWED } from '../../../core/runtime/live/paperLiveReadiness.ts';
+import { DAY_MS } from '../../../core/runtime/paper/paperRecords.ts';
 import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
 
 // Runs after the hooks below (they close what uses the folders), then removes the folders.

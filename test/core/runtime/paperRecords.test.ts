@@ -6,12 +6,12 @@ import { openJournal } from '../../../core/journal/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { importCandlesFromCsvFile, type Candle } from '../../../core/market/index.ts';
 import { createTradingStateMachine, defaultRiskLimits } from '../../../core/risk/index.ts';
-import { demoMarketRules } from '../../../core/runtime/demoMarketRules.ts';
+import { demoMarketRules } from '../../../core/runtime/paper/demoMarketRules.ts';
 import { PaperSession } from '../../../core/runtime/paper/paperSession.ts';
-import { replayToEnd } from '../../../core/runtime/paper/replayDriver.ts';
+import { replayToEnd } from '../../../core/runtime/paper/priceDriver.ts';
 import {
   createPaperSessionReader, DAY_MS, paperRecordFromSessions, readPaperSession, type PaperSessionRecord,
-} from '../../../core/runtime/paperRecords.ts';
+} from '../../../core/runtime/paper/paperRecords.ts';
 import { tamper } from '../journal/journalFixtures.ts';
 import { BTC_USDT_1H_CSV, sharedDataPath } from '../../support/sharedData.ts';
 import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';

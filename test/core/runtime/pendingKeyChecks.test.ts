@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../../core/contract/index.ts';
 import { makeSecret, type PermissionReport } from '../../../core/keys/index.ts';
-import { PendingKeyChecks } from '../../../core/runtime/pendingKeyChecks.ts';
+import { PendingKeyChecks } from '../../../core/runtime/keys/pendingKeyChecks.ts';
 
 const report = { exchange: 'binance', canWithdraw: false } as PermissionReport;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPerformanceTracker } from '../../../core/runtime/performanceTracker.ts';
+import { createPerformanceTracker } from '../../../core/runtime/paper/performanceTracker.ts';
 
 describe('the performance tracker', () => {
   it('measures time in the market and the average money at work next to buy-and-hold', () => {

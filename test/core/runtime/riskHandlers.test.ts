@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityJournal, ActivityPage, HighWaterMarkReset, ManualOrderResult, RiskLimitsProposal, RiskLimitsView, TradingStatusView } from '../../../core/contract/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createBallastCore, type BallastCore } from '../../../core/runtime/index.ts';
-import { LOOSEN_PHRASE } from '../../../core/runtime/riskHandlers.ts';
+import { LOOSEN_PHRASE } from '../../../core/runtime/riskLimits/riskHandlers.ts';
 import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
 
 // Runs after the hooks below (they close what uses the folders), then removes the folders.

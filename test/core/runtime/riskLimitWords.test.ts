@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_LIMITS, parseRiskLimits } from '../../../core/risk/index.ts';
-import { describeLimitProblems } from '../../../core/runtime/riskLimitFields.ts';
+import { describeLimitProblems } from '../../../core/runtime/riskLimits/riskLimitFields.ts';
 
 /** What a screen shows for a refused change: the limit's label, the bound in the person's units, no schema words. */
 function refusal(change: Record<string, unknown>): string {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal, type Journal } from '../../../core/journal/index.ts';
 import { createLogger } from '../../../core/log/index.ts';
 import { createTradingStateMachine, defaultRiskLimits, type TradingStateMachine } from '../../../core/risk/index.ts';
-import { createRiskLimitsStore, RISK_LIMITS_FILE_TRIGGER, type RiskLimitsStore } from '../../../core/runtime/riskLimitsStore.ts';
+import { createRiskLimitsStore, RISK_LIMITS_FILE_TRIGGER, type RiskLimitsStore } from '../../../core/runtime/riskLimits/riskLimitsStore.ts';
 import { removeTempDirs, tempDir } from '../../support/tempDirs.ts';
 
 // Runs after the hooks below (they close what uses the folders), then removes the folders.

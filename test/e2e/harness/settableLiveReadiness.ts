@@ -1,5 +1,5 @@
 import type { AiModelGateInput, PaperRecordSummary } from '../../../core/keys/index.ts';
-import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from '../../../core/runtime/liveReadiness.ts';
+import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from '../../../core/runtime/live/liveReadiness.ts';
 
 /**
  * The live gate's outside inputs as a spec sets them. Until a spec sets an input, it is the

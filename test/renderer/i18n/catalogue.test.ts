@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { RiskLimitUnit } from '../../../core/contract/index.ts';
-import { RISK_LIMIT_FIELD_ORDER } from '../../../core/runtime/riskLimitFields.ts';
+import { RISK_LIMIT_FIELD_ORDER } from '../../../core/runtime/riskLimits/riskLimitFields.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { glossary } from '../../../renderer/src/i18n/en/glossary.ts';
 

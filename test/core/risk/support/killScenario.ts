@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ExchangePort, KillAlert, KillSweepRun } from '../../../../core/execution/index.ts';
 import { openJournal, type Journal } from '../../../../core/journal/index.ts';
 import { createTradingStateMachine, type TradingStateMachine } from '../../../../core/risk/index.ts';
-import { killSwitch } from '../../../../core/runtime/killSwitch.ts';
+import { killSwitch } from '../../../../core/runtime/frame/killSwitch.ts';
 
 /**
  * What the kill scenarios need from a venue: an ExchangePort to kill through, and a back door

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContractError } from '../../../../core/contract/index.ts';
-import type { KeysRuntime } from '../../../../core/runtime/keysRuntime.ts';
+import type { KeysRuntime } from '../../../../core/runtime/keys/keysRuntime.ts';
 import type { LiveBot } from '../../../../core/runtime/live/liveBot.ts';
 import { liveBotControlFor } from '../../../../core/runtime/live/liveBotControl.ts';
 

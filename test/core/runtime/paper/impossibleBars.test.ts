@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { createLogger } from '../../../../core/log/index.ts';
 import type { Candle } from '../../../../core/market/index.ts';
 import { createTradingStateMachine, defaultRiskLimits } from '../../../../core/risk/index.ts';
-import { demoMarketRules } from '../../../../core/runtime/demoMarketRules.ts';
+import { demoMarketRules } from '../../../../core/runtime/paper/demoMarketRules.ts';
 import { PaperSession } from '../../../../core/runtime/paper/paperSession.ts';
-import { replayToEnd } from '../../../../core/runtime/paper/replayDriver.ts';
+import { replayToEnd } from '../../../../core/runtime/paper/priceDriver.ts';
 
 const log = createLogger({ level: 'silent' });
 const HOUR_MS = 3_600_000;

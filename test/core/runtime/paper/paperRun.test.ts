@@ -6,7 +6,7 @@ import { importCandlesFromCsvFile, type Candle } from '../../../../core/market/i
 import { RISK_REASON_CODES, createTradingStateMachine, defaultRiskLimits, describeRiskReason, type ReasonDetails, type RiskReasonCode } from '../../../../core/risk/index.ts';
 import { createBallastCore, type BallastCore } from '../../../../core/runtime/index.ts';
 import { PaperSession } from '../../../../core/runtime/paper/paperSession.ts';
-import { replayToEnd } from '../../../../core/runtime/paper/replayDriver.ts';
+import { replayToEnd } from '../../../../core/runtime/paper/priceDriver.ts';
 import { BTC_USDT_1H_CSV, sharedDataPath } from '../../../support/sharedData.ts';
 import { BTC_USDT } from '../../risk/riskFixtures.ts';
 import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';

@@ -6,7 +6,7 @@ import {
   JsonFileKeyRecordStore, PassphraseCipher, type KeyRecordStore, type Secret, type SecretCipher, type WatchScheduler,
 } from '../../../../core/keys/index.ts';
 import { createBallastCore, type BallastCore, type BallastCoreOptions } from '../../../../core/runtime/index.ts';
-import type { LiveReadiness } from '../../../../core/runtime/liveReadiness.ts';
+import type { LiveReadiness } from '../../../../core/runtime/live/liveReadiness.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
 import { StandInOsCipher } from '../../keys/support/testCiphers.ts';
 import { tempDir } from '../../../support/tempDirs.ts';

@@ -1,4 +1,4 @@
-import type { AiModelGateInput, PaperRecordSummary } from '../keys/index.ts';
+import type { AiModelGateInput, PaperRecordSummary } from '../../keys/index.ts';
 
 /**
  * What the live gate needs from parts of Ballast outside the keys layer. The runtime plugs in

@@ -1,4 +1,4 @@
-import type { EquityPoint } from '../contract/index.ts';
+import type { EquityPoint } from '../../contract/index.ts';
 
 /**
  * Equity curve, buy-and-hold and drawdown of a paper run. Buy-and-hold puts the same starting

@@ -1,12 +1,12 @@
-import { ContractError, type CommandHandlers, type KeyStorageState } from '../contract/index.ts';
-import { exchangeHoldsSpotStops } from '../execution/index.ts';
-import { isStrategyId } from '../model/index.ts';
-import { createStrategy } from '../signals/index.ts';
-import { evaluateLiveGate, type KeySummary, type LiveGateResult } from '../keys/index.ts';
-import type { KeysRuntime } from './keysRuntime.ts';
-import { liveGateView } from './keysViews.ts';
+import { ContractError, type CommandHandlers, type KeyStorageState } from '../../contract/index.ts';
+import { exchangeHoldsSpotStops } from '../../execution/index.ts';
+import { isStrategyId } from '../../model/index.ts';
+import { createStrategy } from '../../signals/index.ts';
+import { evaluateLiveGate, type KeySummary, type LiveGateResult } from '../../keys/index.ts';
+import type { KeysRuntime } from '../keys/keysRuntime.ts';
+import { liveGateView } from '../keys/keysViews.ts';
 import { NO_STRATEGY_CHOSEN } from './liveReadiness.ts';
-import { paperOnlyRefusal } from './live/paperOnlyStrategies.ts';
+import { paperOnlyRefusal } from './paperOnlyStrategies.ts';
 
 type LiveCommand = 'getLiveGate' | 'startLive' | 'stopLive' | 'getLiveStatus';
 

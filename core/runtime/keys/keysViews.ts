@@ -1,10 +1,10 @@
 import type {
   GateItemView, KeyCheckView, KeyPermissionsView, KeyStorageState, KeyVerdict, KeyView, LiveGateView,
-} from '../contract/index.ts';
+} from '../../contract/index.ts';
 import {
   LIVE_CONFIRMATION_PHRASE, withdrawVerdict,
   type KeySummary, type LiveGateResult, type PermissionReport, type PermissionsSummary,
-} from '../keys/index.ts';
+} from '../../keys/index.ts';
 
 /**
  * Maps from the keys layer's types to what the screen may see. Every field is copied by name,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AlertSeverity, EventHub, LiveStatusView, TradingMode } from '../contract/index.ts';
-import type { Logger } from '../log/index.ts';
-import { PermissionWatch, type PermissionReader, type PermissionReport, type WatchScheduler } from '../keys/index.ts';
-import { releaseKeyPermissionTrigger, reportKeyPermissions, type TradingStateMachine } from '../risk/index.ts';
+import type { AlertSeverity, EventHub, LiveStatusView, TradingMode } from '../../contract/index.ts';
+import type { Logger } from '../../log/index.ts';
+import { PermissionWatch, type PermissionReader, type PermissionReport, type WatchScheduler } from '../../keys/index.ts';
+import { releaseKeyPermissionTrigger, reportKeyPermissions, type TradingStateMachine } from '../../risk/index.ts';
 
 export const DEFAULT_PERMISSION_WATCH_INTERVAL_MS = 60_000;
 
-export interface LiveSessionOptions {
+export interface LivePermissionWatchOptions {
   readonly tradingState: TradingStateMachine;
   readonly events: EventHub;
   readonly nowMs: () => number;
@@ -41,8 +41,8 @@ interface Running {
  *   the key again the pause's cause clears and the person can look and press Resume; Ballast
  *   never resumes by itself.
  */
-export class LiveSession {
-  readonly #options: LiveSessionOptions;
+export class LivePermissionWatch {
+  readonly #options: LivePermissionWatchOptions;
   readonly #watchIntervalMs: number;
   #running: Running | undefined;
   /** Moves on every stop (and every start): a start decided before it must not go live after it. */
@@ -50,7 +50,7 @@ export class LiveSession {
   /** The last write of a check to the key's record; events wait for it, so the screen reloads fresh data. */
   #recording: Promise<unknown> = Promise.resolve();
 
-  constructor(options: LiveSessionOptions) {
+  constructor(options: LivePermissionWatchOptions) {
     this.#options = options;
     this.#watchIntervalMs = options.watchIntervalMs ?? DEFAULT_PERMISSION_WATCH_INTERVAL_MS;
   }

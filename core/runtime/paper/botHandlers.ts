@@ -1,6 +1,6 @@
-import type { CommandHandlers, StrategyInfo } from '../contract/index.ts';
-import { STRATEGY_IDS, createStrategy } from '../signals/index.ts';
-import type { BotController } from './paper/botController.ts';
+import type { CommandHandlers, StrategyInfo } from '../../contract/index.ts';
+import { STRATEGY_IDS, createStrategy } from '../../signals/index.ts';
+import type { BotController } from './botController.ts';
 import type { ReplayLibrary } from './replayLibrary.ts';
 
 type BotCommand = 'listStrategies' | 'listReplayFiles' | 'importReplayFile' | 'startPaperBot' | 'continuePaperBot' | 'stopPaperBot' | 'getBotStatus' | 'getDashboard';

@@ -1,19 +1,19 @@
 import type { Exchange } from 'ccxt';
-import { ContractError, type EventHub, type KeyView } from '../contract/index.ts';
-import type { Logger } from '../log/index.ts';
+import { ContractError, type EventHub, type KeyView } from '../../contract/index.ts';
+import type { Logger } from '../../log/index.ts';
 import {
   checkPracticeKey, createExchangeClient, isOnPracticeSite, keyPermissionReader, practiceSiteOf, verifyKeyPermissions, type PracticeKeyAnswer,
   type ExchangeCredentials, type ExchangeId, type KeyEnvironment, type KeyRecordStore, type KeySummary,
   type PermissionReader, type PermissionReport, type SecretCipher, type WatchScheduler,
-} from '../keys/index.ts';
-import type { TradingStateMachine } from '../risk/index.ts';
+} from '../../keys/index.ts';
+import type { TradingStateMachine } from '../../risk/index.ts';
 import { KeyCiphers, type PassphraseCipherFactory } from './keyCiphers.ts';
 import { withKeysRefusals } from './keysRefusals.ts';
 import { keyView } from './keysViews.ts';
-import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from './liveReadiness.ts';
-import { LiveSession } from './liveSession.ts';
+import { NOT_YET_CONNECTED_READINESS, type LiveReadiness } from '../live/liveReadiness.ts';
+import { LivePermissionWatch } from '../live/livePermissionWatch.ts';
 import { PendingKeyChecks } from './pendingKeyChecks.ts';
-import { PracticeSession } from './practice/practiceSession.ts';
+import { PracticeSession } from '../practice/practiceSession.ts';
 
 /** Spot only on Binance, so no futures or margin market is even loaded (nor asked of a practice site). */
 function spotOnly(exchange: ExchangeId, client: Exchange): Exchange {
@@ -50,7 +50,7 @@ export interface KeysRuntimeContext {
 export class KeysRuntime {
   readonly ciphers: KeyCiphers;
   readonly pending: PendingKeyChecks;
-  readonly live: LiveSession;
+  readonly live: LivePermissionWatch;
   /** Practice on an exchange's practice site; it and live mode exclude each other. */
   readonly practice = new PracticeSession();
   readonly readiness: LiveReadiness;
@@ -76,7 +76,7 @@ export class KeysRuntime {
       ...(options.createPassphraseCipher === undefined ? {} : { createPassphraseCipher: options.createPassphraseCipher }),
     });
     this.pending = new PendingKeyChecks({ nowMs, ...(options.pendingHoldMs === undefined ? {} : { holdMs: options.pendingHoldMs }) });
-    this.live = new LiveSession({
+    this.live = new LivePermissionWatch({
       tradingState: context.tradingState,
       events: context.events,
       nowMs,

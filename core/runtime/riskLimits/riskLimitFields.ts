@@ -1,5 +1,5 @@
-import type { RiskLimitUnit } from '../contract/index.ts';
-import type { LimitField, LimitIssue } from '../risk/index.ts';
+import type { RiskLimitUnit } from '../../contract/index.ts';
+import type { LimitField, LimitIssue } from '../../risk/index.ts';
 
 interface FieldSpec {
   readonly label: string;

@@ -1,9 +1,9 @@
-import { ContractError } from '../contract/index.ts';
-import { EXCHANGE_NAMES, makeSecret, type ExchangeCredentials, type ExchangeId } from '../keys/index.ts';
+import { ContractError } from '../../contract/index.ts';
+import { EXCHANGE_NAMES, makeSecret, type ExchangeCredentials, type ExchangeId } from '../../keys/index.ts';
 
 /** Exchanges whose keys come with a passphrase chosen when the key was created. */
-export { EXCHANGES_WITH_PASSPHRASE } from '../model/index.ts';
-import { EXCHANGES_WITH_PASSPHRASE } from '../model/index.ts';
+export { EXCHANGES_WITH_PASSPHRASE } from '../../model/index.ts';
+import { EXCHANGES_WITH_PASSPHRASE } from '../../model/index.ts';
 
 export interface PastedCredentials {
   readonly exchange: ExchangeId;

@@ -1,10 +1,10 @@
-import { err, ok, type Result } from '../model/index.ts';
+import { err, ok, type Result } from '../../model/index.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { PaperRecordSummary } from '../keys/index.ts';
-import { openJournalReader, verifyJournal, MAX_PAGE_SIZE, type AuditEvent, type AuditKind, type JournalReader } from '../journal/index.ts';
-import { describeError, type Logger } from '../log/index.ts';
+import type { PaperRecordSummary } from '../../keys/index.ts';
+import { openJournalReader, verifyJournal, MAX_PAGE_SIZE, type AuditEvent, type AuditKind, type JournalReader } from '../../journal/index.ts';
+import { describeError, type Logger } from '../../log/index.ts';
 
 /**
  * The live gate's paper record, read from the paper sessions' own journals.

@@ -1,4 +1,4 @@
-import type { Candle } from '../market/index.ts';
+import type { Candle } from '../../market/index.ts';
 
 /**
  * Generated prices for the Demo market, so a fresh install shows a working paper bot within

@@ -1,6 +1,6 @@
-import { ContractError, type CommandHandlers, type HighWaterMarkReset, type RiskLimitRow, type RiskLimitsView, type TradingMode } from '../contract/index.ts';
-import { limitUsage, money, percent, type LimitChangeContext, type LimitField, type RiskLimits, type TradingStateMachine } from '../risk/index.ts';
-import type { PaperRiskDesk } from './paperRiskDesk.ts';
+import { ContractError, type CommandHandlers, type HighWaterMarkReset, type RiskLimitRow, type RiskLimitsView, type TradingMode } from '../../contract/index.ts';
+import { limitUsage, money, percent, type LimitChangeContext, type LimitField, type RiskLimits, type TradingStateMachine } from '../../risk/index.ts';
+import type { PaperRiskDesk } from '../paper/paperRiskDesk.ts';
 import { RISK_LIMIT_FIELDS, RISK_LIMIT_FIELD_ORDER } from './riskLimitFields.ts';
 import type { RiskLimitsStore } from './riskLimitsStore.ts';
 

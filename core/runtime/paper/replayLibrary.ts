@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContractError, type ReplayFileSummary } from '../contract/index.ts';
+import { ContractError, type ReplayFileSummary } from '../../contract/index.ts';
 import {
   countMissingBars,
   countOutageBars,
@@ -14,7 +14,7 @@ import {
   type Candle,
   type CandleIssue,
   type Timeframe,
-} from '../market/index.ts';
+} from '../../market/index.ts';
 
 /** Replay files the person imported, kept in the app's data folder (never shipped with the app). */
 export interface ReplayLibrary {

@@ -1,5 +1,5 @@
 // A continue after a safe-mode question, or a Resume, is not a new start.
-import { botIsUnderWay, type BotPhase, type EventHub } from '../contract/index.ts';
+import { botIsUnderWay, type BotPhase, type EventHub } from '../../contract/index.ts';
 
 export const KEEP_AWAKE_NOTICE = {
   title: 'This computer stays awake while the bot runs',

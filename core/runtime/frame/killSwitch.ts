@@ -1,7 +1,7 @@
-import { describeError } from '../log/index.ts';
-import { sweepForKill, type KillSweepOptions, type KillSweepRun } from '../execution/index.ts';
-import type { StateCause } from '../model/index.ts';
-import type { TradingStateMachine } from '../risk/index.ts';
+import { describeError } from '../../log/index.ts';
+import { sweepForKill, type KillSweepOptions, type KillSweepRun } from '../../execution/index.ts';
+import type { StateCause } from '../../model/index.ts';
+import type { TradingStateMachine } from '../../risk/index.ts';
 
 export interface KillSwitchOptions extends Omit<KillSweepOptions, 'stateNow' | 'stateProblem'> {
   readonly stateMachine: TradingStateMachine;

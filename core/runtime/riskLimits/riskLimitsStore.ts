@@ -1,7 +1,7 @@
-import { ContractError, type StateCause } from '../contract/index.ts';
-import type { Journal } from '../journal/index.ts';
+import { ContractError, type StateCause } from '../../contract/index.ts';
+import type { Journal } from '../../journal/index.ts';
 import { createHash } from 'node:crypto';
-import { describeError, type Logger } from '../log/index.ts';
+import { describeError, type Logger } from '../../log/index.ts';
 import {
   compareRiskLimits,
   defaultRiskLimits,
@@ -10,7 +10,7 @@ import {
   type LimitChangeReview,
   type RiskLimits,
   type TradingStateMachine,
-} from '../risk/index.ts';
+} from '../../risk/index.ts';
 import { describeLimitProblems } from './riskLimitFields.ts';
 import { readRiskLimitsFile, writeRiskLimitsFile } from './riskLimitsFile.ts';
 

@@ -1,7 +1,7 @@
-import type { AiModelGateInput, PaperRecordSummary } from '../keys/index.ts';
-import type { Logger } from '../log/index.ts';
+import type { AiModelGateInput, PaperRecordSummary } from '../../keys/index.ts';
+import type { Logger } from '../../log/index.ts';
 import type { LiveReadiness } from './liveReadiness.ts';
-import { createPaperSessionReader, paperRecordFromSessions } from './paperRecords.ts';
+import { createPaperSessionReader, paperRecordFromSessions } from '../paper/paperRecords.ts';
 
 /** Whether the person has reviewed and saved their risk limits (the risk limits screen's store answers). */
 export type RiskLimitsReview = Pick<LiveReadiness, 'riskLimitsConfigured'>;

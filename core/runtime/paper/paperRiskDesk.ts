@@ -1,13 +1,13 @@
-import { ContractError, type ManualOrderRequest, type ManualOrderResult, type StateCause } from '../contract/index.ts';
-import type { Candle } from '../market/index.ts';
+import { ContractError, type ManualOrderRequest, type ManualOrderResult, type StateCause } from '../../contract/index.ts';
+import type { Candle } from '../../market/index.ts';
 import {
   describeDecision,
   isSendable,
   type AccountView,
   type Intent,
   type RiskDecision,
-} from '../risk/index.ts';
-import type { PaperSession } from './paper/paperSession.ts';
+} from '../../risk/index.ts';
+import type { PaperSession } from './paperSession.ts';
 
 /** The paper account as the Risk limits screen and manual orders see it. */
 export interface PaperRiskDesk {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ContractError } from '../contract/index.ts';
-import type { ExchangeCredentials, ExchangeId, KeyEnvironment, PermissionReport, PracticeKeyAnswer } from '../keys/index.ts';
+import { ContractError } from '../../contract/index.ts';
+import type { ExchangeCredentials, ExchangeId, KeyEnvironment, PermissionReport, PracticeKeyAnswer } from '../../keys/index.ts';
 
 /** A key that was checked with the exchange but not saved: held in main memory only. */
 export interface PendingKeyCheck {

@@ -1,5 +1,5 @@
-import { ContractError, type ContractErrorCode } from '../contract/index.ts';
-import { CipherError, KeysError, type KeysErrorCode } from '../keys/index.ts';
+import { ContractError, type ContractErrorCode } from '../../contract/index.ts';
+import { CipherError, KeysError, type KeysErrorCode } from '../../keys/index.ts';
 
 const CONTRACT_CODE: Readonly<Record<KeysErrorCode, ContractErrorCode>> = {
   WEAK_BACKEND_FOR_LIVE: 'REFUSED',

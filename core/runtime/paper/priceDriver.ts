@@ -63,7 +63,7 @@ export async function replayToEnd(session: PaperSession, onSafeModeClearable: ()
   }
 }
 
-export interface ReplayDriver {
+export interface PriceDriver {
   /** Stops stepping; resolves once the bar in progress (if any) is fully settled. */
   stop(): Promise<void>;
   readonly isRunning: boolean;
@@ -78,7 +78,7 @@ type NextStep = { readonly inMs: number } | null;
  * The loop both drivers share: one async step at a time on a timer, a failure stops it and is
  * reported, `stop()` waits for the step in progress so nothing trades after it.
  */
-function scheduledDriver(hooks: ReplayHooks, step: (stopped: () => boolean) => Promise<NextStep>): ReplayDriver {
+function scheduledDriver(hooks: ReplayHooks, step: (stopped: () => boolean) => Promise<NextStep>): PriceDriver {
   const setTimer = hooks.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
   let running = true;
   const stopped = (): boolean => !running;
@@ -122,7 +122,7 @@ async function stepSlices(session: PaperSession, count: number, stopped: () => b
   return { processed, wait: false };
 }
 
-export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: ReplayHooks): ReplayDriver {
+export function driveReplay(session: PaperSession, pacing: ReplayPacing, hooks: ReplayHooks): PriceDriver {
   const now = hooks.nowMs ?? Date.now;
   let lastMs = now();
   let credit = 0;
@@ -169,7 +169,7 @@ export interface LiveHooks extends ReplayHooks {
  * through the same pipeline as a replay. It runs until stopped. Every poll also checks that the
  * newest bar is as recent as the clock says, so an exchange that goes quiet trips safe mode.
  */
-export function driveLive(session: PaperSession, feed: LiveFeed, hooks: LiveHooks): ReplayDriver {
+export function driveLive(session: PaperSession, feed: LiveFeed, hooks: LiveHooks): PriceDriver {
   let failing = false;
   return scheduledDriver(hooks, async (stopped) => {
     const fetched = await feed.fetchNew();

@@ -1,9 +1,9 @@
-import { ContractError, type KeyEncryptionView, type KeyStorageState } from '../contract/index.ts';
-import type { Logger } from '../log/index.ts';
+import { ContractError, type KeyEncryptionView, type KeyStorageState } from '../../contract/index.ts';
+import type { Logger } from '../../log/index.ts';
 import {
   KeysError, Keystore, MIN_PASSPHRASE_LENGTH, PassphraseCipher, WEAK_CIPHER_BACKENDS, isCipherStrong, judgeNewPassphrase, passphraseRefusalWords,
   type KeyRecordStore, type KeySummary, type Secret, type SecretCipher,
-} from '../keys/index.ts';
+} from '../../keys/index.ts';
 
 export type PassphraseCipherFactory = (passphrase: Secret) => SecretCipher;
 

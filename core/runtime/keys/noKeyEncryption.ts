@@ -1,5 +1,5 @@
-import { ContractError } from '../contract/index.ts';
-import type { Secret, SecretCipher } from '../keys/index.ts';
+import { ContractError } from '../../contract/index.ts';
+import type { Secret, SecretCipher } from '../../keys/index.ts';
 
 const MESSAGE = 'Ballast has no way to encrypt keys in this setup, so it will not save any. Set a passphrase to protect your keys.';
 

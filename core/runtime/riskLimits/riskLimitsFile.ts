@@ -1,7 +1,7 @@
-import { describeError } from '../log/index.ts';
+import { describeError } from '../../log/index.ts';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseRiskLimits, type RiskLimits } from '../risk/index.ts';
+import { parseRiskLimits, type RiskLimits } from '../../risk/index.ts';
 import { describeLimitIssues } from './riskLimitFields.ts';
 
 /**

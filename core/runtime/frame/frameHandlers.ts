@@ -1,5 +1,5 @@
-import type { CommandHandlers, LiveKillChoice, StateCause, TradingMode, TradingStateSnapshot } from '../contract/index.ts';
-import type { TradingStateMachine, TradingStatus } from '../risk/index.ts';
+import type { CommandHandlers, LiveKillChoice, StateCause, TradingMode, TradingStateSnapshot } from '../../contract/index.ts';
+import type { TradingStateMachine, TradingStatus } from '../../risk/index.ts';
 
 type FrameCommand = 'getAppStatus' | 'getTradingState' | 'pause' | 'resume' | 'kill' | 'rearm' | 'leaveSafeMode';
 

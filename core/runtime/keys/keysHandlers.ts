@@ -1,10 +1,10 @@
-import { ContractError, type CommandHandlers, type PendingKeyView } from '../contract/index.ts';
-import { EXCHANGE_NAMES, KeysError, makeSecret, maskedKeyId, oldKeyFinding, withdrawVerdict } from '../keys/index.ts';
+import { ContractError, type CommandHandlers, type PendingKeyView } from '../../contract/index.ts';
+import { EXCHANGE_NAMES, KeysError, makeSecret, maskedKeyId, oldKeyFinding, withdrawVerdict } from '../../keys/index.ts';
 import { credentialsFromPaste, refuseCredentialAsLabel } from './keysCredentialInput.ts';
 import { withKeysRefusals } from './keysRefusals.ts';
 import type { KeysRuntime } from './keysRuntime.ts';
 import { keyCheckView } from './keysViews.ts';
-import { liveHandlers, type LiveBotControl } from './liveHandlers.ts';
+import { liveHandlers, type LiveBotControl } from '../live/liveHandlers.ts';
 import type { PendingKeyCheck } from './pendingKeyChecks.ts';
 
 type KeysCommand =

@@ -1,5 +1,5 @@
-import { splitMarketSymbol } from '../model/index.ts';
-import type { MarketInfo } from '../market/index.ts';
+import { splitMarketSymbol } from '../../model/index.ts';
+import type { MarketInfo } from '../../market/index.ts';
 
 /**
  * Trading rules for a market replayed offline, where the exchange cannot be asked. They are
