@@ -19,7 +19,7 @@ export const CAPITAL_LADDER_MESSAGES = {
   LADDER_TOO_EARLY: 'Ballast has traded live for {{daysLive, number}} days. More money can be offered only after {{daysNeeded, number}} days, so a bad week costs little.',
   LADDER_TOO_SOON_AFTER_RAISE: 'The share was raised {{daysSinceRaise, number}} days ago. The next raise can be offered after {{daysNeeded, number}} days at this amount.',
   LADDER_TOO_FEW_ROUND_TRIPS: 'Ballast has completed {{roundTrips, number}} trades (bought and sold again) at this amount; {{roundTripsNeeded, number}} are needed before more money is offered.',
-  LADDER_UNRESOLVED_FINDINGS: 'The check against the exchange found {{findings, number}} difference(s) nobody has reviewed yet. Review them first: more money is never offered while Ballast’s record and the exchange disagree.',
+  LADDER_UNRESOLVED_FINDINGS: 'The check against the exchange found differences nobody has reviewed yet ({{findings, number}}). Review them first: more money is never offered while Ballast’s record and the exchange disagree.',
   LADDER_SLIPPAGE_UNKNOWN: 'Ballast has not yet measured how far its fills land from the prices it decided on, so it cannot tell whether larger orders would cost more. More money is not offered yet.',
   LADDER_SLIPPAGE_ABOVE_LIMIT:
     'Ballast’s fills have landed on average {{slippageBps, number(maximumFractionDigits: 1)}} basis points away from the prices it decided on, more than the {{limitBps, number}} allowed. Larger orders would likely cost more, so more money is not offered.',

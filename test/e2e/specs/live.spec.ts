@@ -101,7 +101,7 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     await expect(kill.getByRole('radio', { name: /Keep the protective stops/ })).toBeChecked();
     await app.screenshot('live-04-kill-choices');
     await kill.getByRole('button', { name: 'Yes, kill now' }).click();
-    await expect(panel.getByTestId('live-kill')).toContainText('1 protective stop(s) of Ballast’s left, 1 order(s) of yours untouched', { timeout: 20_000 });
+    await expect(panel.getByTestId('live-kill')).toContainText('Ballast’s protective stops left: 1. Your own orders, untouched: 1.', { timeout: 20_000 });
     expect(ballastOpen(fake).map((order) => order.type)).toEqual(['STOP_LOSS_LIMIT']);
     await panel.evaluate((region) => { region.scrollIntoView({ block: 'start' }); });
     await app.screenshot('live-05-killed-stops-kept');
@@ -109,7 +109,7 @@ test.describe('live trading on the fake Binance replaying real BTC/USDT hours', 
     // Then sell everything: no order of Ballast's and no position left; the person's order untouched.
     await panel.getByRole('button', { name: 'Sell everything now…' }).click();
     await panel.getByRole('button', { name: 'Yes, sell everything now' }).click();
-    await expect(panel.getByTestId('live-kill')).toContainText('0 protective stop(s) of Ballast’s left, 1 order(s) of yours untouched', { timeout: 20_000 });
+    await expect(panel.getByTestId('live-kill')).toContainText('Ballast’s protective stops left: 0. Your own orders, untouched: 1.', { timeout: 20_000 });
     await expect(panel).toContainText('No position. Ballast holds nothing it bought.');
     expect(ballastOpen(fake)).toEqual([]);
     expect(fake.inspect.openOrders('BTCUSDT')).toHaveLength(1);

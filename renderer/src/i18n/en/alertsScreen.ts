@@ -14,7 +14,7 @@ export const alertsScreen = {
       email: 'Email',
       telegram: 'Telegram',
       none: 'Only the alert list below: no channel is set up yet.',
-      waiting: '{{count}} alert(s) waiting to be sent here.',
+      waiting: 'Alerts waiting to be sent here: {{count}}.',
       since: 'since {{time}}',
       sendTest: 'Send a test',
       sending: 'Sending…',

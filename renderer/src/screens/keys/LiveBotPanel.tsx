@@ -13,7 +13,10 @@ const POLL_MS = 2_000;
 function NoticeLine({ notice }: { notice: LiveNoticeView }) {
   const { t } = useTranslation();
   const key = `liveBot.notice.${notice.code}`;
-  const words = t(key, { ...notice.params, defaultValue: t('liveBot.notice.other', { code: notice.code }) });
+  const status = notice.params['status'];
+  // An order's status arrives as the exchange layer's code; the person reads it in words.
+  const params = typeof status === 'string' ? { ...notice.params, status: t(`liveBot.orderStatus.${status}`, { defaultValue: status.toLowerCase().replace(/_/g, ' ') }) } : notice.params;
+  const words = t(key, { ...params, defaultValue: t('liveBot.notice.other', { code: notice.code }) });
   return <li data-code={notice.code} data-explained={notice.explained === undefined ? undefined : String(notice.explained)}>{words}</li>;
 }
 
@@ -60,7 +63,7 @@ export function LiveBotPanel() {
           {bot.positions.map((position) => (
             <li key={position.symbol} data-protection={position.protection}>
               {t(position.protection === 'protected' ? 'liveBot.positionProtected' : 'liveBot.positionNotProtected', {
-                amount: formatAmount(position.amountBase, position.symbol.split('/')[0] ?? ''), stop: formatPrice(position.stopPriceQuote, quote), status: position.protection,
+                amount: formatAmount(position.amountBase, position.symbol.split('/')[0] ?? ''), stop: formatPrice(position.stopPriceQuote, quote), status: t(`liveBot.protection.${position.protection}`, { defaultValue: position.protection.replace(/_/g, ' ') }),
               })}
             </li>
           ))}
