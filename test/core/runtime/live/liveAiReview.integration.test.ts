@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { KeyView, LiveBotView, PendingKeyView, StartLiveResult } from '../../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
@@ -15,11 +13,10 @@ const START = '2021-01-23T04:00:00Z';
 
 const opened: KeysCoreUnderTest[] = [];
 const fakes: { close(): Promise<void> }[] = [];
-const folders: string[] = [];
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  removeTempDirs(); // after the cores that write there are closed
 });
 
 const view = (app: KeysCoreUnderTest): Promise<LiveBotView> => app.value<LiveBotView>('getLiveBot');
@@ -31,8 +28,7 @@ async function liveWithSecondOpinion(stance: 'bullish' | 'bearish'): Promise<{ a
   fakes.push(fake);
   const llm = await startFakeLlm({ models: ['fake-model'], fallback: answerFollowingBrief(stance) });
   fakes.push(llm);
-  const dataDir = await mkdtemp(join(tmpdir(), 'ballast-live-ai-'));
-  folders.push(dataDir);
+  const dataDir = tempDir('live-ai');
   const app = await startKeysCore({ fake, osCipher: new StandInOsCipher('gnome_libsecret'), core: { dataDir, nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20 } });
   opened.push(app);
   app.readiness.strategyId = 'trend-follower';

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { KeyView, LiveBotView, PendingKeyView, StartLiveResult } from '../../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
@@ -16,18 +14,10 @@ const SHARE_QUOTE = 5_000;
 
 const opened: KeysCoreUnderTest[] = [];
 const fakes: FakeExchange[] = [];
-const folders: string[] = [];
-/** A temporary data folder, removed after the test (once its cores are closed). */
-async function tempFolder(prefix: string): Promise<string> {
-  const folder = await mkdtemp(prefix);
-  folders.push(folder);
-  return folder;
-}
-
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  removeTempDirs(); // after the cores that write there are closed
 });
 
 /** The computer's keychain outlives the process: both runs decrypt with the same one. */
@@ -87,7 +77,7 @@ describe('the live bot through the composed core, on the fake Binance replaying 
     fakes.push(fake);
     // The person's own order, placed on the website: Ballast must report it and never touch it.
     const external = fake.anotherApp.placeOrder({ symbolId: 'BTCUSDT', side: 'BUY', type: 'LIMIT', amountBase: 0.01, priceQuote: 20_000 });
-    const dataDir = await tempFolder(join(tmpdir(), 'ballast-live-'));
+    const dataDir = tempDir('live');
     let app = await liveCore(fake, dataDir);
     const key = await savedKey(app);
 

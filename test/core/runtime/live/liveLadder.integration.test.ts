@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { KeyView, LiveBotView, LiveLadderView, LiveShareStepResult, PendingKeyView, StartLiveResult } from '../../../../core/contract/index.ts';
 import { openJournal } from '../../../../core/journal/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
@@ -19,18 +18,10 @@ const QUICK_LADDER: LadderPolicy = { ...DEFAULT_LADDER_POLICY, minDaysLiveToRais
 
 const opened: KeysCoreUnderTest[] = [];
 const fakes: FakeExchange[] = [];
-const folders: string[] = [];
-/** A temporary data folder, removed after the test (once its cores are closed). */
-async function tempFolder(prefix: string): Promise<string> {
-  const folder = await mkdtemp(prefix);
-  folders.push(folder);
-  return folder;
-}
-
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  removeTempDirs(); // after the cores that write there are closed
 });
 
 const osCipher = new StandInOsCipher('gnome_libsecret');
@@ -70,7 +61,7 @@ describe('the capital ladder through the composed core, on the fake Binance repl
   it('offers a raise only on a clean live record and the typed words, lowers at once, journals every step and keeps the share across a restart', async () => {
     const fake = await startFakeExchange({ startAt: START, account: { credentials: { apiKey: CANARY.apiKey, secret: CANARY.secret } } });
     fakes.push(fake);
-    const dataDir = await tempFolder(join(tmpdir(), 'ballast-ladder-'));
+    const dataDir = tempDir('ladder');
     let app = await liveCore(fake, dataDir);
     const key = await savedKey(app);
 

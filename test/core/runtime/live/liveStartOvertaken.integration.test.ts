@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { KeyView, LiveBotView, LiveStatusView, PendingKeyView } from '../../../../core/contract/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
 import { startFakeExchange, type FakeExchange } from '../../../fake-exchange/index.ts';
@@ -12,18 +10,10 @@ const START = '2021-01-23T04:00:00Z';
 
 const opened: KeysCoreUnderTest[] = [];
 const fakes: FakeExchange[] = [];
-const folders: string[] = [];
-/** A temporary data folder, removed after the test (once its cores are closed). */
-async function tempFolder(prefix: string): Promise<string> {
-  const folder = await mkdtemp(prefix);
-  folders.push(folder);
-  return folder;
-}
-
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  removeTempDirs(); // after the cores that write there are closed
 });
 
 async function readyCore(): Promise<{ app: KeysCoreUnderTest; fake: FakeExchange; key: KeyView }> {
@@ -32,7 +22,7 @@ async function readyCore(): Promise<{ app: KeysCoreUnderTest; fake: FakeExchange
   const app = await startKeysCore({
     fake,
     osCipher: new StandInOsCipher('gnome_libsecret'),
-    core: { dataDir: await tempFolder(join(tmpdir(), 'ballast-overtaken-')), nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20 },
+    core: { dataDir: tempDir('overtaken'), nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20 },
   });
   opened.push(app);
   app.readiness.strategyId = 'trend-follower';

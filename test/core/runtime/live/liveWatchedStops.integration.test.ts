@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeTempDirs, tempDir } from '../../../support/tempDirs.ts';
 import type { KeyView, LiveBotView, PendingKeyView, StartLiveResult } from '../../../../core/contract/index.ts';
 import type { ExchangePort } from '../../../../core/execution/index.ts';
 import { LIVE_CONFIRMATION_PHRASE } from '../../../../core/keys/index.ts';
@@ -14,18 +12,10 @@ const START = '2021-01-23T04:00:00Z';
 
 const opened: KeysCoreUnderTest[] = [];
 const fakes: FakeExchange[] = [];
-const folders: string[] = [];
-/** A temporary data folder, removed after the test (once its cores are closed). */
-async function tempFolder(prefix: string): Promise<string> {
-  const folder = await mkdtemp(prefix);
-  folders.push(folder);
-  return folder;
-}
-
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
   for (const fake of fakes.splice(0)) await fake.close();
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  removeTempDirs(); // after the cores that write there are closed
 });
 
 /** The fake Binance as an exchange whose spot API holds no stop orders for Ballast (Kraken, Bybit, Coinbase…). */
@@ -38,7 +28,7 @@ describe('the live bot on an exchange that holds no stop orders for Ballast', ()
     const app = await startKeysCore({
       fake,
       osCipher: new StandInOsCipher('gnome_libsecret'),
-      core: { dataDir: await tempFolder(join(tmpdir(), 'ballast-watched-')), nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20, decorateExchange: withoutNativeStops },
+      core: { dataDir: tempDir('watched'), nowMs: () => fake.clock.nowMs(), liveBotPollMs: 20, decorateExchange: withoutNativeStops },
     });
     opened.push(app);
     app.readiness.strategyId = 'trend-follower';
